@@ -1,0 +1,15 @@
+//! Onramp's domain, shared by both ERPs and by every front end (app, CLI).
+//! Nothing here knows about Tauri, HTTP or a particular ERP's wire format.
+
+pub mod check;
+pub mod error;
+pub mod http;
+pub mod profile;
+pub mod runner;
+pub mod secret;
+
+pub use check::{
+    CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
+};
+pub use error::{ErrorKind, IpcError};
+pub use secret::{Secret, SecretError, SecretKey, SecretStore};

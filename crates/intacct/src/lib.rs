@@ -1,0 +1,1 @@
+//! onramp-intacct (to be filled).

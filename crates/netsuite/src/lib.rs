@@ -1,0 +1,1 @@
+//! onramp-netsuite (to be filled).

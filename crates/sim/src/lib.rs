@@ -1,0 +1,1 @@
+//! onramp-sim (to be filled).
