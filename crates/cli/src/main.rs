@@ -1,1 +1,83 @@
-fn main() {}
+//! `onramp-cli`: the headless front end over the same crates as the app.
+//! Results go to stdout (human table or JSON), progress and logs to stderr.
+//! Credentials come from environment variables or the OS keychain, never from arguments.
+
+mod intacct;
+mod netsuite;
+mod netsuite_m2m;
+mod output;
+mod secrets;
+mod sim;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+/// Exit code for usage and runtime errors; 1 is reserved for "a check failed".
+const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "onramp-cli",
+    version,
+    about = "Set up and prove NetSuite and Sage Intacct integration users from the command line"
+)]
+struct Cli {
+    #[command(subcommand)]
+    area: Area,
+}
+
+#[derive(Subcommand)]
+enum Area {
+    /// Oracle NetSuite: validate a setup, OAuth 2.0 helpers.
+    #[command(subcommand)]
+    Netsuite(netsuite::Command),
+    /// Sage Intacct: validate a setup.
+    #[command(subcommand)]
+    Intacct(intacct::Command),
+    /// The built-in simulator of both services (Practice mode).
+    #[command(subcommand)]
+    Sim(sim::Command),
+    /// Store, inspect or delete a setup's credentials in the OS keychain.
+    #[command(subcommand)]
+    Secret(secrets::Command),
+    /// Show a saved `--json` result file (e.g. one a customer sent) as a table.
+    Report {
+        /// File holding `{"checks": [...]}`; `-` reads standard input.
+        file: std::path::PathBuf,
+        /// Print JSON again instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    let outcome = match cli.area {
+        Area::Netsuite(cmd) => netsuite::run(cmd).await,
+        Area::Intacct(cmd) => intacct::run(cmd).await,
+        Area::Sim(cmd) => sim::run(cmd).await,
+        Area::Secret(cmd) => secrets::run(cmd),
+        Area::Report { file, json } => output::print_saved(&file, json),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            // `{:#}` prints the whole context chain on one line.
+            eprintln!("error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Logs go to stderr so stdout stays clean for results; `RUST_LOG` selects the level.
+fn init_tracing() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

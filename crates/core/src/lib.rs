@@ -2,11 +2,15 @@
 //! Nothing here knows about Tauri, HTTP or a particular ERP's wire format.
 
 pub mod check;
+mod clock;
 pub mod error;
 pub mod http;
+#[cfg(feature = "keychain")]
+pub mod keychain;
 pub mod profile;
 pub mod runner;
 pub mod secret;
+pub mod state;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,

@@ -141,3 +141,33 @@ pub struct ConnectorProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intacct: Option<IntacctRequirements>,
 }
+
+mod load;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+pub use load::{builtin, parse_json, parse_toml};
+pub use validate::{validate, INTACCT_RIGHTS};
+
+/// The profile format this build reads and writes.
+pub const PROFILE_SCHEMA_VERSION: u32 = 1;
+
+/// One problem with a profile, and the field it concerns (`netsuite.permissions[2].id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ProfileIssue {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("the profile could not be read: {0}")]
+    Syntax(String),
+}
+
+impl From<ProfileError> for crate::error::IpcError {
+    fn from(e: ProfileError) -> Self {
+        Self::new(crate::error::ErrorKind::InvalidInput, e.to_string())
+    }
+}

@@ -1,1 +1,16 @@
-//! onramp-intacct (to be filled).
+//! Sage Intacct: the XML gateway client (request envelope, layered response
+//! parsing, API sessions), the REST API's OAuth 2.0, the pattern table that
+//! tells XL03000006's many meanings apart, and the checks that prove a Web
+//! Services user's setup against a connector profile.
+
+pub mod checks;
+pub mod client;
+pub mod errors;
+pub mod patterns;
+pub mod profiles;
+pub mod rest;
+pub mod session;
+pub mod xml;
+
+pub use client::{ClientOptions, IntacctClient, IntacctCredentials, RetryEvent, GATEWAY_URL};
+pub use errors::{IntacctError, Layer};

@@ -1,0 +1,103 @@
+//! `onramp-cli intacct check`: prove a Sage Intacct Web Services setup.
+//! Credentials come from ONRAMP_INTACCT_SENDER_ID/_SENDER_PASSWORD/_USER_ID/
+//! _USER_PASSWORD or the keychain of --setup, never from arguments.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{anyhow, Context};
+use onramp_core::http::{EndpointOverride, Endpoints};
+use onramp_core::profile::ConnectorProfile;
+use onramp_core::runner::{run_suite, RunOptions};
+use onramp_intacct::checks::{suite, IntacctCtx};
+use onramp_intacct::{profiles, ClientOptions, IntacctCredentials};
+
+use crate::{output, secrets};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Run every Sage Intacct check against a company.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Company ID as typed at sign-in.
+    #[arg(long)]
+    company_id: String,
+    /// Entity ID (location) to work in; top level when left out.
+    #[arg(long)]
+    entity: Option<String>,
+    /// Built-in profile name or a profile file.
+    #[arg(long, default_value = "intacct-accounting-sync")]
+    profile: String,
+    /// Send requests to this endpoint instead of Sage Intacct (the simulator).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Print results as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Keychain setup to read credentials from when not in the environment.
+    #[arg(long = "setup")]
+    setup_id: Option<String>,
+    /// Time budget for the whole run, in seconds.
+    #[arg(long, default_value_t = 120)]
+    deadline_secs: u64,
+}
+
+pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Command::Check(args) => check(args).await,
+    }
+}
+
+async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let profile = load_profile(&args.profile)?;
+    let get = |name: &str| {
+        secrets::from_env_or_keychain(&format!("intacct.{name}"), args.setup_id.as_deref())
+            .map_err(|e| anyhow!("{e:#}"))
+    };
+    let creds = IntacctCredentials {
+        sender_id: get("sender_id")?.expose().clone(),
+        sender_password: get("sender_password")?,
+        user_id: get("user_id")?.expose().clone(),
+        user_password: get("user_password")?,
+        company_id: args.company_id.clone(),
+        entity_id: args.entity.clone(),
+    };
+    let budget = Duration::from_secs(args.deadline_secs);
+    let options = ClientOptions {
+        endpoints: Endpoints {
+            override_base: args
+                .base_url
+                .as_deref()
+                .map(EndpointOverride::new)
+                .transpose()?,
+        },
+        ..ClientOptions::default()
+    };
+    let ctx = Arc::new(IntacctCtx::new(creds, options)?);
+    let run_options = RunOptions {
+        deadline: Some(budget),
+        ..RunOptions::default()
+    };
+    let (_, results) = run_suite(
+        suite(ctx, &profile),
+        run_options,
+        output::progress_printer(),
+    )
+    .await;
+    Ok(output::print_checks(&results, args.json))
+}
+
+fn load_profile(name_or_file: &str) -> anyhow::Result<ConnectorProfile> {
+    let path = Path::new(name_or_file);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading profile {}", path.display()))?;
+        return Ok(profiles::parse(&text)?);
+    }
+    Ok(profiles::builtin(name_or_file)?)
+}

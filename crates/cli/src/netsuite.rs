@@ -1,0 +1,178 @@
+//! `onramp-cli netsuite …`: prove a NetSuite setup (`check`), show how a TBA
+//! request is signed (`tba explain`), and the OAuth 2.0 M2M helpers (`m2m`).
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use onramp_core::http::{EndpointOverride, Endpoints};
+use onramp_core::profile::ConnectorProfile;
+use onramp_core::runner::{run_suite, RunOptions};
+use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
+use onramp_netsuite::{
+    profiles, tba, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials, Url,
+};
+
+use crate::{netsuite_m2m, output, secrets};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Run every NetSuite check against an account. Credentials come from
+    /// ONRAMP_NETSUITE_CONSUMER_KEY/_CONSUMER_SECRET/_TOKEN_ID/_TOKEN_SECRET
+    /// (or ONRAMP_NETSUITE_ACCESS_TOKEN for OAuth 2.0), or the keychain of --setup.
+    Check(CheckArgs),
+    /// Token-Based Authentication helpers.
+    #[command(subcommand)]
+    Tba(TbaCommand),
+    /// OAuth 2.0 client credentials (machine to machine) helpers.
+    #[command(subcommand)]
+    M2m(netsuite_m2m::Command),
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Account ID or any NetSuite URL of the account (e.g. 1234567_SB1).
+    #[arg(long)]
+    account: String,
+    /// Built-in profile name or a profile file.
+    #[arg(long, default_value = "netsuite-zuora-billing")]
+    profile: String,
+    /// Send requests to this endpoint instead of NetSuite (the simulator).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Print results as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Internal ID of the integration role, to read its permissions.
+    #[arg(long)]
+    role_id: Option<u64>,
+    /// The Detail column of the Login Audit Trail for the failed login.
+    #[arg(long)]
+    audit_detail: Option<String>,
+    /// Keychain setup to read credentials from when not in the environment.
+    #[arg(long = "setup")]
+    setup_id: Option<String>,
+    /// Most requests in flight at once (the account's limit is shared).
+    #[arg(long, default_value_t = 5)]
+    concurrency: usize,
+    /// Time budget for the whole run, in seconds.
+    #[arg(long, default_value_t = 120)]
+    deadline_secs: u64,
+}
+
+#[derive(clap::Subcommand)]
+pub enum TbaCommand {
+    /// Print the base string, signature and Authorization header for one request.
+    Explain {
+        #[arg(long, default_value = "GET")]
+        method: String,
+        /// The real NetSuite URL, query included.
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        account: String,
+        #[arg(long)]
+        nonce: Option<String>,
+        #[arg(long)]
+        timestamp: Option<u64>,
+        #[arg(long = "setup")]
+        setup_id: Option<String>,
+    },
+}
+
+pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Command::Check(args) => check(args).await,
+        Command::Tba(TbaCommand::Explain {
+            method,
+            url,
+            account,
+            nonce,
+            timestamp,
+            setup_id,
+        }) => {
+            let account = Account::parse(&account)?;
+            let url = Url::parse(url.trim()).with_context(|| format!("'{url}' is not a URL"))?;
+            let creds = tba_credentials(setup_id.as_deref())?;
+            let s = tba::explain(
+                &creds,
+                &method,
+                &url,
+                account.realm(),
+                nonce.as_deref(),
+                timestamp,
+            );
+            println!("Base string:\n{}\n", s.base_string);
+            println!("Signature (HMAC-SHA256, Base64):\n{}\n", s.signature);
+            println!("Authorization header:\n{}", s.header);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::M2m(cmd) => netsuite_m2m::run(cmd).await,
+    }
+}
+
+async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let account = Account::parse(&args.account)?;
+    let profile = load_profile(&args.profile)?;
+    let credentials = credentials(args.setup_id.as_deref())?;
+    let endpoints = Endpoints {
+        override_base: args
+            .base_url
+            .as_deref()
+            .map(EndpointOverride::new)
+            .transpose()?,
+    };
+    let budget = Duration::from_secs(args.deadline_secs);
+    let options = ClientOptions {
+        endpoints,
+        concurrency_limit: args.concurrency,
+        deadline: Some(Instant::now() + budget),
+        ..ClientOptions::default()
+    };
+    let client = Arc::new(NetSuiteClient::new(account, credentials, options)?);
+    let mut ctx = NetSuiteCheckContext::new(client, args.account.clone());
+    ctx.role_id = args.role_id;
+    ctx.audit_detail = args.audit_detail;
+    let specs = suite(ctx, &profile);
+    // Every check may start at once: the client's governor bounds the requests.
+    let run_options = RunOptions {
+        concurrency: specs.len(),
+        deadline: Some(budget),
+        ..RunOptions::default()
+    };
+    let (_, results) = run_suite(specs, run_options, output::progress_printer()).await;
+    Ok(output::print_checks(&results, args.json))
+}
+
+fn load_profile(name_or_file: &str) -> anyhow::Result<ConnectorProfile> {
+    let path = Path::new(name_or_file);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading profile {}", path.display()))?;
+        return Ok(profiles::parse(&text)?);
+    }
+    Ok(profiles::builtin(name_or_file)?)
+}
+
+fn credentials(setup_id: Option<&str>) -> anyhow::Result<Credentials> {
+    if let Some(token) = secrets::optional_from_env_or_keychain("netsuite.access_token", setup_id)?
+    {
+        return Ok(Credentials::Bearer(token));
+    }
+    Ok(Credentials::Tba(tba_credentials(setup_id)?))
+}
+
+fn tba_credentials(setup_id: Option<&str>) -> anyhow::Result<TbaCredentials> {
+    let get = |name: &str| {
+        secrets::from_env_or_keychain(&format!("netsuite.{name}"), setup_id)
+            .map_err(|e| anyhow!("{e:#}"))
+    };
+    Ok(TbaCredentials {
+        consumer_key: get("consumer_key")?,
+        consumer_secret: get("consumer_secret")?,
+        token_id: get("token_id")?,
+        token_secret: get("token_secret")?,
+    })
+}

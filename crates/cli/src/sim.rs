@@ -1,0 +1,79 @@
+//! `onramp-cli sim`: serve a scenario of the built-in simulator (Practice mode,
+//! support reproductions, integration tests of other tools), or list scenarios.
+
+use std::{path::Path, process::ExitCode, time::Duration};
+
+use anyhow::Context;
+use onramp_sim::{Scenario, SimOptions, Simulator};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Serve a scenario on 127.0.0.1 until Ctrl-C; prints the base URL on stdout.
+    Serve {
+        /// A scenario file, or a built-in name such as `netsuite/happy`.
+        #[arg(long)]
+        scenario: String,
+        /// Port to listen on (default: any free port).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Delay added to every NetSuite/Intacct request, in milliseconds.
+        #[arg(long, default_value_t = 0)]
+        latency_ms: u64,
+        /// NetSuite account concurrency limit (default: from the scenario).
+        #[arg(long)]
+        concurrency_limit: Option<u32>,
+    },
+    /// List the built-in scenarios.
+    List,
+}
+
+pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Command::List => {
+            for s in Scenario::list_builtin() {
+                println!("{:<42} {}", s.name, s.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            scenario,
+            port,
+            latency_ms,
+            concurrency_limit,
+        } => {
+            let loaded = load(&scenario)?;
+            eprintln!("{}", loaded.title);
+            if !loaded.expect_failing.is_empty() {
+                eprintln!("expected to fail: {}", loaded.expect_failing.join(", "));
+            }
+            let options = SimOptions {
+                port,
+                latency: Duration::from_millis(latency_ms),
+                concurrency_limit,
+                ..SimOptions::default()
+            };
+            let handle = Simulator::start(loaded, options).await?;
+            println!("{}", handle.base_url());
+            eprintln!(
+                "Login Audit Trail: {}/__sim/netsuite/login-audit-trail — Ctrl-C to stop",
+                handle.base_url()
+            );
+            tokio::signal::ctrl_c()
+                .await
+                .context("could not wait for Ctrl-C")?;
+            handle.shutdown().await;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A path to a scenario file wins over a built-in name.
+fn load(scenario: &str) -> anyhow::Result<Scenario> {
+    let path = Path::new(scenario.trim());
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read {}", path.display()))?;
+        return Ok(Scenario::from_toml_str(&path.display().to_string(), &text)?);
+    }
+    Ok(Scenario::builtin(scenario)?)
+}

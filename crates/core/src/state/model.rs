@@ -1,0 +1,278 @@
+//! The stored state: setups and consultant clients. Nothing secret lives here;
+//! a setup's credentials are in the keychain under `SecretKey { setup_id, name }`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::StateError;
+use crate::clock::now_rfc3339;
+use crate::profile::{AuthMethod, Erp};
+use crate::runner::RunSummary;
+
+/// The schema this build writes; older files are migrated on load.
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AppState {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub setups: Vec<Setup>,
+    #[serde(default)]
+    pub clients: Vec<Client>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            setups: Vec::new(),
+            clients: Vec::new(),
+        }
+    }
+}
+
+/// A consultant's workspace for one customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Client {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Environment {
+    Production,
+    Sandbox,
+    TestDrive,
+    ReleasePreview,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct StepState {
+    pub status: StepStatus,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Setup {
+    pub id: String,
+    pub erp: Erp,
+    pub label: String,
+    pub client_id: Option<String>,
+    pub environment: Environment,
+    /// `Some(scenario)`: Practice mode against the built-in simulator.
+    pub practice_scenario: Option<String>,
+    /// NetSuite account as a realm (`123456_SB1`) or Intacct company ID.
+    pub account_id: String,
+    /// Intacct entity (location ID) in multi-entity companies.
+    pub entity_id: Option<String>,
+    pub profile_id: Option<String>,
+    pub auth_method: Option<AuthMethod>,
+    pub current_step: String,
+    #[serde(default)]
+    pub steps: BTreeMap<String, StepState>,
+    /// Non-secret values the user entered (role name, user email, certificate ID...).
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    pub last_run: Option<RunSummary>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the "new setup" form sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct NewSetup {
+    pub erp: Erp,
+    pub label: String,
+    pub client_id: Option<String>,
+    pub account_id: String,
+    pub entity_id: Option<String>,
+    pub practice_scenario: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SetupStatus {
+    NotStarted,
+    InProgress,
+    Validated,
+    Failing,
+}
+
+/// One row of the setups list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SetupSummary {
+    pub id: String,
+    pub erp: Erp,
+    pub label: String,
+    pub client_id: Option<String>,
+    pub environment: Environment,
+    pub practice_scenario: Option<String>,
+    pub account_id: String,
+    pub entity_id: Option<String>,
+    pub current_step: String,
+    pub status: SetupStatus,
+    pub updated_at: String,
+    pub last_run: Option<RunSummary>,
+}
+
+impl Setup {
+    /// Builds a new setup from the form: trims pasted whitespace, normalises a
+    /// NetSuite account ID to its realm spelling and infers the environment.
+    pub fn create(input: NewSetup) -> Result<Setup, StateError> {
+        let account_id = normalise_account(input.erp, &input.account_id)?;
+        let environment = match input.erp {
+            Erp::Netsuite => netsuite_environment(&account_id),
+            Erp::Intacct => Environment::Production,
+        };
+        let label = match input.label.trim() {
+            "" => format!("{} {account_id}", erp_name(input.erp)),
+            label => label.to_owned(),
+        };
+        let now = now_rfc3339();
+        Ok(Setup {
+            id: uuid::Uuid::new_v4().to_string(),
+            erp: input.erp,
+            label,
+            client_id: non_empty(input.client_id),
+            environment,
+            practice_scenario: non_empty(input.practice_scenario),
+            account_id,
+            entity_id: non_empty(input.entity_id),
+            profile_id: None,
+            auth_method: None,
+            current_step: first_step(input.erp).to_owned(),
+            steps: BTreeMap::new(),
+            fields: BTreeMap::new(),
+            last_run: None,
+            created_at: now.clone(),
+            updated_at: now,
+        })
+    }
+
+    /// Failing if a step or the last run failed; validated once a complete run
+    /// passed; in progress as soon as anything was done.
+    pub fn status(&self) -> SetupStatus {
+        let step_failed = self.steps.values().any(|s| s.status == StepStatus::Failed);
+        match &self.last_run {
+            Some(run) if run.failed > 0 => SetupStatus::Failing,
+            _ if step_failed => SetupStatus::Failing,
+            Some(run) if !run.cancelled && !run.timed_out => SetupStatus::Validated,
+            Some(_) => SetupStatus::InProgress,
+            None if self
+                .steps
+                .values()
+                .any(|s| s.status != StepStatus::NotStarted) =>
+            {
+                SetupStatus::InProgress
+            }
+            None => SetupStatus::NotStarted,
+        }
+    }
+
+    pub fn summary(&self) -> SetupSummary {
+        SetupSummary {
+            id: self.id.clone(),
+            erp: self.erp,
+            label: self.label.clone(),
+            client_id: self.client_id.clone(),
+            environment: self.environment,
+            practice_scenario: self.practice_scenario.clone(),
+            account_id: self.account_id.clone(),
+            entity_id: self.entity_id.clone(),
+            current_step: self.current_step.clone(),
+            status: self.status(),
+            updated_at: self.updated_at.clone(),
+            last_run: self.last_run.clone(),
+        }
+    }
+}
+
+/// The first wizard step of each flow (product.md: "Account" / "Company").
+pub fn first_step(erp: Erp) -> &'static str {
+    match erp {
+        Erp::Netsuite => "account",
+        Erp::Intacct => "company",
+    }
+}
+
+fn erp_name(erp: Erp) -> &'static str {
+    match erp {
+        Erp::Netsuite => "NetSuite",
+        Erp::Intacct => "Sage Intacct",
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// NetSuite realms are upper case with `_` (`123456_SB1`); people often paste
+/// the host spelling (`123456-sb1`), so both are accepted.
+fn normalise_account(erp: Erp, raw: &str) -> Result<String, StateError> {
+    let trimmed = raw.trim();
+    let what = match erp {
+        Erp::Netsuite => "NetSuite account ID",
+        Erp::Intacct => "Sage Intacct company ID",
+    };
+    if trimmed.is_empty() {
+        return Err(StateError::Invalid(format!(
+            "the {what} is empty; copy it from {}",
+            match erp {
+                Erp::Netsuite => "Setup > Company > Company Information (Account ID)",
+                Erp::Intacct => "the sign-in page or Company > Company information",
+            }
+        )));
+    }
+    if let Some(bad) = trimmed.chars().find(|c| c.is_whitespace()) {
+        return Err(StateError::Invalid(format!(
+            "the {what} {trimmed:?} contains a space or line break ({bad:?}); it is a single word"
+        )));
+    }
+    match erp {
+        Erp::Intacct => Ok(trimmed.to_owned()),
+        Erp::Netsuite => {
+            let realm = trimmed.to_ascii_uppercase().replace('-', "_");
+            if let Some(bad) = realm
+                .chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+            {
+                return Err(StateError::Invalid(format!(
+                    "the {what} {trimmed:?} contains {bad:?}; it has only letters, digits and _ (e.g. 1234567 or 1234567_SB1)"
+                )));
+            }
+            Ok(realm)
+        }
+    }
+}
+
+fn netsuite_environment(realm: &str) -> Environment {
+    let suffix_is = |tag: &str| {
+        realm.rsplit_once('_').is_some_and(|(_, s)| {
+            s.starts_with(tag) && s[tag.len()..].chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    if realm.starts_with("TSTDRV") {
+        Environment::TestDrive
+    } else if suffix_is("SB") {
+        Environment::Sandbox
+    } else if suffix_is("RP") {
+        Environment::ReleasePreview
+    } else {
+        Environment::Production
+    }
+}

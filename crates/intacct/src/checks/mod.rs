@@ -1,0 +1,262 @@
+//! The Sage Intacct checks. One sign-in is shared by the sender, login, entity
+//! and company checks; each tells apart its own causes by layer and text
+//! through the pattern table.
+
+mod company;
+mod objects;
+mod permissions;
+mod rate;
+mod signin;
+mod user;
+
+use std::sync::Arc;
+
+use onramp_core::profile::{ConnectorProfile, IntacctRequirements};
+use onramp_core::runner::CheckSpec;
+use onramp_core::{CheckResult, Diagnosis};
+use tokio::sync::OnceCell;
+
+use crate::client::{ClientOptions, IntacctClient, IntacctCredentials, RetryEvent};
+use crate::errors::IntacctError;
+use crate::patterns::{Pattern, Patterns};
+use crate::session::Session;
+use crate::xml::response::FnResult;
+
+/// What the checks share: the clients, the pattern table and the one sign-in.
+pub struct IntacctCtx {
+    /// Works in the configured entity.
+    client: IntacctClient,
+    /// Same credentials at the top level, to tell an entity refusal from a bad sign-in.
+    top: IntacctClient,
+    patterns: Patterns,
+    signin: OnceCell<Result<Session, IntacctError>>,
+    top_signin: OnceCell<Result<Session, IntacctError>>,
+}
+
+impl IntacctCtx {
+    pub fn new(creds: IntacctCredentials, opts: ClientOptions) -> Result<Self, IntacctError> {
+        let top = IntacctClient::new(
+            IntacctCredentials {
+                entity_id: None,
+                ..creds.clone()
+            },
+            opts.clone(),
+        )?;
+        Ok(Self {
+            client: IntacctClient::new(creds, opts)?,
+            top,
+            patterns: Patterns::builtin().clone(),
+            signin: OnceCell::new(),
+            top_signin: OnceCell::new(),
+        })
+    }
+
+    /// Replaces the built-in pattern table (e.g. with texts a customer really saw).
+    pub fn with_patterns(mut self, patterns: Patterns) -> Self {
+        self.patterns = patterns;
+        self
+    }
+
+    fn creds(&self) -> &IntacctCredentials {
+        self.client.credentials()
+    }
+
+    /// The configured sign-in (with the entity, if any), done once.
+    async fn signin(&self) -> &Result<Session, IntacctError> {
+        self.signin
+            .get_or_init(|| self.client.get_api_session())
+            .await
+    }
+
+    async fn top_signin(&self) -> &Result<Session, IntacctError> {
+        self.top_signin
+            .get_or_init(|| self.top.get_api_session())
+            .await
+    }
+
+    /// The client whose session works: the entity's, else the top level's.
+    async fn working(&self) -> Option<&IntacctClient> {
+        if self.signin().await.is_ok() {
+            return Some(&self.client);
+        }
+        if self.creds().entity_id.is_some() && self.top_signin().await.is_ok() {
+            return Some(&self.top);
+        }
+        None
+    }
+
+    fn pattern(&self, e: &IntacctError) -> Option<&Pattern> {
+        self.patterns.for_error(e)
+    }
+
+    fn retry_log(&self) -> Vec<RetryEvent> {
+        let mut log = self.client.retry_log();
+        log.extend(self.top.retry_log());
+        log
+    }
+}
+
+/// The checks for `profile`, in the order they are shown.
+pub fn suite(ctx: Arc<IntacctCtx>, profile: &ConnectorProfile) -> Vec<CheckSpec> {
+    let req = Arc::new(profile.intacct.clone());
+    let spec = |id: &'static str, title: &'static str, needs: &[&'static str], f: CheckFnPtr| {
+        let (ctx, req) = (ctx.clone(), req.clone());
+        CheckSpec::new(id, title, move |_run| async move {
+            match req.as_ref() {
+                Some(req) => f(ctx, req.clone(), id, title).await,
+                None => CheckResult::skip(
+                    id,
+                    title,
+                    "The connector profile lists no Sage Intacct requirements.",
+                ),
+            }
+        })
+        .needs(needs.iter().copied())
+    };
+    vec![
+        spec(
+            signin::SENDER,
+            "Sender ID and Web Services authorization",
+            &[],
+            |c, _, id, t| Box::pin(signin::sender(c, id, t)),
+        ),
+        spec(
+            signin::LOGIN,
+            "Web Services user sign-in",
+            &[signin::SENDER],
+            |c, _, id, t| Box::pin(signin::login(c, id, t)),
+        ),
+        spec(
+            signin::ENTITY,
+            "Entity access",
+            &[signin::LOGIN],
+            |c, _, id, t| Box::pin(signin::entity(c, id, t)),
+        ),
+        spec(
+            company::ID,
+            "Company and subscriptions",
+            &[],
+            |c, r, id, t| Box::pin(company::check(c, r, id, t)),
+        ),
+        spec(
+            user::ID,
+            "User type, admin privileges and status",
+            &[signin::LOGIN],
+            |c, r, id, t| Box::pin(user::check(c, r, id, t)),
+        ),
+        spec(
+            permissions::ID,
+            "Effective permissions against the profile",
+            &[signin::LOGIN],
+            |c, r, id, t| Box::pin(permissions::check(c, r, id, t)),
+        ),
+        spec(
+            objects::ID,
+            "Read access to every required object",
+            &[signin::LOGIN, signin::ENTITY],
+            |c, r, id, t| Box::pin(objects::check(c, r, id, t)),
+        ),
+        spec(
+            rate::ID,
+            "API rate limits",
+            &[signin::LOGIN],
+            |c, _, id, t| Box::pin(rate::check(c, id, t)),
+        ),
+    ]
+}
+
+type CheckFnPtr = fn(
+    Arc<IntacctCtx>,
+    IntacctRequirements,
+    &'static str,
+    &'static str,
+) -> futures::future::BoxFuture<'static, CheckResult>;
+
+/// A failure no pattern explains: say what happened and where to look.
+fn generic(e: &IntacctError) -> Diagnosis {
+    match e {
+        IntacctError::Http(_) => Diagnosis::new(
+            e.to_string(),
+            "Check the network connection, proxy and firewall (HTTPS to api.intacct.com must be allowed), then run the checks again.",
+            "This computer's network settings",
+        ),
+        IntacctError::Malformed(_) | IntacctError::Protocol(_) => Diagnosis::new(
+            e.to_string(),
+            "Run the checks again; if it persists, send the report to support.",
+            "Onramp report",
+        ),
+        _ => Diagnosis::new(e.to_string(), "Read the error text above and correct the setting it names.", "Sage Intacct"),
+    }
+}
+
+/// The diagnosis for `e`: from the pattern table, else a generic one.
+fn diagnose(ctx: &IntacctCtx, e: &IntacctError) -> Diagnosis {
+    ctx.pattern(e)
+        .map(Pattern::diagnosis)
+        .unwrap_or_else(|| generic(e))
+}
+
+/// A check that could not run because the gateway throttled or failed: not a
+/// setup problem of its own, so a warning that points at the rate check.
+fn not_checked(ctx: &IntacctCtx, e: &IntacctError, id: &str, title: &str) -> Option<CheckResult> {
+    matches!(
+        e,
+        IntacctError::RateLimited { .. } | IntacctError::Server { .. }
+    )
+    .then(|| {
+        let r = CheckResult::warn(
+            id,
+            title,
+            format!("Not checked: {e}. See the rate limit check."),
+            diagnose(ctx, e),
+        );
+        with_errors(r, e)
+    })
+}
+
+/// A failed call: `not_checked` for throttling, else a failure explained by the pattern table.
+fn call_failed(
+    ctx: &IntacctCtx,
+    e: &IntacctError,
+    id: &str,
+    title: &str,
+    what: &str,
+) -> CheckResult {
+    not_checked(ctx, e, id, title).unwrap_or_else(|| {
+        with_errors(
+            CheckResult::fail(id, title, format!("{what}: {e}"), diagnose(ctx, e)),
+            e,
+        )
+    })
+}
+
+/// Adds the errors behind a failure as evidence (never a secret: gateway texts only).
+fn with_errors(mut r: CheckResult, e: &IntacctError) -> CheckResult {
+    if let Some((layer, status, errors)) = e.layer_errors() {
+        r = r.with_evidence("Layer", format!("{layer:?} (HTTP {status})"));
+        for err in errors {
+            r = r.with_evidence("Gateway error", err.to_string());
+        }
+    }
+    r
+}
+
+/// Rows of a result's `<data>`: one map per record element.
+fn records(result: &FnResult) -> Vec<std::collections::BTreeMap<String, String>> {
+    result
+        .data
+        .as_ref()
+        .map(|d| {
+            d.node
+                .children
+                .iter()
+                .map(|rec| {
+                    rec.children
+                        .iter()
+                        .map(|f| (f.name.clone(), f.text.trim().to_string()))
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

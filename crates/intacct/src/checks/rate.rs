@@ -1,0 +1,113 @@
+//! Rate limits: a short burst of light calls, plus every 429/502/503 the
+//! client absorbed during the run, so throttling is reported even when it healed.
+
+use std::sync::Arc;
+
+use onramp_core::{CheckResult, Diagnosis};
+
+use super::{diagnose, signin, with_errors, IntacctCtx};
+use crate::client::RetryEvent;
+use crate::errors::IntacctError;
+use crate::xml::request::Function;
+
+pub const ID: &str = "intacct.rate";
+const BURST: usize = 3;
+
+pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) -> CheckResult {
+    let Some(client) = ctx.working().await else {
+        return CheckResult::skip(
+            id,
+            title,
+            format!(
+                "Not run: it needs a working sign-in (see {}).",
+                signin::LOGIN
+            ),
+        );
+    };
+    let mut failure = None;
+    for _ in 0..BURST {
+        if let Err(e) = client.execute_one(Function::GetApplications).await {
+            failure = Some(e);
+            break;
+        }
+    }
+    let log = ctx.retry_log();
+    let gave_up = log.iter().filter(|e| e.gave_up).count();
+    if let Some(e) = &failure {
+        if !matches!(
+            e,
+            IntacctError::RateLimited { .. } | IntacctError::Server { .. }
+        ) {
+            let r = CheckResult::fail(
+                id,
+                title,
+                format!("A light request failed: {e}"),
+                diagnose(&ctx, e),
+            );
+            return with_errors(r, e);
+        }
+    }
+    if failure.is_some() || gave_up > 0 {
+        let e = failure.unwrap_or(IntacctError::RateLimited {
+            attempts: 0,
+            errors: Vec::new(),
+        });
+        let mut r = CheckResult::fail(
+            id,
+            title,
+            format!("Sage Intacct kept refusing requests after backing off ({gave_up} request(s) given up); a connector will be throttled the same way."),
+            diagnose(&ctx, &e),
+        );
+        for ev in &log {
+            r = r.with_evidence("Retried", describe(ev));
+        }
+        return r;
+    }
+    let throttled = log.iter().filter(|e| e.status == 429).count();
+    let waited: u64 = log.iter().map(|e| e.waited_ms).sum();
+    let mut r = if log.is_empty() {
+        CheckResult::pass(
+            id,
+            title,
+            "No rate limiting or transient gateway errors were met.",
+        )
+    } else if throttled > 0 {
+        CheckResult::warn(
+            id,
+            title,
+            format!("The gateway rate-limited this company {throttled} time(s) (HTTP 429, GW-0010); Onramp recovered by backing off ({waited} ms in total)."),
+            Diagnosis::new(
+                "The company's API level of service is being reached, possibly by other integrations running now.",
+                "Make sure the connector backs off and retries on HTTP 429; schedule integrations apart, and ask Sage about a higher performance tier if it happens often.",
+                "Company > Company Info > API usage; your Sage Intacct account manager",
+            ),
+        )
+    } else {
+        CheckResult::warn(
+            id,
+            title,
+            format!("The gateway answered {} time(s) with a temporary error (HTTP 502/503); Onramp recovered by retrying.", log.len()),
+            Diagnosis::new("Sage Intacct had a transient failure.", "No change needed; run the checks again later if other checks failed.", "Sage Intacct status page"),
+        )
+    };
+    for e in &log {
+        r = r.with_evidence("Retried", describe(e));
+    }
+    r
+}
+
+fn describe(e: &RetryEvent) -> String {
+    let code = e
+        .errorno
+        .as_deref()
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    if e.gave_up {
+        format!("HTTP {}{code}: gave up", e.status)
+    } else {
+        format!(
+            "HTTP {}{code}: waited {} ms and retried",
+            e.status, e.waited_ms
+        )
+    }
+}

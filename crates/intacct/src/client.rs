@@ -1,0 +1,473 @@
+//! The XML gateway client: login, API sessions on the returned endpoint, and
+//! retries with backoff on 429/502/503 (never 524: the request may still run).
+
+use std::sync::Mutex as StdMutex;
+use std::time::Duration;
+
+use onramp_core::http::{self, Endpoints, Expect, HttpError};
+use onramp_core::Secret;
+use time::OffsetDateTime;
+use tokio::sync::Mutex;
+use url::Url;
+
+use crate::errors::IntacctError;
+use crate::session::{parse_time, Session};
+use crate::xml::request::{self, Auth, Control, Function, SessionLocation};
+use crate::xml::response::{self, FnResult, Response};
+
+pub const GATEWAY_URL: &str = "https://api.intacct.com/ia/xml/xmlgw.phtml";
+
+#[derive(Debug, Clone)]
+pub struct IntacctCredentials {
+    pub sender_id: String,
+    pub sender_password: Secret<String>,
+    pub user_id: String,
+    pub user_password: Secret<String>,
+    pub company_id: String,
+    /// Entity (`locationid`) to work in; `None` for top level.
+    pub entity_id: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub endpoints: Endpoints,
+    pub timeout: Duration,
+    /// Extra attempts after a 429, 502 or 503.
+    pub max_retries: u32,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            endpoints: Endpoints::default(),
+            timeout: Duration::from_secs(120),
+            max_retries: 4,
+        }
+    }
+}
+
+/// A transient HTTP answer the client retried, kept so the rate check can report it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryEvent {
+    pub status: u16,
+    pub errorno: Option<String>,
+    pub waited_ms: u64,
+    /// The last attempt, after which the client stopped retrying.
+    pub gave_up: bool,
+}
+
+pub struct IntacctClient {
+    http: reqwest::Client,
+    creds: IntacctCredentials,
+    opts: ClientOptions,
+    gateway: Url,
+    session: Mutex<Option<Session>>,
+    retries: StdMutex<Vec<RetryEvent>>,
+}
+
+impl IntacctClient {
+    pub fn new(creds: IntacctCredentials, opts: ClientOptions) -> Result<Self, IntacctError> {
+        let creds = IntacctCredentials {
+            sender_id: creds.sender_id.trim().to_string(),
+            user_id: creds.user_id.trim().to_string(),
+            company_id: creds.company_id.trim().to_string(),
+            entity_id: creds
+                .entity_id
+                .map(|e| e.trim().to_string())
+                .filter(|e| !e.is_empty()),
+            ..creds
+        };
+        for (what, v) in [
+            ("sender ID", &creds.sender_id),
+            ("user ID", &creds.user_id),
+            ("company ID", &creds.company_id),
+        ] {
+            if v.is_empty() {
+                return Err(IntacctError::InvalidInput(format!("the {what} is empty")));
+            }
+            if v.chars().any(char::is_whitespace) {
+                return Err(IntacctError::InvalidInput(format!(
+                    "the {what} {v:?} contains spaces; paste it without them"
+                )));
+            }
+        }
+        Ok(Self {
+            http: http::client(opts.timeout)?,
+            creds,
+            gateway: Url::parse(GATEWAY_URL).expect("constant URL"),
+            opts,
+            session: Mutex::new(None),
+            retries: StdMutex::new(Vec::new()),
+        })
+    }
+
+    pub fn credentials(&self) -> &IntacctCredentials {
+        &self.creds
+    }
+
+    /// Every 429/502/503 retried so far.
+    pub fn retry_log(&self) -> Vec<RetryEvent> {
+        self.retries.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    fn log(&self, event: RetryEvent) {
+        if let Ok(mut log) = self.retries.lock() {
+            log.push(event);
+        }
+    }
+
+    /// Signs in with the user's credentials and runs `functions` in the same
+    /// request; the control and authentication layers are checked.
+    pub async fn login_request(
+        &self,
+        location: Option<&str>,
+        functions: &[Function],
+    ) -> Result<Response, IntacctError> {
+        let c = &self.creds;
+        let auth = Auth::Login {
+            user_id: &c.user_id,
+            company_id: &c.company_id,
+            password: c.user_password.expose(),
+            location_id: location,
+        };
+        self.exchange(&self.gateway.clone(), &auth, functions).await
+    }
+
+    /// Opens an API session (in the configured entity) and keeps it for later calls.
+    pub async fn get_api_session(&self) -> Result<Session, IntacctError> {
+        let location = self.creds.entity_id.clone();
+        let session = self.open_session(location.as_deref()).await?;
+        *self.session.lock().await = Some(session.clone());
+        Ok(session)
+    }
+
+    /// Opens a session without keeping it, e.g. to compare top level with an entity.
+    pub async fn open_session(&self, location: Option<&str>) -> Result<Session, IntacctError> {
+        let resp = self
+            .login_request(
+                location,
+                &[Function::GetApiSession(SessionLocation::Default)],
+            )
+            .await?;
+        let result = first_ok(resp.results.first(), "getAPISession")?;
+        let data = result
+            .data
+            .as_ref()
+            .ok_or_else(|| IntacctError::Protocol("getAPISession returned no data".into()))?;
+        let timeout = resp
+            .authentication
+            .as_ref()
+            .and_then(|a| a.session_timeout.as_deref());
+        Session::from_data(&data.node, timeout)
+    }
+
+    /// Runs functions in the kept session (opened or refreshed as needed).
+    /// Function failures are returned in the results, not as errors.
+    pub async fn execute(&self, functions: &[Function]) -> Result<Vec<FnResult>, IntacctError> {
+        let mut guard = self.session.lock().await;
+        let mut fresh = false;
+        if guard
+            .as_ref()
+            .is_none_or(|s| s.needs_refresh(OffsetDateTime::now_utc()))
+        {
+            *guard = Some(self.open_session(self.creds.entity_id.as_deref()).await?);
+            fresh = true;
+        }
+        loop {
+            let session = guard.as_mut().expect("session is set above");
+            let endpoint = session.endpoint.clone();
+            match self
+                .exchange(&endpoint, &Auth::Session(session.id.expose()), functions)
+                .await
+            {
+                Ok(resp) => {
+                    let timeout = resp
+                        .authentication
+                        .as_ref()
+                        .and_then(|a| a.session_timeout.as_deref());
+                    if let Some(t) = timeout.and_then(parse_time) {
+                        session.expires_at = Some(t);
+                    }
+                    return Ok(resp.results);
+                }
+                // A kept session the gateway no longer knows: sign in again, once.
+                Err(IntacctError::Authentication { .. }) if !fresh => {
+                    *guard = Some(self.open_session(self.creds.entity_id.as_deref()).await?);
+                    fresh = true;
+                }
+                Err(e) => {
+                    if matches!(e, IntacctError::Authentication { .. }) {
+                        *guard = None;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Runs one function in the session and returns its result, failed or not.
+    pub async fn execute_one(&self, function: Function) -> Result<FnResult, IntacctError> {
+        let name = function.name();
+        self.execute(&[function])
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| IntacctError::Protocol(format!("no result for {name}")))
+    }
+
+    async fn exchange(
+        &self,
+        logical: &Url,
+        auth: &Auth<'_>,
+        functions: &[Function],
+    ) -> Result<Response, IntacctError> {
+        let transport = self.opts.endpoints.transport_url(logical)?;
+        let host = logical.host_str().unwrap_or_default().to_string();
+        let mut attempt = 0u32;
+        loop {
+            // Fresh control ids on every attempt; uniqueid=false keeps retries legal.
+            let control_id = uuid::Uuid::new_v4().to_string();
+            let named: Vec<(String, Function)> = functions
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("f{}-{}", i + 1, &control_id[..8]), f.clone()))
+                .collect();
+            let body = request::build(
+                &Control {
+                    sender_id: &self.creds.sender_id,
+                    sender_password: self.creds.sender_password.expose(),
+                    control_id: &control_id,
+                    unique_id: false,
+                },
+                auth,
+                &named,
+            )?;
+            let outcome = self.post_once(&transport, &host, body).await;
+            match outcome {
+                Ok(resp) => return check_layers(resp),
+                Err(Fatal(e)) => return Err(e),
+                Err(Transient {
+                    status,
+                    errorno,
+                    errors,
+                    retry_after,
+                }) => {
+                    if attempt >= self.opts.max_retries {
+                        self.log(RetryEvent {
+                            status,
+                            errorno,
+                            waited_ms: 0,
+                            gave_up: true,
+                        });
+                        return Err(if status == 429 {
+                            IntacctError::RateLimited {
+                                attempts: attempt + 1,
+                                errors,
+                            }
+                        } else {
+                            IntacctError::Server {
+                                status,
+                                retried: true,
+                            }
+                        });
+                    }
+                    let wait = backoff(attempt, retry_after);
+                    tracing::warn!(
+                        status,
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        "Intacct gateway asked to slow down; retrying"
+                    );
+                    self.log(RetryEvent {
+                        status,
+                        errorno,
+                        waited_ms: wait.as_millis() as u64,
+                        gave_up: false,
+                    });
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    async fn post_once(
+        &self,
+        url: &Url,
+        host: &str,
+        body: Vec<u8>,
+    ) -> Result<(u16, Response), Outcome> {
+        let resp = self
+            .http
+            .post(url.clone())
+            .header(reqwest::header::CONTENT_TYPE, "application/xml")
+            .header(reqwest::header::ACCEPT, "application/xml, text/xml")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| Fatal(http::classify(host, e, self.opts.timeout.as_secs()).into()))?;
+        let status = resp.status().as_u16();
+        let retry_after = resp
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        let transient = matches!(status, 429 | 502 | 503);
+        let bytes = match http::read_body(resp, http::DEFAULT_MAX_BODY, Expect::Xml).await {
+            Ok((_, b)) => b,
+            Err(HttpError::HtmlPage { .. }) if transient => Vec::new(),
+            // Cloudflare's 524 page or another 5xx outage page: say which status.
+            Err(HttpError::HtmlPage { .. }) if status >= 500 => {
+                return Err(Fatal(IntacctError::Server {
+                    status,
+                    retried: false,
+                }))
+            }
+            Err(e) => return Err(Fatal(e.into())),
+        };
+        let parsed = if bytes.is_empty() {
+            Err("empty body".to_string())
+        } else {
+            response::parse(&bytes)
+        };
+        if transient {
+            let errors = parsed.map(|r| r.control_errors).unwrap_or_default();
+            let errorno = errors.first().map(|e| e.errorno.clone());
+            return Err(Transient {
+                status,
+                errorno,
+                errors,
+                retry_after,
+            });
+        }
+        match parsed {
+            Ok(r) => Ok((status, r)),
+            Err(_) if status >= 500 => Err(Fatal(IntacctError::Server {
+                status,
+                retried: false,
+            })),
+            Err(e) if status != 200 => Err(Fatal(IntacctError::Protocol(format!(
+                "HTTP {status} with an unreadable body ({e})"
+            )))),
+            Err(e) => Err(Fatal(IntacctError::Malformed(e))),
+        }
+    }
+}
+
+use Outcome::{Fatal, Transient};
+
+enum Outcome {
+    Transient {
+        status: u16,
+        errorno: Option<String>,
+        errors: Vec<crate::xml::response::ApiError>,
+        retry_after: Option<u64>,
+    },
+    Fatal(IntacctError),
+}
+
+fn backoff(attempt: u32, retry_after: Option<u64>) -> Duration {
+    if let Some(secs) = retry_after {
+        return Duration::from_secs(secs.min(30));
+    }
+    let base = 250u64.saturating_mul(1 << attempt.min(6));
+    let jitter = rand::random::<u64>() % (base / 2 + 1);
+    Duration::from_millis((base + jitter).min(30_000))
+}
+
+/// Control failure, then authentication failure; results are left to the caller.
+fn check_layers((http_status, resp): (u16, Response)) -> Result<Response, IntacctError> {
+    let control_failed = resp.control.status == "failure"
+        || (resp.control.status != "success" && !resp.control_errors.is_empty());
+    if control_failed {
+        return Err(IntacctError::Control {
+            http_status,
+            errors: resp.control_errors,
+        });
+    }
+    match &resp.authentication {
+        Some(a)
+            if a.status == "failure" || (a.status != "success" && !resp.auth_errors.is_empty()) =>
+        {
+            Err(IntacctError::Authentication {
+                errors: resp.auth_errors,
+            })
+        }
+        None if resp.results.is_empty() => Err(IntacctError::Protocol(
+            "the response has neither an authentication block nor results".into(),
+        )),
+        _ => Ok(resp),
+    }
+}
+
+fn first_ok<'a>(r: Option<&'a FnResult>, function: &str) -> Result<&'a FnResult, IntacctError> {
+    match r {
+        Some(r) if r.is_success() => Ok(r),
+        Some(r) => Err(IntacctError::Function {
+            function: function.into(),
+            status: r.status.clone(),
+            errors: r.errors.clone(),
+        }),
+        None => Err(IntacctError::Protocol(format!("no result for {function}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds(user: &str) -> IntacctCredentials {
+        IntacctCredentials {
+            sender_id: "s".into(),
+            sender_password: Secret::from("p"),
+            user_id: user.into(),
+            user_password: Secret::from("p"),
+            company_id: " acme ".into(),
+            entity_id: Some("  ".into()),
+        }
+    }
+
+    #[test]
+    fn inputs_are_trimmed_and_inner_spaces_refused() {
+        let c = IntacctClient::new(creds("ws_user"), ClientOptions::default()).unwrap();
+        assert_eq!(c.credentials().company_id, "acme");
+        assert_eq!(c.credentials().entity_id, None);
+        assert!(matches!(
+            IntacctClient::new(creds("ws user"), ClientOptions::default()),
+            Err(IntacctError::InvalidInput(_))
+        ));
+        assert!(matches!(
+            IntacctClient::new(creds(""), ClientOptions::default()),
+            Err(IntacctError::InvalidInput(_))
+        ));
+    }
+
+    #[test]
+    fn layers_are_checked_in_order() {
+        let auth_fail = response::parse(b"<response><control><status>success</status></control><operation><authentication><status>failure</status></authentication><errormessage><error><errorno>XL03000006</errorno></error></errormessage></operation></response>").unwrap();
+        assert!(matches!(
+            check_layers((200, auth_fail)),
+            Err(IntacctError::Authentication { .. })
+        ));
+        let gw = response::parse(b"<response><control><status>failure</status></control><errormessage><error><errorno>XMLGW_JPP0002</errorno><description>Sign-in information is incorrect. Please check your request.</description></error></errormessage></response>").unwrap();
+        assert!(matches!(
+            check_layers((401, gw)),
+            Err(IntacctError::Control {
+                http_status: 401,
+                ..
+            })
+        ));
+        // Missing control elements are tolerated when the rest succeeded.
+        let partial = response::parse(b"<response><control></control><operation><authentication><status>success</status></authentication><result><status>success</status></result></operation></response>").unwrap();
+        assert!(check_layers((200, partial)).is_ok());
+    }
+
+    #[test]
+    fn backoff_grows_and_honours_retry_after() {
+        assert_eq!(backoff(0, Some(2)), Duration::from_secs(2));
+        assert_eq!(backoff(0, Some(999)), Duration::from_secs(30));
+        let first = backoff(0, None);
+        assert!(first >= Duration::from_millis(250) && first <= Duration::from_millis(375));
+        assert!(backoff(3, None) >= Duration::from_millis(2000));
+    }
+}

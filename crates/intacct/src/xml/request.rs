@@ -1,0 +1,468 @@
+//! Builds gateway requests with quick-xml's writer, in the element order of the
+//! official dtdversion 3.0 schema, so user values are always escaped.
+
+use std::io::Cursor;
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+use crate::errors::IntacctError;
+
+/// The `control` block: who sends the request (the Web Services sender).
+#[derive(Debug, Clone)]
+pub struct Control<'a> {
+    pub sender_id: &'a str,
+    pub sender_password: &'a str,
+    pub control_id: &'a str,
+    /// `false`: function control ids are not checked for repeats, so retries are safe.
+    pub unique_id: bool,
+}
+
+/// The `authentication` block of an operation.
+#[derive(Debug, Clone)]
+pub enum Auth<'a> {
+    Login {
+        user_id: &'a str,
+        company_id: &'a str,
+        password: &'a str,
+        location_id: Option<&'a str>,
+    },
+    Session(&'a str),
+}
+
+/// `getAPISession`'s optional entity choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionLocation {
+    /// No `locationid` element: the session follows the login.
+    Default,
+    /// An empty `<locationid/>`: a top-level session.
+    TopLevel,
+    Entity(String),
+}
+
+/// A query filter; only the operators the checks use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    EqualTo(String, String),
+    Like(String, String),
+    In(String, Vec<String>),
+    IsNotNull(String),
+    And(Vec<Filter>),
+    Or(Vec<Filter>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub object: String,
+    pub fields: Vec<String>,
+    pub filter: Option<Filter>,
+    pub page_size: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Function {
+    GetApiSession(SessionLocation),
+    Query(Query),
+    ReadByQuery {
+        object: String,
+        query: String,
+        fields: String,
+        page_size: u32,
+    },
+    ReadByName {
+        object: String,
+        keys: String,
+        fields: String,
+    },
+    GetUserPermissions {
+        user_id: String,
+    },
+    GetApplications,
+}
+
+impl Function {
+    /// The element name, as results echo it in `<function>`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Function::GetApiSession(_) => "getAPISession",
+            Function::Query(_) => "query",
+            Function::ReadByQuery { .. } => "readByQuery",
+            Function::ReadByName { .. } => "readByName",
+            Function::GetUserPermissions { .. } => "getUserPermissions",
+            Function::GetApplications => "get_applications",
+        }
+    }
+
+    fn validate(&self) -> Result<(), IntacctError> {
+        match self {
+            Function::Query(q) => {
+                require("query object", &q.object)?;
+                if q.fields.is_empty() {
+                    return Err(invalid("a query needs at least one field to select"));
+                }
+                if !(1..=2000).contains(&q.page_size) {
+                    return Err(invalid("query page size must be between 1 and 2000"));
+                }
+                if let Some(f) = &q.filter {
+                    validate_filter(f)?;
+                }
+                Ok(())
+            }
+            Function::ReadByQuery {
+                object, page_size, ..
+            } => {
+                require("readByQuery object", object)?;
+                if !(1..=1000).contains(page_size) {
+                    return Err(invalid("readByQuery page size must be between 1 and 1000"));
+                }
+                Ok(())
+            }
+            Function::ReadByName { object, keys, .. } => {
+                require("readByName object", object)?;
+                require("readByName keys", keys)
+            }
+            Function::GetUserPermissions { user_id } => require("user ID", user_id),
+            Function::GetApiSession(SessionLocation::Entity(e)) => require("entity ID", e),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn validate_filter(f: &Filter) -> Result<(), IntacctError> {
+    match f {
+        Filter::In(_, values) if values.is_empty() || values.len() > 1000 => {
+            Err(invalid("an `in` filter takes 1 to 1000 values"))
+        }
+        Filter::And(parts) | Filter::Or(parts) if parts.len() < 2 => Err(invalid(
+            "`and`/`or` filters combine at least two conditions",
+        )),
+        Filter::And(parts) | Filter::Or(parts) => parts.iter().try_for_each(validate_filter),
+        _ => Ok(()),
+    }
+}
+
+fn invalid(msg: &str) -> IntacctError {
+    IntacctError::InvalidInput(msg.to_string())
+}
+
+fn require(what: &str, value: &str) -> Result<(), IntacctError> {
+    if value.trim().is_empty() {
+        Err(IntacctError::InvalidInput(format!("{what} is empty")))
+    } else {
+        Ok(())
+    }
+}
+
+type W = Writer<Cursor<Vec<u8>>>;
+type Res = Result<(), IntacctError>;
+
+/// One request with one operation holding `functions` (each with its control id).
+pub fn build(
+    control: &Control<'_>,
+    auth: &Auth<'_>,
+    functions: &[(String, Function)],
+) -> Result<Vec<u8>, IntacctError> {
+    if control.control_id.is_empty() || control.control_id.len() > 256 {
+        return Err(invalid("a control id has 1 to 256 characters"));
+    }
+    require("sender ID", control.sender_id)?;
+    for (id, f) in functions {
+        if id.is_empty() || id.len() > 256 {
+            return Err(invalid("a function control id has 1 to 256 characters"));
+        }
+        f.validate()?;
+    }
+    let mut w = Writer::new(Cursor::new(Vec::new()));
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    start(&mut w, "request")?;
+    start(&mut w, "control")?;
+    leaf(&mut w, "senderid", control.sender_id)?;
+    leaf(&mut w, "password", control.sender_password)?;
+    leaf(&mut w, "controlid", control.control_id)?;
+    leaf(&mut w, "uniqueid", bool_str(control.unique_id))?;
+    leaf(&mut w, "dtdversion", "3.0")?;
+    leaf(&mut w, "includewhitespace", "false")?;
+    end(&mut w, "control")?;
+    w.write_event(Event::Start(
+        BytesStart::new("operation").with_attributes([("transaction", "false")]),
+    ))?;
+    write_auth(&mut w, auth)?;
+    if !functions.is_empty() {
+        start(&mut w, "content")?;
+        for (id, f) in functions {
+            w.write_event(Event::Start(
+                BytesStart::new("function").with_attributes([("controlid", id.as_str())]),
+            ))?;
+            write_function(&mut w, f)?;
+            end(&mut w, "function")?;
+        }
+        end(&mut w, "content")?;
+    }
+    end(&mut w, "operation")?;
+    end(&mut w, "request")?;
+    Ok(w.into_inner().into_inner())
+}
+
+fn write_auth(w: &mut W, auth: &Auth<'_>) -> Res {
+    start(w, "authentication")?;
+    match auth {
+        Auth::Login {
+            user_id,
+            company_id,
+            password,
+            location_id,
+        } => {
+            start(w, "login")?;
+            leaf(w, "userid", user_id)?;
+            leaf(w, "companyid", company_id)?;
+            leaf(w, "password", password)?;
+            if let Some(loc) = location_id {
+                leaf(w, "locationid", loc)?;
+            }
+            end(w, "login")?;
+        }
+        Auth::Session(id) => leaf(w, "sessionid", id)?,
+    }
+    end(w, "authentication")
+}
+
+fn write_function(w: &mut W, f: &Function) -> Res {
+    match f {
+        Function::GetApiSession(SessionLocation::Default) => empty(w, "getAPISession"),
+        Function::GetApiSession(SessionLocation::TopLevel) => {
+            start(w, "getAPISession")?;
+            empty(w, "locationid")?;
+            end(w, "getAPISession")
+        }
+        Function::GetApiSession(SessionLocation::Entity(e)) => {
+            start(w, "getAPISession")?;
+            leaf(w, "locationid", e)?;
+            end(w, "getAPISession")
+        }
+        Function::Query(q) => {
+            start(w, "query")?;
+            leaf(w, "object", &q.object)?;
+            start(w, "select")?;
+            for field in &q.fields {
+                leaf(w, "field", field)?;
+            }
+            end(w, "select")?;
+            if let Some(filter) = &q.filter {
+                start(w, "filter")?;
+                write_filter(w, filter)?;
+                end(w, "filter")?;
+            }
+            leaf(w, "pagesize", &q.page_size.to_string())?;
+            end(w, "query")
+        }
+        Function::ReadByQuery {
+            object,
+            query,
+            fields,
+            page_size,
+        } => {
+            start(w, "readByQuery")?;
+            leaf(w, "object", object)?;
+            leaf(w, "fields", fields)?;
+            leaf(w, "query", query)?;
+            leaf(w, "pagesize", &page_size.to_string())?;
+            end(w, "readByQuery")
+        }
+        Function::ReadByName {
+            object,
+            keys,
+            fields,
+        } => {
+            start(w, "readByName")?;
+            leaf(w, "object", object)?;
+            leaf(w, "keys", keys)?;
+            leaf(w, "fields", fields)?;
+            end(w, "readByName")
+        }
+        Function::GetUserPermissions { user_id } => {
+            start(w, "getUserPermissions")?;
+            leaf(w, "userId", user_id)?;
+            end(w, "getUserPermissions")
+        }
+        Function::GetApplications => empty(w, "get_applications"),
+    }
+}
+
+fn write_filter(w: &mut W, f: &Filter) -> Res {
+    match f {
+        Filter::EqualTo(field, value) => field_value(w, "equalto", field, &[value]),
+        Filter::Like(field, value) => field_value(w, "like", field, &[value]),
+        Filter::In(field, values) => {
+            let refs: Vec<&String> = values.iter().collect();
+            field_value(w, "in", field, &refs)
+        }
+        Filter::IsNotNull(field) => field_value(w, "isnotnull", field, &[]),
+        Filter::And(parts) | Filter::Or(parts) => {
+            let name = if matches!(f, Filter::And(_)) {
+                "and"
+            } else {
+                "or"
+            };
+            start(w, name)?;
+            for p in parts {
+                write_filter(w, p)?;
+            }
+            end(w, name)
+        }
+    }
+}
+
+fn field_value(w: &mut W, op: &str, field: &str, values: &[&String]) -> Res {
+    start(w, op)?;
+    leaf(w, "field", field)?;
+    for v in values {
+        leaf(w, "value", v)?;
+    }
+    end(w, op)
+}
+
+fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+fn start(w: &mut W, name: &str) -> Res {
+    w.write_event(Event::Start(BytesStart::new(name)))?;
+    Ok(())
+}
+
+fn end(w: &mut W, name: &str) -> Res {
+    w.write_event(Event::End(BytesEnd::new(name)))?;
+    Ok(())
+}
+
+fn empty(w: &mut W, name: &str) -> Res {
+    w.write_event(Event::Empty(BytesStart::new(name)))?;
+    Ok(())
+}
+
+fn leaf(w: &mut W, name: &str, text: &str) -> Res {
+    start(w, name)?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    end(w, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xml::Node;
+
+    fn control() -> Control<'static> {
+        Control {
+            sender_id: "testsenderid",
+            sender_password: "pass123!",
+            control_id: "unittest",
+            unique_id: false,
+        }
+    }
+
+    #[test]
+    fn envelope_matches_the_sdk_fixture_shape() {
+        let auth = Auth::Login {
+            user_id: "testuser",
+            company_id: "testcompany",
+            password: "testpass",
+            location_id: Some("testentity"),
+        };
+        let xml = build(
+            &control(),
+            &auth,
+            &[(
+                "f1".into(),
+                Function::GetApiSession(SessionLocation::Default),
+            )],
+        )
+        .unwrap();
+        let root = Node::parse(&xml).unwrap();
+        assert_eq!(root.name, "request");
+        let c = root.child("control").unwrap();
+        let order: Vec<&str> = c.children.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "senderid",
+                "password",
+                "controlid",
+                "uniqueid",
+                "dtdversion",
+                "includewhitespace"
+            ]
+        );
+        assert_eq!(c.child_text("uniqueid").as_deref(), Some("false"));
+        let op = root.child("operation").unwrap();
+        assert_eq!(op.attr("transaction"), Some("false"));
+        let login = op.child("authentication").unwrap().child("login").unwrap();
+        assert_eq!(
+            login.child_text("locationid").as_deref(),
+            Some("testentity")
+        );
+        let f = op.child("content").unwrap().child("function").unwrap();
+        assert_eq!(f.attr("controlid"), Some("f1"));
+        assert!(f.child("getAPISession").is_some());
+    }
+
+    #[test]
+    fn user_values_are_escaped_not_concatenated() {
+        let auth = Auth::Login {
+            user_id: "a</userid><x>",
+            company_id: "c&o",
+            password: "p\"<'>",
+            location_id: None,
+        };
+        let xml = build(&control(), &auth, &[]).unwrap();
+        let login = Node::parse(&xml).unwrap();
+        let login = login
+            .child("operation")
+            .unwrap()
+            .child("authentication")
+            .unwrap()
+            .child("login")
+            .unwrap();
+        assert_eq!(login.child_text("userid").as_deref(), Some("a</userid><x>"));
+        assert_eq!(login.child_text("companyid").as_deref(), Some("c&o"));
+        assert_eq!(login.child_text("password").as_deref(), Some("p\"<'>"));
+        assert!(login.child("locationid").is_none());
+    }
+
+    #[test]
+    fn bad_page_sizes_and_empty_names_are_refused() {
+        let q = |n| {
+            Function::Query(Query {
+                object: "GLACCOUNT".into(),
+                fields: vec!["RECORDNO".into()],
+                filter: None,
+                page_size: n,
+            })
+        };
+        let auth = Auth::Session("s");
+        for bad in [0, 2001] {
+            assert!(matches!(
+                build(&control(), &auth, &[("f".into(), q(bad))]),
+                Err(IntacctError::InvalidInput(_))
+            ));
+        }
+        assert!(build(&control(), &auth, &[("f".into(), q(2000))]).is_ok());
+        let empty_user = Function::GetUserPermissions {
+            user_id: " ".into(),
+        };
+        assert!(build(&control(), &auth, &[("f".into(), empty_user)]).is_err());
+        let long = "x".repeat(257);
+        assert!(build(
+            &Control {
+                control_id: &long,
+                ..control()
+            },
+            &auth,
+            &[]
+        )
+        .is_err());
+    }
+}

@@ -1,0 +1,172 @@
+//! The XML client against the simulator over loopback: sessions, refresh,
+//! retries and the failures that carry no XML.
+
+use std::time::Duration;
+
+use onramp_core::http::{EndpointOverride, Endpoints, HttpError};
+use onramp_core::Secret;
+use onramp_intacct::patterns::Patterns;
+use onramp_intacct::xml::request::Function;
+use onramp_intacct::{ClientOptions, IntacctClient, IntacctCredentials, IntacctError};
+use onramp_sim::{Scenario, SimHandle, SimOptions, Simulator};
+
+async fn start(extra: &str) -> (SimHandle, IntacctClient) {
+    let text = format!("title = \"t\"\ndescription = \"d\"\nextends = \"intacct/happy\"\n{extra}");
+    let scenario = Scenario::from_toml_str("test", &text).unwrap();
+    let p = scenario.intacct.as_ref().unwrap().practice.clone();
+    let sim = Simulator::start(scenario, SimOptions::default())
+        .await
+        .unwrap();
+    let creds = IntacctCredentials {
+        sender_id: p.sender_id,
+        sender_password: Secret::new(p.sender_password),
+        user_id: p.user_id,
+        user_password: Secret::new(p.user_password),
+        company_id: p.company_id,
+        entity_id: p.entity_id,
+    };
+    let opts = ClientOptions {
+        endpoints: Endpoints {
+            override_base: Some(EndpointOverride::new(&sim.base_url()).unwrap()),
+        },
+        timeout: Duration::from_secs(10),
+        max_retries: 2,
+    };
+    (sim, IntacctClient::new(creds, opts).unwrap())
+}
+
+async fn gateway_requests(sim: &SimHandle) -> u64 {
+    let v: serde_json::Value = reqwest::get(format!("{}/__sim/intacct/state", sim.base_url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    v["gateway_requests"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn session_is_opened_once_and_reused_on_the_pod_endpoint() {
+    let (sim, client) = start("").await;
+    let s = client.get_api_session().await.unwrap();
+    assert_eq!(
+        s.endpoint.as_str(),
+        "https://na12.intacct.com/ia/xml/xmlgw.phtml"
+    );
+    assert_eq!(s.location_id, "US");
+    assert!(s.expires_at.is_some());
+    for _ in 0..2 {
+        assert!(client
+            .execute_one(Function::GetApplications)
+            .await
+            .unwrap()
+            .is_success());
+    }
+    assert_eq!(
+        gateway_requests(&sim).await,
+        3,
+        "one sign-in, then two calls in the session"
+    );
+}
+
+#[tokio::test]
+async fn short_sessions_are_refreshed_before_use() {
+    // A 4-minute session is inside the 5-minute refresh margin from the start.
+    let (sim, client) = start("[intacct]\nsession_timeout_secs = 240\n").await;
+    client.get_api_session().await.unwrap();
+    client.execute_one(Function::GetApplications).await.unwrap();
+    assert_eq!(
+        gateway_requests(&sim).await,
+        3,
+        "sign-in, refresh sign-in, call"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_session_is_replaced_transparently() {
+    let (sim, client) = start("").await;
+    client.get_api_session().await.unwrap();
+    let expired: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/__sim/intacct/sessions/expire", sim.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(expired["expired"], 1);
+    assert!(client
+        .execute_one(Function::GetApplications)
+        .await
+        .unwrap()
+        .is_success());
+    assert_eq!(
+        gateway_requests(&sim).await,
+        4,
+        "sign-in, refused call, new sign-in, call"
+    );
+}
+
+#[tokio::test]
+async fn http_503_is_retried_and_recovers() {
+    let (_sim, client) = start("[[intacct.faults]]\nkind = \"http503\"\non_requests = [2]\n").await;
+    client.get_api_session().await.unwrap();
+    assert!(client
+        .execute_one(Function::GetApplications)
+        .await
+        .unwrap()
+        .is_success());
+    let log = client.retry_log();
+    assert_eq!(log.len(), 1);
+    assert_eq!((log[0].status, log[0].gave_up), (503, false));
+}
+
+#[tokio::test]
+async fn cloudflare_524_is_never_retried() {
+    let (sim, client) =
+        start("[[intacct.faults]]\nkind = \"cloudflare524\"\non_requests = [2]\n").await;
+    client.get_api_session().await.unwrap();
+    let e = client
+        .execute_one(Function::GetApplications)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            IntacctError::Server {
+                status: 524,
+                retried: false
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(gateway_requests(&sim).await, 2);
+    assert_eq!(
+        Patterns::builtin().for_error(&e).unwrap().id,
+        "server-error"
+    );
+}
+
+#[tokio::test]
+async fn an_html_maintenance_page_is_a_clear_error() {
+    let (_sim, client) = start("[[intacct.faults]]\nkind = \"maintenance_html\"\n").await;
+    let e = client.get_api_session().await.unwrap_err();
+    assert!(
+        matches!(e, IntacctError::Http(HttpError::HtmlPage { .. })),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("web page"));
+}
+
+#[tokio::test]
+async fn service_offline_is_a_function_failure_explained_as_an_outage() {
+    let (_sim, client) =
+        start("[[intacct.faults]]\nkind = \"service_offline\"\non_requests = [2]\n").await;
+    client.get_api_session().await.unwrap();
+    let r = client.execute_one(Function::GetApplications).await.unwrap();
+    assert!(!r.is_success());
+    let p = Patterns::builtin()
+        .find(onramp_intacct::Layer::Function, 200, &r.errors)
+        .unwrap();
+    assert_eq!(p.id, "outage");
+}

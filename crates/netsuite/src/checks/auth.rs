@@ -1,0 +1,282 @@
+//! `netsuite.auth` and `netsuite.clock`. A refused TBA login always looks the
+//! same (401 INVALID_LOGIN); the real reason is only in the Login Audit Trail,
+//! so we rank the likely reasons from what we can observe and say what to
+//! look for there.
+
+use onramp_core::http::HttpError;
+use onramp_core::runner::RunCtx;
+use onramp_core::{CheckResult, Diagnosis};
+
+use super::{fail, pass, paths, skip, warn, Ctx};
+use crate::accounts::Environment;
+use crate::client::Credentials;
+use crate::errors::NetSuiteError;
+
+/// NetSuite accepts TBA timestamps within ±5 minutes of its clock.
+pub const MAX_SKEW_SECS: i64 = 300;
+
+pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
+    let login = c.facts.login().await;
+    let client = c.facts.client();
+    let account = client.account();
+    let base = |r: CheckResult| {
+        r.with_evidence("Realm", account.realm())
+            .with_evidence("Host", account.rest_host())
+            .with_evidence("Method", method_name(client.credentials()))
+    };
+    match login.as_ref() {
+        Ok(t) => base(pass(format!(
+            "NetSuite accepted the credentials for account {}.",
+            account.realm()
+        )))
+        .with_evidence("Server time", &t.raw),
+        Err(NetSuiteError::InvalidLogin { .. }) => base(invalid_login(&c).await),
+        Err(NetSuiteError::BearerRejected {
+            error, description, ..
+        }) => base(fail(
+            format!("NetSuite refused the OAuth 2.0 access token ({error}: {description})."),
+            Diagnosis::new(
+                "The access token is expired (they last 60 minutes), was issued for another account, or its role or user is inactive (EntityOrRoleDisabled), or the integration is blocked or lacks the rest_webservices scope.",
+                "Get a new access token (sign in again or refresh); if that fails, read the Detail column for this login and fix what it names.",
+                paths::LOGIN_AUDIT_TRAIL,
+            ),
+        )),
+        Err(NetSuiteError::UserError { detail }) => base(fail(
+            format!("NetSuite accepted the signature but the role may not use this API: {detail}"),
+            Diagnosis::new(
+                "The role lacks 'Log in using Access Tokens' (or 'Log in using OAuth 2.0 Access Tokens') or 'REST Web Services'.",
+                "Edit the integration role: on Permissions > Setup add 'Log in using Access Tokens' (TBA) or 'Log in using OAuth 2.0 Access Tokens' (OAuth 2.0), and 'REST Web Services', each at Full.",
+                paths::role_permission_tab("Setup"),
+            ),
+        )),
+        Err(e) => base(transport_failure(e)),
+    }
+}
+
+async fn invalid_login(c: &Ctx) -> CheckResult {
+    let client = c.facts.client();
+    let account = client.account();
+    if let Some(d) = c.ctx.audit_detail.as_deref().and_then(audit_detail_diagnosis) {
+        return fail(
+            format!(
+                "NetSuite refused the login; the Login Audit Trail says '{}'.",
+                c.ctx.audit_detail.as_deref().unwrap_or_default().trim()
+            ),
+            d,
+        );
+    }
+    let mut causes: Vec<String> = Vec::new();
+    let mut fixes: Vec<String> = Vec::new();
+    let skew = client.clock().map(|o| o.skew_secs());
+    if let Some(s) = skew.filter(|s| s.abs() > MAX_SKEW_SECS) {
+        causes.push(format!(
+            "This computer's clock is {} off NetSuite's (limit ±5 min): the Detail column will say InvalidTimestamp.",
+            human_secs(s)
+        ));
+        fixes.push("Turn on automatic time (NTP) on this computer and run again.".into());
+    }
+    if let Some(other) = c.facts.sibling_that_accepts().await {
+        causes.push(format!(
+            "These credentials belong to account {other}, not {}: tokens are per account and are never copied between production and sandboxes.",
+            account.realm()
+        ));
+        fixes.push(format!(
+            "Use account ID {other} (host {}), or create a token in {} itself.",
+            other.to_ascii_lowercase().replace('_', "-"),
+            account.realm()
+        ));
+    }
+    if spelled_differently(&c.ctx.account_input, account.realm()) {
+        causes.push(format!(
+            "The account ID was entered as '{}'; NetSuite's realm is '{}' exactly (a connector sending the other spelling is refused).",
+            c.ctx.account_input.trim(),
+            account.realm()
+        ));
+    }
+    if matches!(client.credentials(), Credentials::Tba(_)) {
+        if account.environment() == Environment::Sandbox {
+            causes.push("The token was created in production, or the sandbox was refreshed since (a refresh wipes tokens): the Detail column will say token_rejected or consumer_key_unknown.".into());
+        }
+        causes.push("The token was revoked, or was created for another integration record, user or role than these consumer credentials (consumer/token pairing): Detail token_rejected or InvalidSignature.".into());
+        causes.push("The user is inactive or lost access, the role is inactive, or the role lacks 'Log in using Access Tokens': Detail permission_denied.".into());
+        causes.push("The integration record is Blocked: Detail consumer_key_refused. Token-based Authentication is disabled: Detail FeatureDisabled.".into());
+    }
+    fixes.push(
+        "Open the Login Audit Trail, find this failed login (Status Failure), and read its Detail column; enter that value here for an exact fix.".into(),
+    );
+    fail(
+        format!(
+            "NetSuite refused the login to {} (INVALID_LOGIN). Most likely, in order: {}",
+            account.realm(),
+            causes.first().cloned().unwrap_or_default()
+        ),
+        Diagnosis::new(causes.join(" "), fixes.join(" "), paths::LOGIN_AUDIT_TRAIL),
+    )
+    .with_evidence(
+        "Clock skew",
+        skew.map(human_secs).unwrap_or_else(|| "not measured".into()),
+    )
+}
+
+/// Cause → fix → where for each Detail value of the Login Audit Trail.
+pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
+    let d = |c: &str, f: &str, w: &str| Some(Diagnosis::new(c, f, w));
+    match detail.trim() {
+        "InvalidSignature" => d(
+            "The signature did not match: a consumer secret or token secret is wrong, or the token was created for another integration record, or the account ID (realm) is spelled differently.",
+            "Copy the consumer key/secret from the integration record and the token ID/secret from the token again (secrets are shown only once: create a new token if lost).",
+            paths::ACCESS_TOKENS,
+        ),
+        "InvalidTimestamp" => d(
+            "The request's timestamp is more than 5 minutes away from NetSuite's clock.",
+            "Turn on automatic time (NTP) on the computer or server that calls NetSuite.",
+            "The operating system's date and time settings",
+        ),
+        "NonceUsed" | "nonce_used" => d(
+            "A nonce was used twice: the caller retried a request without signing it again.",
+            "Sign every attempt, retries included, with a fresh nonce and timestamp.",
+            "The connector's retry settings",
+        ),
+        "token_rejected" | "TokenRejected" => d(
+            "The token is revoked, or belongs to another integration record, user, role or account (tokens are never copied to sandboxes and are wiped on sandbox refresh).",
+            "Create a new access token for this integration record, user and role, and enter its token ID and secret.",
+            paths::ACCESS_TOKENS,
+        ),
+        "consumer_key_refused" | "IntegrationBlocked" => d(
+            "The integration record is Blocked.",
+            "Open the integration record and set State to Enabled.",
+            paths::MANAGE_INTEGRATIONS,
+        ),
+        "consumer_key_unknown" | "UnknownIntegration" | "InvalidIntegration" => d(
+            "This account has no integration record with this consumer key (it was created in another account, or deleted).",
+            "Create the integration record in this account and use its consumer key and secret.",
+            paths::MANAGE_INTEGRATIONS,
+        ),
+        "FeatureDisabled" => d(
+            "Token-based Authentication (or OAuth 2.0) is not enabled on the account.",
+            "Enable Token-based Authentication (Manage Authentication section) and save.",
+            paths::ENABLE_FEATURES,
+        ),
+        "permission_denied" | "EntityOrRoleDisabled" => d(
+            "The user is inactive or has no access, the role is inactive, or the role lacks 'Log in using Access Tokens' (an inactive user's tokens stop working).",
+            "On the employee, check Give Access and clear Inactive; on the role, clear Inactive and add Setup > 'Log in using Access Tokens' at Full.",
+            &format!("{} and {}", paths::EMPLOYEES, paths::role_permission_tab("Setup")),
+        ),
+        "temporary_locked" => d(
+            "The user is locked out after too many failed logins.",
+            "Wait for the lock to expire or ask an administrator to unlock the user.",
+            paths::EMPLOYEES,
+        ),
+        "UnknownAlgorithm" | "UnsupportedAlgo" => d(
+            "The request was signed with an algorithm NetSuite no longer accepts (HMAC-SHA1 ended in 2023.1).",
+            "Sign with HMAC-SHA256.",
+            "The connector's authentication settings",
+        ),
+        "AccessTokenExpired" | "TokenExpired" => d(
+            "The OAuth 2.0 access token expired (they last 60 minutes).",
+            "Refresh the token or sign in again.",
+            paths::LOGIN_AUDIT_TRAIL,
+        ),
+        _ => None,
+    }
+}
+
+pub async fn clock(c: Ctx, _run: RunCtx) -> CheckResult {
+    let login = c.facts.login().await;
+    let client = c.facts.client();
+    // serverTime has millisecond precision; the Date header is there even on a 401.
+    let obs = match login.as_ref() {
+        Ok(t) => t.clock.or(client.clock()),
+        Err(_) => client.clock(),
+    };
+    let Some(obs) = obs else {
+        return skip("NetSuite's clock could not be read (no answer with a Date header).");
+    };
+    let s = obs.skew_secs();
+    let summary = format!("This computer's clock is {} NetSuite's.", relation(s));
+    let r = if s.abs() > MAX_SKEW_SECS {
+        fail(
+            summary,
+            Diagnosis::new(
+                format!("NetSuite refuses TBA requests whose timestamp is more than 5 minutes off its clock (InvalidTimestamp); this computer is {} off.", human_secs(s)),
+                "Turn on automatic date and time (NTP) on this computer and on the connector's server.",
+                "The operating system's date and time settings",
+            ),
+        )
+    } else if s.abs() > 60 {
+        warn(
+            summary,
+            Diagnosis::new(
+                "The clock is more than a minute off; NetSuite's limit is 5 minutes.",
+                "Turn on automatic date and time (NTP).",
+                "The operating system's date and time settings",
+            ),
+        )
+    } else {
+        pass(summary)
+    };
+    r.with_evidence("Skew (s, + = NetSuite ahead)", s.to_string())
+}
+
+fn relation(s: i64) -> String {
+    match s {
+        0 => "in step with".into(),
+        s if s > 0 => format!("{} behind", human_secs(s)),
+        s => format!("{} ahead of", human_secs(s)),
+    }
+}
+
+pub fn human_secs(s: i64) -> String {
+    let a = s.unsigned_abs();
+    // The Date header has 1 s resolution; whole minutes read better and are as true.
+    if a >= 120 {
+        format!("about {} min", (a + 30) / 60)
+    } else {
+        format!("{a} s")
+    }
+}
+
+fn method_name(c: &Credentials) -> &'static str {
+    match c {
+        Credentials::Tba(_) => "Token-based Authentication (TBA)",
+        Credentials::Bearer(_) => "OAuth 2.0 access token",
+    }
+}
+
+/// The user typed a realm (not a URL) that differs from NetSuite's spelling.
+pub fn spelled_differently(input: &str, realm: &str) -> bool {
+    let t = input.trim();
+    !t.contains('.') && t != realm
+}
+
+pub fn transport_failure(e: &NetSuiteError) -> CheckResult {
+    let (cause, fix) = match e {
+        NetSuiteError::Http(HttpError::HtmlPage { .. }) => (
+            "A web page (a proxy, captive portal, login or outage page) answered instead of NetSuite's API.",
+            "Check the network path to *.suitetalk.api.netsuite.com (proxy settings, VPN) and NetSuite's status page.",
+        ),
+        NetSuiteError::Http(HttpError::Timeout { .. }) => (
+            "NetSuite did not answer in time.",
+            "Check the network connection and NetSuite's status page, then run again.",
+        ),
+        NetSuiteError::Http(HttpError::Tls { .. }) => (
+            "The secure connection failed; a proxy may be intercepting TLS.",
+            "Ask your IT team to allow *.netsuite.com without TLS inspection.",
+        ),
+        NetSuiteError::Http(HttpError::Connect { .. }) => (
+            "NetSuite's host could not be reached; the account ID may be wrong or the network blocks it.",
+            "Check the account ID and the network connection.",
+        ),
+        NetSuiteError::Cancelled | NetSuiteError::DeadlineReached => {
+            return skip(e.to_string());
+        }
+        _ => (
+            "NetSuite answered in an unexpected way.",
+            "Run again; if it persists, check NetSuite's status page.",
+        ),
+    };
+    fail(
+        format!("Could not talk to NetSuite: {e}"),
+        Diagnosis::new(cause, fix, paths::COMPANY_INFORMATION),
+    )
+}

@@ -1,0 +1,270 @@
+//! Facts several checks need, each fetched at most once per run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use base64::Engine as _;
+use tokio::sync::OnceCell;
+
+use crate::accounts::{Account, Environment};
+use crate::client::{Credentials, NetSuiteClient, ServerTime};
+use crate::errors::NetSuiteError;
+
+/// What `GET /record/v1/<type>?limit=…` (or loading one record) showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProbeOutcome {
+    /// Readable; the IDs of the first few records.
+    Readable { ids: Vec<String> },
+    /// INSUFFICIENT_PERMISSION; `permission` as NetSuite named it, if it did.
+    Denied {
+        permission: Option<String>,
+        detail: String,
+    },
+    /// 400 USER_ERROR: the role may not perform this at all.
+    UserError { detail: String },
+    /// Anything else (unknown record type, transport failure…).
+    Failed { message: String },
+}
+
+impl ProbeOutcome {
+    fn from_result(r: Result<Vec<String>, NetSuiteError>) -> Self {
+        match r {
+            Ok(ids) => Self::Readable { ids },
+            Err(NetSuiteError::InsufficientPermission { permission, detail }) => {
+                Self::Denied { permission, detail }
+            }
+            Err(NetSuiteError::UserError { detail }) => Self::UserError { detail },
+            Err(e) => Self::Failed {
+                message: e.to_string(),
+            },
+        }
+    }
+
+    /// A feature (not a permission) is missing, as the 403 body says so.
+    pub fn feature_hint(&self) -> Option<&str> {
+        match self {
+            Self::Denied { detail, .. } if detail.contains("Enable Features") => Some(detail),
+            _ => None,
+        }
+    }
+}
+
+pub type Login = Arc<Result<ServerTime, NetSuiteError>>;
+type Cell<T> = Arc<OnceCell<T>>;
+
+pub struct Facts {
+    client: Arc<NetSuiteClient>,
+    role_id: Option<u64>,
+    role_name: Option<String>,
+    resolved_role: OnceCell<Option<u64>>,
+    login: OnceCell<Login>,
+    sibling: OnceCell<Option<String>>,
+    role: OnceCell<Arc<Result<BTreeMap<String, u8>, String>>>,
+    probes: Mutex<HashMap<String, Cell<ProbeOutcome>>>,
+    loads: Mutex<HashMap<(String, String), Cell<ProbeOutcome>>>,
+}
+
+impl Facts {
+    pub fn new(client: Arc<NetSuiteClient>, role_id: Option<u64>, role_name: Option<String>) -> Self {
+        let role_id = role_id.or_else(|| match client.credentials() {
+            Credentials::Bearer(t) => role_from_access_token(t.expose()),
+            Credentials::Tba(_) => None,
+        });
+        Self {
+            client,
+            role_id,
+            role_name,
+            resolved_role: OnceCell::new(),
+            login: OnceCell::new(),
+            sibling: OnceCell::new(),
+            role: OnceCell::new(),
+            probes: Mutex::default(),
+            loads: Mutex::default(),
+        }
+    }
+
+    pub fn client(&self) -> &NetSuiteClient {
+        &self.client
+    }
+
+    /// The role to inspect: given, from the OAuth 2.0 token, or found by name.
+    pub async fn role_id(&self) -> Option<u64> {
+        *self
+            .resolved_role
+            .get_or_init(|| async {
+                if self.role_id.is_some() {
+                    return self.role_id;
+                }
+                let name = self.role_name.as_deref()?.trim();
+                let page = self
+                    .client
+                    .suiteql_with_params("SELECT id FROM role WHERE name = ?", &[name.into()], 10, 0)
+                    .await
+                    .ok()?;
+                let id = page.items.first()?.get("id")?;
+                id.as_u64().or_else(|| id.as_str()?.parse().ok())
+            })
+            .await
+    }
+
+    /// `serverTime`: proves the login and needs no permission.
+    pub async fn login(&self) -> Login {
+        self.login
+            .get_or_init(|| async { Arc::new(self.client.server_time().await) })
+            .await
+            .clone()
+    }
+
+    /// After a refused login: the related account (sandbox ↔ production)
+    /// whose realm accepts the same credentials, if any.
+    pub async fn sibling_that_accepts(&self) -> Option<String> {
+        self.sibling
+            .get_or_init(|| async {
+                for realm in sibling_realms(self.client.account()) {
+                    let Ok(account) = Account::parse(&realm) else {
+                        continue;
+                    };
+                    let mut options = self.client.options().clone();
+                    options.governor = Some(self.client.governor().clone());
+                    let Ok(other) =
+                        NetSuiteClient::new(account, self.client.credentials().clone(), options)
+                    else {
+                        continue;
+                    };
+                    if other.server_time().await.is_ok() {
+                        return Some(realm);
+                    }
+                }
+                None
+            })
+            .await
+            .clone()
+    }
+
+    /// The role's permissions from SuiteQL, or why they could not be read.
+    pub async fn role_permissions(&self) -> Arc<Result<BTreeMap<String, u8>, String>> {
+        self.role
+            .get_or_init(|| async { Arc::new(self.read_role().await) })
+            .await
+            .clone()
+    }
+
+    async fn read_role(&self) -> Result<BTreeMap<String, u8>, String> {
+        let role = self.role_id().await.ok_or(
+            "the role's internal ID is not known (enter it or the role's name, or sign in with OAuth 2.0)",
+        )?;
+        let query = format!("SELECT permkey, permlevel FROM rolepermissions WHERE role = {role}");
+        let mut out = BTreeMap::new();
+        let mut offset = 0;
+        loop {
+            let page = self
+                .client
+                .suiteql(&query, 1000, offset)
+                .await
+                .map_err(|e| e.to_string())?;
+            for item in &page.items {
+                let key = item.get("permkey").and_then(|v| v.as_str());
+                let level = item.get("permlevel").and_then(|v| {
+                    v.as_u64()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                });
+                if let (Some(k), Some(l)) = (key, level) {
+                    out.insert(k.to_string(), u8::try_from(l).unwrap_or(4));
+                }
+            }
+            if !page.has_more || page.items.is_empty() || offset >= 9000 {
+                break;
+            }
+            offset += 1000;
+        }
+        Ok(out)
+    }
+
+    /// `GET /record/v1/<type>?limit=5`, once per record type.
+    pub async fn probe(&self, record_type: &str) -> ProbeOutcome {
+        let cell = cell(&self.probes, record_type.to_ascii_lowercase());
+        cell.get_or_init(|| async {
+            ProbeOutcome::from_result(
+                self.client
+                    .list_records(record_type, 5)
+                    .await
+                    .map(|c| c.items.iter().filter_map(item_id).collect()),
+            )
+        })
+        .await
+        .clone()
+    }
+
+    /// `GET /record/v1/<type>/<id>`: REST loads in edit mode, so this is where
+    /// subsidiary restrictions show even when listing worked.
+    pub async fn load(&self, record_type: &str, id: &str) -> ProbeOutcome {
+        let cell = cell(&self.loads, (record_type.to_ascii_lowercase(), id.to_string()));
+        cell.get_or_init(|| async {
+            ProbeOutcome::from_result(
+                self.client
+                    .get_record(record_type, id)
+                    .await
+                    .map(|v| item_id(&v).into_iter().collect()),
+            )
+        })
+        .await
+        .clone()
+    }
+}
+
+fn cell<K: std::hash::Hash + Eq>(map: &Mutex<HashMap<K, Cell<ProbeOutcome>>>, key: K) -> Cell<ProbeOutcome> {
+    map.lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(key)
+        .or_default()
+        .clone()
+}
+
+fn item_id(v: &serde_json::Value) -> Option<String> {
+    match v.get("id")? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn sibling_realms(account: &Account) -> Vec<String> {
+    let prod = account.production_realm();
+    match account.environment() {
+        Environment::Production => vec![format!("{prod}_SB1")],
+        Environment::Sandbox | Environment::ReleasePreview => vec![prod.to_string()],
+        Environment::TestDrive => Vec::new(),
+    }
+}
+
+/// OAuth 2.0 access tokens carry `sub = "<role>;<entity>"`. Only the payload
+/// is read (no verification): it picks which role to inspect, nothing more.
+pub fn role_from_access_token(token: &str) -> Option<u64> {
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    claims.get("sub")?.as_str()?.split(';').next()?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_from_oracle_sample_token() {
+        // Payload of Oracle's RESTlet OAuth 2.0 header example (ORA:section_158272429269): sub "1000;12".
+        let token = "eyJraWQiOiIyMDIwXzEiLCJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMDAwOzEyIiwiYXVkIjoiN0VCODkwREMtNEJDRC00RTQ5LTkzNDEtRjZEMDIyNDUxOEY5OzM4Mjk4NTUiLCJ0dHlwZSI6IkFDQ0VTUyIsInNjb3BlIjpbIlJFU1RMRVRTIl0sImlzcyI6Imh0dHBzOlwvXC9zeXN0ZW0ubmV0c3VpdGUuY29tIiwiZXhwIjoxNTgwODI1NjQyLCJpYXQiOjE1ODA4MjIwNDJ9.sig";
+        assert_eq!(role_from_access_token(token), Some(1000));
+        assert_eq!(role_from_access_token("not-a-jwt"), None);
+    }
+
+    #[test]
+    fn siblings() {
+        let s = |a: &str| sibling_realms(&Account::parse(a).unwrap());
+        assert_eq!(s("1234567"), vec!["1234567_SB1"]);
+        assert_eq!(s("1234567_SB2"), vec!["1234567"]);
+        assert!(s("TSTDRV1").is_empty());
+    }
+}

@@ -1,0 +1,37 @@
+//! `netsuite.lifecycle`: what later breaks a working setup.
+
+use onramp_core::runner::RunCtx;
+use onramp_core::{CheckResult, Diagnosis};
+
+use super::{pass, paths, warn, Ctx};
+use crate::accounts::Environment;
+use crate::client::Credentials;
+
+pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
+    let client = c.facts.client();
+    let account = client.account();
+    let tba = matches!(client.credentials(), Credentials::Tba(_));
+    let result = match account.environment() {
+        Environment::Sandbox | Environment::ReleasePreview => warn(
+            format!("{} is a copy of production: its tokens will not survive a refresh.", account.realm()),
+            Diagnosis::new(
+                "Access tokens, OAuth 2.0 authorizations and M2M certificate mappings are not copied to sandboxes or Release Preview, and a sandbox refresh wipes them.",
+                "After every refresh, create the token (or M2M mapping) again in the sandbox and update the connector.",
+                if tba { paths::ACCESS_TOKENS } else { paths::M2M_SETUP },
+            ),
+        ),
+        _ => pass(format!("{} is a production account; tokens stay valid until revoked.", account.realm())),
+    };
+    let result = result.with_evidence(
+        "User lifecycle",
+        "Tokens stop working when the integration user is made inactive or loses the role; use a dedicated integration employee.",
+    );
+    if tba {
+        result.with_evidence(
+            "TBA retirement",
+            "From NetSuite 2027.1 no new TBA integrations can be created; existing ones are supported until about 2028.1. Plan the move to OAuth 2.0.",
+        )
+    } else {
+        result
+    }
+}

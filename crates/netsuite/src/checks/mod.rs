@@ -1,0 +1,141 @@
+//! The NetSuite check suite. Checks share one client (and so one concurrency
+//! governor) and one `Facts` cache, so each fact (login, role permissions, a
+//! record probe) costs one request however many checks use it.
+
+mod account;
+mod auth;
+mod concurrency;
+mod facts;
+mod features;
+mod integration;
+mod lifecycle;
+pub mod paths;
+mod permissions;
+mod records;
+mod subsidiary;
+
+pub use auth::audit_detail_diagnosis;
+pub use facts::{Facts, ProbeOutcome};
+
+use std::future::Future;
+use std::sync::Arc;
+
+use onramp_core::profile::{AuthMethod, ConnectorProfile, NetSuiteRequirements};
+use onramp_core::runner::{CheckSpec, RunCtx};
+use onramp_core::CheckResult;
+
+use crate::client::{Credentials, NetSuiteClient};
+
+/// What a run of the NetSuite checks knows besides the client.
+#[derive(Clone)]
+pub struct NetSuiteCheckContext {
+    pub client: Arc<NetSuiteClient>,
+    /// The account ID exactly as the user entered it (for spelling advice).
+    pub account_input: String,
+    /// Internal ID of the integration role, when the user gave it.
+    pub role_id: Option<u64>,
+    /// Name of the integration role (used to find its ID when not given).
+    pub role_name: Option<String>,
+    /// The Detail column of the Login Audit Trail for the failed login, when
+    /// the user has read it: it names the real reason behind INVALID_LOGIN.
+    pub audit_detail: Option<String>,
+    /// Ask `datacenterurls` for the account's domains.
+    pub discover_domains: bool,
+}
+
+impl NetSuiteCheckContext {
+    pub fn new(client: Arc<NetSuiteClient>, account_input: impl Into<String>) -> Self {
+        Self {
+            client,
+            account_input: account_input.into(),
+            role_id: None,
+            role_name: None,
+            audit_detail: None,
+            discover_domains: true,
+        }
+    }
+
+    pub fn auth_method(&self) -> AuthMethod {
+        match self.client.credentials() {
+            Credentials::Tba(_) => AuthMethod::Tba,
+            Credentials::Bearer(_) => AuthMethod::Oauth2Code,
+        }
+    }
+}
+
+pub(crate) struct Shared {
+    pub ctx: NetSuiteCheckContext,
+    pub facts: Facts,
+    pub req: NetSuiteRequirements,
+}
+
+pub(crate) type Ctx = Arc<Shared>;
+
+pub const ACCOUNT: &str = "netsuite.account";
+pub const AUTH: &str = "netsuite.auth";
+pub const CLOCK: &str = "netsuite.clock";
+pub const FEATURES: &str = "netsuite.features";
+pub const PERMISSIONS: &str = "netsuite.permissions";
+pub const RECORDS: &str = "netsuite.records";
+pub const SUBSIDIARY: &str = "netsuite.subsidiary";
+pub const INTEGRATION: &str = "netsuite.integration";
+pub const CONCURRENCY: &str = "netsuite.concurrency";
+pub const LIFECYCLE: &str = "netsuite.lifecycle";
+
+/// Builds the suite for one account and connector profile.
+pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<CheckSpec> {
+    let req = profile.netsuite.clone().unwrap_or(NetSuiteRequirements {
+        auth_methods: vec![AuthMethod::Tba],
+        scopes: Vec::new(),
+        features: Vec::new(),
+        permissions: Vec::new(),
+    });
+    let facts = Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone());
+    let shared: Ctx = Arc::new(Shared { ctx, facts, req });
+    vec![
+        spec(&shared, ACCOUNT, "Account ID and domains", &[], account::run),
+        spec(&shared, AUTH, "Sign-in with the integration's credentials", &[], auth::run),
+        spec(&shared, CLOCK, "Computer clock against NetSuite's", &[], auth::clock),
+        spec(&shared, INTEGRATION, "Integration record state", &[], integration::run),
+        spec(&shared, FEATURES, "Features enabled on the account", &[AUTH], features::run),
+        spec(&shared, PERMISSIONS, "Role permissions against the profile", &[AUTH], permissions::run),
+        spec(&shared, RECORDS, "Access to the records the connector uses", &[AUTH], records::run),
+        spec(&shared, SUBSIDIARY, "Subsidiary restrictions on the role", &[AUTH], subsidiary::run),
+        spec(&shared, CONCURRENCY, "Concurrency limit and headroom", &[AUTH], concurrency::run),
+        spec(&shared, LIFECYCLE, "Token and environment lifecycle", &[], lifecycle::run),
+    ]
+}
+
+fn spec<F, Fut>(shared: &Ctx, id: &'static str, title: &'static str, needs: &[&str], f: F) -> CheckSpec
+where
+    F: FnOnce(Ctx, RunCtx) -> Fut + Send + 'static,
+    Fut: Future<Output = CheckResult> + Send + 'static,
+{
+    let shared = shared.clone();
+    CheckSpec::new(id, title, move |run: RunCtx| async move {
+        let begun = std::time::Instant::now();
+        let mut result = f(shared, run).await;
+        result.id = id.to_string();
+        result.title = title.to_string();
+        result.duration_ms = begun.elapsed().as_millis() as u64;
+        result
+    })
+    .needs(needs.iter().copied())
+}
+
+/// A result with this check's id and title filled in by `spec`.
+pub(crate) fn pass(summary: impl Into<String>) -> CheckResult {
+    CheckResult::pass("", "", summary)
+}
+
+pub(crate) fn fail(summary: impl Into<String>, d: onramp_core::Diagnosis) -> CheckResult {
+    CheckResult::fail("", "", summary, d)
+}
+
+pub(crate) fn warn(summary: impl Into<String>, d: onramp_core::Diagnosis) -> CheckResult {
+    CheckResult::warn("", "", summary, d)
+}
+
+pub(crate) fn skip(summary: impl Into<String>) -> CheckResult {
+    CheckResult::skip("", "", summary)
+}

@@ -1,0 +1,80 @@
+//! `netsuite.records`: one `GET /record/v1/<type>?limit=5` per record the profile names.
+
+use futures::future::join_all;
+use onramp_core::runner::RunCtx;
+use onramp_core::{CheckResult, Diagnosis};
+
+use super::facts::ProbeOutcome;
+use super::{fail, pass, paths, skip, warn, Ctx};
+
+pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
+    let mut probes: Vec<(String, String, String)> = c
+        .req
+        .permissions
+        .iter()
+        .filter_map(|p| Some((p.probe.clone()?, p.name.clone(), p.group.clone())))
+        .collect();
+    probes.dedup_by(|a, b| a.0 == b.0);
+    if probes.is_empty() {
+        return skip("The profile names no records to probe.");
+    }
+    let outcomes = join_all(probes.iter().map(|(t, _, _)| c.facts.probe(t))).await;
+    let mut denied = Vec::new();
+    let mut failed = Vec::new();
+    let mut evidence = Vec::new();
+    for ((record, name, group), outcome) in probes.iter().zip(&outcomes) {
+        let line = match outcome {
+            ProbeOutcome::Readable { ids } => format!("readable ({} shown)", ids.len()),
+            ProbeOutcome::Denied { permission, detail } => {
+                denied.push((name.clone(), group.clone(), permission.clone(), outcome.feature_hint().is_some()));
+                format!("refused: {detail}")
+            }
+            ProbeOutcome::UserError { detail } => {
+                denied.push((name.clone(), group.clone(), None, false));
+                format!("refused: {detail}")
+            }
+            ProbeOutcome::Failed { message } => {
+                failed.push(record.clone());
+                format!("not checked: {message}")
+            }
+        };
+        evidence.push((record.clone(), line));
+    }
+    let result = if let Some((name, group, permission, feature)) = denied.first() {
+        let names: Vec<String> = denied
+            .iter()
+            .map(|(n, _, p, _)| p.clone().unwrap_or_else(|| n.clone()))
+            .collect();
+        let (fix, where_) = if *feature {
+            ("Enable the feature the message names, then run again.".to_string(), paths::ENABLE_FEATURES.to_string())
+        } else {
+            (
+                format!(
+                    "Add {} to the role (e.g. {group} > {name}) at the level the profile asks for.",
+                    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+                ),
+                paths::role_permission_tab(group),
+            )
+        };
+        fail(
+            format!("NetSuite refused {} of {} record types: {}.", denied.len(), probes.len(), names.join(", ")),
+            Diagnosis::new(
+                format!("The role cannot read these records (INSUFFICIENT_PERMISSION){}.", permission.as_ref().map(|p| format!("; NetSuite asks for '{p}'")).unwrap_or_default()),
+                fix,
+                where_,
+            ),
+        )
+    } else if !failed.is_empty() {
+        warn(
+            format!("{} record type(s) could not be checked: {}.", failed.len(), failed.join(", ")),
+            Diagnosis::new(
+                "NetSuite answered these probes with an error other than a permission refusal.",
+                "Check that the records exist in this account (some need a feature) and run again.",
+                paths::ENABLE_FEATURES,
+            ),
+        )
+    } else {
+        pass(format!("The role can read all {} record types the connector uses.", probes.len()))
+    };
+    evidence.into_iter().fold(result, |r, (k, v)| r.with_evidence(k, v))
+}

@@ -1,0 +1,381 @@
+//! REST web services and SuiteQL client: signs every attempt afresh, respects
+//! the shared concurrency governor, retries 429s with jittered backoff, and
+//! keeps the server's `Date` to measure clock skew even on a refused login.
+
+mod clock;
+mod types;
+
+pub use clock::ClockObservation;
+pub use types::{Collection, GovernanceLimits, ServerTime};
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+use onramp_core::http::{self, Endpoints, Expect};
+use onramp_core::Secret;
+use reqwest::header::{HeaderMap, AUTHORIZATION, DATE, WWW_AUTHENTICATE};
+use reqwest::Method;
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::accounts::Account;
+use crate::errors::{self, NetSuiteError};
+use crate::governance::{self, Governor};
+use crate::tba::{self, TbaCredentials};
+
+/// How the client proves who it is.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    Tba(TbaCredentials),
+    /// An OAuth 2.0 access token (authorization code or M2M).
+    Bearer(Secret<String>),
+}
+
+#[derive(Clone, Debug)]
+pub struct ClientOptions {
+    pub endpoints: Endpoints,
+    /// Per request.
+    pub timeout: Duration,
+    /// Used when `governor` is not given.
+    pub concurrency_limit: usize,
+    /// Retries after 429 / CONCURRENCY_LIMIT_EXCEEDED.
+    pub max_retries: u32,
+    /// Nothing is sent after this instant.
+    pub deadline: Option<Instant>,
+    pub max_body: usize,
+    pub cancel: CancellationToken,
+    /// Share one governor between clients of the same account.
+    pub governor: Option<Governor>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            endpoints: Endpoints::default(),
+            timeout: Duration::from_secs(30),
+            concurrency_limit: governance::DEFAULT_CONCURRENCY,
+            max_retries: 4,
+            deadline: None,
+            max_body: http::DEFAULT_MAX_BODY,
+            cancel: CancellationToken::new(),
+            governor: None,
+        }
+    }
+}
+
+pub struct NetSuiteClient {
+    account: Account,
+    credentials: Credentials,
+    http: reqwest::Client,
+    options: ClientOptions,
+    governor: Governor,
+    clock: Mutex<Option<ClockObservation>>,
+}
+
+/// SuiteQL and collection paging limits (Oracle: ≤ 1000 per page, 100,000 rows in all).
+pub const MAX_PAGE: u32 = 1000;
+pub const MAX_SUITEQL_ROWS: u64 = 100_000;
+
+impl NetSuiteClient {
+    pub fn new(
+        account: Account,
+        credentials: Credentials,
+        options: ClientOptions,
+    ) -> Result<Self, NetSuiteError> {
+        let http = http::client(options.timeout)?;
+        let governor = options
+            .governor
+            .clone()
+            .unwrap_or_else(|| Governor::new(options.concurrency_limit));
+        Ok(Self {
+            account,
+            credentials,
+            http,
+            options,
+            governor,
+            clock: Mutex::new(None),
+        })
+    }
+
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    pub fn governor(&self) -> &Governor {
+        &self.governor
+    }
+
+    /// The latest server `Date` seen, with the skew against this computer.
+    pub fn clock(&self) -> Option<ClockObservation> {
+        *self.clock.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `GET /system/v1/serverTime`: needs no permission, so it tests login alone.
+    pub async fn server_time(&self) -> Result<ServerTime, NetSuiteError> {
+        let sent = SystemTime::now();
+        let body = self
+            .json(Method::GET, "/services/rest/system/v1/serverTime", None)
+            .await?;
+        Ok(ServerTime::from_json(&body, sent, SystemTime::now()))
+    }
+
+    pub async fn get_record(&self, record_type: &str, id: &str) -> Result<Value, NetSuiteError> {
+        check_segment("record type", record_type)?;
+        check_segment("record ID", id)?;
+        self.json(
+            Method::GET,
+            &format!("/services/rest/record/v1/{record_type}/{id}"),
+            None,
+        )
+        .await
+    }
+
+    pub async fn list_records(
+        &self,
+        record_type: &str,
+        limit: u32,
+    ) -> Result<Collection, NetSuiteError> {
+        check_segment("record type", record_type)?;
+        check_limit(limit)?;
+        let body = self
+            .json(
+                Method::GET,
+                &format!("/services/rest/record/v1/{record_type}?limit={limit}"),
+                None,
+            )
+            .await?;
+        Collection::from_json(body)
+    }
+
+    /// `POST /query/v1/suiteql` with `Prefer: transient`. Paging rules are
+    /// checked here: NetSuite rejects an offset that is not a multiple of the limit.
+    pub async fn suiteql(
+        &self,
+        query: &str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Collection, NetSuiteError> {
+        self.suiteql_with_params(query, &[], limit, offset).await
+    }
+
+    /// SuiteQL with `?` placeholders bound from `params` (never spliced into the text).
+    pub async fn suiteql_with_params(
+        &self,
+        query: &str,
+        params: &[Value],
+        limit: u32,
+        offset: u64,
+    ) -> Result<Collection, NetSuiteError> {
+        check_limit(limit)?;
+        if !offset.is_multiple_of(u64::from(limit)) {
+            return Err(NetSuiteError::Refused(format!(
+                "offset {offset} is not a multiple of limit {limit}; NetSuite rejects such pages"
+            )));
+        }
+        if offset >= MAX_SUITEQL_ROWS {
+            return Err(NetSuiteError::Refused(format!(
+                "SuiteQL returns at most {MAX_SUITEQL_ROWS} rows; page with WHERE id > last instead of offset {offset}"
+            )));
+        }
+        if query.trim().is_empty() {
+            return Err(NetSuiteError::Refused("the SuiteQL query is empty".into()));
+        }
+        let body = if params.is_empty() {
+            serde_json::json!({ "q": query })
+        } else {
+            serde_json::json!({ "q": query, "params": params })
+        };
+        let resp = self
+            .json(
+                Method::POST,
+                &format!("/services/rest/query/v1/suiteql?limit={limit}&offset={offset}"),
+                Some(&body),
+            )
+            .await?;
+        Collection::from_json(resp)
+    }
+
+    /// `GET /system/v1/governanceLimits` (administrators only).
+    pub async fn governance_limits(&self) -> Result<GovernanceLimits, NetSuiteError> {
+        let body = self
+            .json(Method::GET, "/services/rest/system/v1/governanceLimits", None)
+            .await?;
+        Ok(GovernanceLimits::from_json(body))
+    }
+
+    fn logical_url(&self, path_and_query: &str) -> Result<Url, NetSuiteError> {
+        Url::parse(&format!(
+            "https://{}{path_and_query}",
+            self.account.rest_host()
+        ))
+        .map_err(|e| NetSuiteError::Refused(format!("bad URL: {e}")))
+    }
+
+    fn authorization(&self, method: &Method, logical: &Url) -> String {
+        match &self.credentials {
+            // A fresh nonce and timestamp per attempt: NetSuite rejects reuse.
+            Credentials::Tba(c) => {
+                tba::sign(
+                    c,
+                    method.as_str(),
+                    logical,
+                    self.account.realm(),
+                    &tba::fresh_nonce(),
+                    tba::now_timestamp(),
+                )
+                .header
+            }
+            Credentials::Bearer(token) => format!("Bearer {}", token.expose()),
+        }
+    }
+
+    async fn json(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, NetSuiteError> {
+        let logical = self.logical_url(path_and_query)?;
+        let mut attempt = 0;
+        loop {
+            match self.attempt(&method, &logical, body).await {
+                Err(NetSuiteError::ConcurrencyLimitExceeded) => {
+                    self.governor.record_throttled().await;
+                    if attempt >= self.options.max_retries {
+                        return Err(NetSuiteError::ConcurrencyLimitExceeded);
+                    }
+                    self.wait(governance::backoff(attempt)).await?;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Sleeps unless cancelled or past the deadline first.
+    async fn wait(&self, d: Duration) -> Result<(), NetSuiteError> {
+        self.guard(async {
+            tokio::time::sleep(d).await;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Runs `fut` unless the run is cancelled or its deadline passes first.
+    async fn guard<T>(
+        &self,
+        fut: impl std::future::Future<Output = Result<T, NetSuiteError>>,
+    ) -> Result<T, NetSuiteError> {
+        let deadline = self.options.deadline.map(tokio::time::Instant::from_std);
+        let until_deadline = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            r = fut => r,
+            _ = self.options.cancel.cancelled() => Err(NetSuiteError::Cancelled),
+            _ = until_deadline => Err(NetSuiteError::DeadlineReached),
+        }
+    }
+
+    async fn attempt(
+        &self,
+        method: &Method,
+        logical: &Url,
+        body: Option<&Value>,
+    ) -> Result<Value, NetSuiteError> {
+        if self.options.cancel.is_cancelled() {
+            return Err(NetSuiteError::Cancelled);
+        }
+        if self.options.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(NetSuiteError::DeadlineReached);
+        }
+        let host = logical.host_str().unwrap_or_default().to_string();
+        let transport = self.options.endpoints.transport_url(logical)?;
+        self.guard(async {
+            let _permit = self.governor.acquire().await;
+            let mut req = self
+                .http
+                .request(method.clone(), transport)
+                .header(AUTHORIZATION, self.authorization(method, logical))
+                .header("Accept", "application/json");
+            if let Some(b) = body {
+                req = req.header("Prefer", "transient").json(b);
+            }
+            tracing::debug!(method = %method, host = %host, path = logical.path(), "NetSuite request");
+            let sent = SystemTime::now();
+            let resp = req
+                .send()
+                .await
+                .map_err(|e| http::classify(&host, e, self.options.timeout.as_secs()))?;
+            self.observe_clock(resp.headers(), sent);
+            let www = header_str(resp.headers(), WWW_AUTHENTICATE);
+            let (status, bytes) = http::read_body(resp, self.options.max_body, Expect::Json)
+                .await
+                .map_err(|e| match e {
+                    http::HttpError::Timeout { host, .. } => http::HttpError::Timeout {
+                        host,
+                        secs: self.options.timeout.as_secs(),
+                    },
+                    other => other,
+                })?;
+            if (200..300).contains(&status) {
+                if bytes.is_empty() {
+                    return Ok(Value::Null);
+                }
+                return serde_json::from_slice(&bytes).map_err(|_| NetSuiteError::NotJson {
+                    status,
+                    snippet: String::from_utf8_lossy(&bytes[..bytes.len().min(120)]).into(),
+                });
+            }
+            Err(errors::from_response(status, www.as_deref(), &bytes))
+        })
+        .await
+    }
+
+    fn observe_clock(&self, headers: &HeaderMap, sent: SystemTime) {
+        let Some(date) = header_str(headers, DATE) else {
+            return;
+        };
+        if let Some(obs) = ClockObservation::from_date_header(&date, sent, SystemTime::now()) {
+            *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = Some(obs);
+        }
+    }
+}
+
+fn header_str(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+fn check_limit(limit: u32) -> Result<(), NetSuiteError> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(NetSuiteError::Refused(format!(
+            "limit {limit} is outside 1..={MAX_PAGE}, the page sizes NetSuite accepts"
+        )));
+    }
+    Ok(())
+}
+
+/// Record types and IDs go into the path; refuse anything that could change it.
+fn check_segment(what: &str, s: &str) -> Result<(), NetSuiteError> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(NetSuiteError::Refused(format!(
+            "'{s}' is not a valid {what} (letters, digits, _ and - only)"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! Response shapes of the REST endpoints the checks use.
+
+use std::time::SystemTime;
+
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::ClockObservation;
+use crate::errors::NetSuiteError;
+
+/// `{"serverTime":"2025-03-26T16:21:00.000Z"}` with its millisecond clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerTime {
+    pub raw: String,
+    pub clock: Option<ClockObservation>,
+}
+
+impl ServerTime {
+    pub fn from_json(body: &Value, sent: SystemTime, received: SystemTime) -> Self {
+        let raw = body
+            .get("serverTime")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let clock = OffsetDateTime::parse(&raw, &Rfc3339)
+            .ok()
+            .map(|t| ClockObservation::new(SystemTime::from(t), sent, received));
+        Self { raw, clock }
+    }
+}
+
+/// A page of a record collection or a SuiteQL result.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Collection {
+    pub count: u64,
+    pub has_more: bool,
+    pub offset: u64,
+    pub total_results: Option<u64>,
+    pub items: Vec<Value>,
+}
+
+fn number(v: Option<&Value>) -> Option<u64> {
+    // SuiteQL returns numbers as strings; accept both.
+    v.and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+}
+
+impl Collection {
+    pub fn from_json(body: Value) -> Result<Self, NetSuiteError> {
+        let Some(items) = body.get("items").and_then(Value::as_array) else {
+            return Err(NetSuiteError::NotJson {
+                status: 200,
+                snippet: "a collection without \"items\"".into(),
+            });
+        };
+        Ok(Self {
+            count: number(body.get("count")).unwrap_or(items.len() as u64),
+            has_more: body.get("hasMore").and_then(Value::as_bool).unwrap_or(false),
+            offset: number(body.get("offset")).unwrap_or(0),
+            total_results: number(body.get("totalResults")),
+            items: items.clone(),
+        })
+    }
+}
+
+/// `governanceLimits`: only the account-wide concurrency limit is interpreted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GovernanceLimits {
+    pub account_concurrency_limit: Option<u64>,
+    pub raw: Value,
+}
+
+impl GovernanceLimits {
+    pub fn from_json(raw: Value) -> Self {
+        Self {
+            account_concurrency_limit: number(raw.get("accountConcurrencyLimit")),
+            raw,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn suiteql_strings_are_numbers() {
+        let c = Collection::from_json(json!({"links":[],"count":"2","hasMore":true,"offset":"0","totalResults":"143","items":[{"permkey":"LIST_CURRENCY","permlevel":"4"},{}]})).unwrap();
+        assert_eq!((c.count, c.has_more, c.total_results), (2, true, Some(143)));
+        assert!(Collection::from_json(json!({"count":1})).is_err());
+    }
+
+    #[test]
+    fn server_time_parses_rfc3339() {
+        let now = SystemTime::now();
+        let t = ServerTime::from_json(&json!({"serverTime":"2025-03-26T16:21:00.000Z"}), now, now);
+        assert_eq!(t.raw, "2025-03-26T16:21:00.000Z");
+        assert!(t.clock.unwrap().skew_secs() < 0);
+        let g = GovernanceLimits::from_json(json!({"accountConcurrencyLimit": 15}));
+        assert_eq!(g.account_concurrency_limit, Some(15));
+    }
+}

@@ -1,0 +1,331 @@
+//! OAuth 2.0 failures as cause → fix → where. NetSuite's token endpoint says
+//! little (`invalid_grant`), so the same error means different things per step;
+//! the Login Audit Trail's Detail column names the real reason.
+
+use onramp_core::http::HttpError;
+use onramp_core::Diagnosis;
+
+use super::OAuthError;
+
+pub const INTEGRATION_RECORD: &str =
+    "Setup > Integration > Manage Integrations > (your integration) > Edit > Authentication";
+pub const FEATURES: &str = "Setup > Company > Enable Features > SuiteCloud > Manage Authentication";
+pub const AUDIT_TRAIL: &str = "Setup > Users/Roles > User Management > View Login Audit Trail";
+pub const ROLE_PERMISSIONS: &str =
+    "Setup > Users/Roles > Manage Roles > (the integration role) > Permissions > Setup";
+pub const M2M_SETUP: &str =
+    "Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup";
+const EMPLOYEE_ACCESS: &str = "Lists > Employees > Employees > (the integration user) > Access";
+const ONRAMP: &str = "Onramp > this setup > Connect";
+
+/// Which step of the OAuth 2.0 flow failed: the same error value differs by step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Authorize,
+    CodeExchange,
+    Refresh,
+    ClientCredentials,
+    Revoke,
+}
+
+/// Diagnosis for an error returned by the client in a given step.
+pub fn diagnose(stage: Stage, err: &OAuthError) -> Diagnosis {
+    match err {
+        OAuthError::Authorize { error, .. } => authorize_error(error),
+        OAuthError::StateMismatch => audit_detail("InvalidState").expect("known code"),
+        OAuthError::Token { error, .. } => token_error(stage, error),
+        OAuthError::ClockSkew { skew_seconds, .. } => clock_skew(*skew_seconds),
+        OAuthError::InvalidInput(msg) => Diagnosis::new(msg.clone(), "Correct the value and try again.", ONRAMP),
+        OAuthError::Protocol { detail, .. } => Diagnosis::new(
+            format!("NetSuite's answer was not a valid OAuth 2.0 response ({detail})."),
+            "Check that the account ID is right and that no proxy rewrites the response, then try again.",
+            ONRAMP,
+        ),
+        OAuthError::Http(h) => http_error(h),
+        OAuthError::Crypto(msg) => Diagnosis::new(
+            msg.clone(),
+            "Generate a new key pair and certificate in Onramp, upload the certificate, and update the Certificate ID.",
+            M2M_SETUP,
+        ),
+    }
+}
+
+/// Diagnosis when NetSuite shows an error page and never redirects back.
+pub fn no_redirect() -> Diagnosis {
+    Diagnosis::new(
+        "NetSuite showed an error page instead of returning to Onramp: the Client ID is unknown in this account, or the redirect URI is not exactly one of those on the integration record.",
+        "Copy the Client ID again, and add the redirect URI exactly as Onramp shows it (scheme, host and path, no trailing differences) to the integration record's Redirect URI field.",
+        INTEGRATION_RECORD,
+    )
+}
+
+/// A clock more than a minute off makes assertions look expired or not yet valid.
+pub fn clock_skew(skew_seconds: i64) -> Diagnosis {
+    let direction = if skew_seconds > 0 {
+        "ahead of"
+    } else {
+        "behind"
+    };
+    Diagnosis::new(
+        format!(
+            "This computer's clock is {} s {direction} NetSuite's, so the JWT's iat/exp look {} to NetSuite.",
+            skew_seconds.abs(),
+            if skew_seconds > 0 { "in the future" } else { "already expired" }
+        ),
+        "Turn on automatic time synchronisation (NTP) on this computer, then request a token again.",
+        "Your operating system's Date & Time settings",
+    )
+}
+
+fn authorize_error(error: &str) -> Diagnosis {
+    match error {
+        "access_denied" => audit_detail("AuthorizationExplicitlyDenied").expect("known code"),
+        "invalid_scope" => audit_detail("ScopeMismatched").expect("known code"),
+        "unsupported_response_type" => audit_detail("UnsupportedResponseType").expect("known code"),
+        "invalid_request" => Diagnosis::new(
+            "NetSuite refused the sign-in request as malformed (PKCE, state or a parameter it does not accept).",
+            "Start the connection again from Onramp; if it repeats, look up the Detail of the failed attempt.",
+            AUDIT_TRAIL,
+        ),
+        other => unknown(other),
+    }
+}
+
+fn token_error(stage: Stage, error: &str) -> Diagnosis {
+    match (stage, error) {
+        (Stage::Refresh, "invalid_grant") => Diagnosis::new(
+            "The refresh token is no longer valid: it expired (7 days for confidential clients, 48 hours by default for public clients), was already used once (public clients rotate it), or was revoked.",
+            "Connect again (sign in and click Allow); Onramp stores the new tokens. For a public client, keep only the newest refresh token.",
+            ONRAMP,
+        ),
+        (Stage::CodeExchange, "invalid_grant") => Diagnosis::new(
+            "NetSuite refused the authorization code: codes are single-use and expire within minutes, and the redirect URI and PKCE code_verifier must match the sign-in request.",
+            "Start the connection again and paste the new address right away, only once.",
+            ONRAMP,
+        ),
+        (Stage::ClientCredentials, "invalid_grant" | "invalid_request") => Diagnosis::new(
+            "NetSuite refused the signed client assertion; the Login Audit Trail's Detail column says why (UnsupportedAlgo, TokenValidityTooBroad, TokenExpired, MissingKeyId, InvalidSignature…).",
+            "Open the Login Audit Trail, find the failed attempt of the integration user, and follow the fix Onramp shows for its Detail value.",
+            AUDIT_TRAIL,
+        ),
+        (_, "invalid_client") => audit_detail("ClientAuthenticationFailed").expect("known code"),
+        (_, "unauthorized_client" | "unsupported_grant_type") => {
+            audit_detail("AuthorizationCodeGrantRequired").expect("known code")
+        }
+        (_, "invalid_scope") => audit_detail("ScopeMismatched").expect("known code"),
+        (_, "invalid_grant") => audit_detail("InvalidGrant").expect("known code"),
+        (_, "invalid_request") => audit_detail("InvalidRequest").expect("known code"),
+        (_, other) => unknown(other),
+    }
+}
+
+fn unknown(error: &str) -> Diagnosis {
+    Diagnosis::new(
+        format!("NetSuite answered '{error}', which Onramp does not recognise."),
+        "Look up the failed attempt's Detail in the Login Audit Trail.",
+        AUDIT_TRAIL,
+    )
+}
+
+fn http_error(h: &HttpError) -> Diagnosis {
+    match h {
+        HttpError::HtmlPage { .. } => Diagnosis::new(
+            h.to_string(),
+            "Check the account ID (a wrong one leads to a login page) and that no proxy or captive portal intercepts NetSuite traffic.",
+            ONRAMP,
+        ),
+        _ => Diagnosis::new(
+            h.to_string(),
+            "Check the network connection and any proxy, then try again.",
+            "Your network settings",
+        ),
+    }
+}
+
+/// Diagnosis for a Login Audit Trail Detail value of an OAuth 2.0 attempt.
+pub fn audit_detail(code: &str) -> Option<Diagnosis> {
+    let (cause, fix, where_) = match code.trim() {
+        "ScopeMismatched" | "InvalidScope" => (
+            "The scopes requested are not all enabled on the integration record (or mcp was combined with other scopes).",
+            "On the integration record tick the scopes the connector needs (REST Web Services, RESTlets, SuiteAnalytics Connect), save, and connect again.",
+            INTEGRATION_RECORD,
+        ),
+        "InvalidRedirectURI" => (
+            "The redirect URI sent is not exactly one of the redirect URIs on the integration record.",
+            "Add Onramp's redirect URI exactly as shown (for the app: com.onramp.app://oauth/callback) to the integration record's Redirect URI field.",
+            INTEGRATION_RECORD,
+        ),
+        "InvalidGrant" => (
+            "The authorization code or refresh token is invalid, expired, already used or revoked, or the redirect URI / PKCE verifier does not match.",
+            "Connect again to get a new code and tokens.",
+            ONRAMP,
+        ),
+        "UnsupportedAlgo" => (
+            "The client assertion was signed with an algorithm NetSuite does not accept (RS256 stopped working in 2025).",
+            "Generate an ES256 (default) or PS256 key pair in Onramp, upload the new certificate, and use its Certificate ID.",
+            M2M_SETUP,
+        ),
+        "TokenValidityTooBroad" => (
+            "The client assertion's lifetime (exp − iat) is longer than NetSuite allows.",
+            "Sign assertions valid for at most 3000 seconds (Onramp uses 300); update the connector's JWT lifetime.",
+            M2M_SETUP,
+        ),
+        "TokenExpired" | "TokenNotAcceptable" => (
+            "The client assertion was already expired or not yet valid when NetSuite received it: the computer's clock is probably wrong, or an old assertion was reused.",
+            "Synchronise the computer's clock (NTP) and sign a fresh assertion for every token request.",
+            "Your operating system's Date & Time settings",
+        ),
+        "FeatureDisabled" => (
+            "The OAuth 2.0 feature is turned off in this account.",
+            "Tick OAuth 2.0 under Manage Authentication, accept the terms and save.",
+            FEATURES,
+        ),
+        "IntegrationBlocked" => (
+            "The integration record's State is Blocked, so NetSuite refuses every token for it.",
+            "Set the integration record's State to Enabled and save.",
+            INTEGRATION_RECORD,
+        ),
+        "EntityOrRoleDisabled" => (
+            "The integration user or the chosen role is inactive (or the role is hidden on the user's View My Roles).",
+            "Make sure the employee has Give Access ticked and the role assigned and active; then connect again.",
+            EMPLOYEE_ACCESS,
+        ),
+        "InvalidState" => (
+            "The state value was missing, malformed, reused, or does not belong to this sign-in attempt.",
+            "Start the connection again from Onramp and complete it in one go; do not reuse an old address.",
+            ONRAMP,
+        ),
+        "AuthorizationCodeGrantRequired" | "InvalidGrantType" => (
+            "The integration record does not allow this grant type.",
+            "On the integration record tick Authorization Code Grant (for sign-in) or Client Credentials (Machine to Machine) Grant (for certificates), then save.",
+            INTEGRATION_RECORD,
+        ),
+        "UnknownIntegration" | "InvalidIntegration" | "ClientIdMismatch" | "ClientAuthenticationFailed" | "InvalidIssuer" => (
+            "The Client ID or Client Secret does not match an integration record of this account (or the JWT iss is not the Client ID).",
+            "Copy the Client ID again from the integration record; if the secret is lost, reset the credentials there and store the new ones in Onramp.",
+            INTEGRATION_RECORD,
+        ),
+        "MissingKeyId" | "MissingKey" | "SignatureValidation" | "InvalidSignature" => (
+            "NetSuite could not verify the client assertion with a certificate mapped to this integration: the Certificate ID (kid) is wrong, the mapping was removed (sandbox refresh clears it), or the key does not match the uploaded certificate.",
+            "Upload the certificate Onramp generated for this integration, role and entity, and copy its Certificate ID into Onramp.",
+            M2M_SETUP,
+        ),
+        "AccessTokenExpired" => (
+            "The access token is older than 60 minutes.",
+            "Refresh the token (or request a new M2M token) and retry.",
+            ONRAMP,
+        ),
+        "TokenRejected" | "TokenBlocked" | "InvalidTokenType" => (
+            "The token was revoked, blocked, or is not an access token.",
+            "Connect again to get new tokens.",
+            ONRAMP,
+        ),
+        "AuthorizationExplicitlyDenied" => (
+            "The user clicked Deny on NetSuite's consent page (or the chosen role cannot log in with OAuth 2.0 access tokens).",
+            "Connect again and click Allow; if the role is missing, add the 'Log in using OAuth 2.0 Access Tokens' permission to the role.",
+            ROLE_PERMISSIONS,
+        ),
+        "UnsupportedResponseType" | "InvalidRequest" => (
+            "NetSuite received a malformed OAuth 2.0 request.",
+            "Start again from Onramp; if it repeats, report the Detail value to support.",
+            AUDIT_TRAIL,
+        ),
+        _ => return None,
+    };
+    Some(Diagnosis::new(cause, fix, where_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(error: &str) -> OAuthError {
+        OAuthError::Token {
+            status: 400,
+            error: error.into(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn invalid_grant_depends_on_the_step() {
+        let refresh = diagnose(Stage::Refresh, &token("invalid_grant"));
+        assert!(refresh.cause.contains("7 days") && refresh.cause.contains("48 hours"));
+        let code = diagnose(Stage::CodeExchange, &token("invalid_grant"));
+        assert!(code.cause.contains("single-use"));
+        let m2m = diagnose(Stage::ClientCredentials, &token("invalid_grant"));
+        assert_eq!(m2m.where_, AUDIT_TRAIL);
+    }
+
+    #[test]
+    fn audit_codes_point_to_the_right_place() {
+        let cases = [
+            ("ScopeMismatched", INTEGRATION_RECORD),
+            ("InvalidRedirectURI", INTEGRATION_RECORD),
+            ("UnsupportedAlgo", M2M_SETUP),
+            ("TokenValidityTooBroad", M2M_SETUP),
+            ("FeatureDisabled", FEATURES),
+            ("IntegrationBlocked", INTEGRATION_RECORD),
+            ("EntityOrRoleDisabled", EMPLOYEE_ACCESS),
+            ("MissingKeyId", M2M_SETUP),
+        ];
+        for (code, place) in cases {
+            assert_eq!(audit_detail(code).unwrap().where_, place, "{code}");
+        }
+        assert!(audit_detail("UnsupportedAlgo")
+            .unwrap()
+            .fix
+            .contains("ES256"));
+        assert!(audit_detail("TokenValidityTooBroad")
+            .unwrap()
+            .fix
+            .contains("3000"));
+        assert!(audit_detail("NoSuchCode").is_none());
+    }
+
+    #[test]
+    fn authorize_errors_and_state() {
+        let denied = diagnose(
+            Stage::Authorize,
+            &OAuthError::Authorize {
+                error: "access_denied".into(),
+                description: None,
+            },
+        );
+        assert!(denied.cause.contains("Deny"));
+        let scope = diagnose(
+            Stage::Authorize,
+            &OAuthError::Authorize {
+                error: "invalid_scope".into(),
+                description: None,
+            },
+        );
+        assert_eq!(scope.where_, INTEGRATION_RECORD);
+        assert!(diagnose(Stage::Authorize, &OAuthError::StateMismatch)
+            .cause
+            .contains("state"));
+        assert!(no_redirect().fix.contains("Redirect URI"));
+    }
+
+    #[test]
+    fn clock_skew_says_which_way() {
+        assert!(clock_skew(400).cause.contains("ahead of"));
+        assert!(clock_skew(-400).cause.contains("behind"));
+        let d = diagnose(
+            Stage::ClientCredentials,
+            &OAuthError::ClockSkew {
+                skew_seconds: 900,
+                error: "invalid_grant".into(),
+            },
+        );
+        assert!(d.fix.contains("NTP"));
+    }
+
+    #[test]
+    fn client_and_grant_errors() {
+        let c = diagnose(Stage::CodeExchange, &token("invalid_client"));
+        assert!(c.cause.contains("Client ID"));
+        let g = diagnose(Stage::ClientCredentials, &token("unauthorized_client"));
+        assert!(g.fix.contains("Client Credentials"));
+    }
+}

@@ -1,0 +1,141 @@
+//! Shared run-time state of one simulated Intacct company: sessions, paged
+//! query results, the rate window, REST grants and the rejection log.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rand::distributions::Alphanumeric;
+use rand::Rng;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::records::Row;
+use super::scenario::IntacctScenario;
+use crate::options::SimClock;
+
+const LOG_CAP: usize = 500;
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: String,
+    pub company: String,
+    /// Entity of the session; empty = top level.
+    pub location: String,
+    pub started: OffsetDateTime,
+    pub expires: OffsetDateTime,
+}
+
+/// Rows left over from a readByQuery, fetched with readMore.
+#[derive(Debug, Clone)]
+pub struct PendingResult {
+    pub object: String,
+    pub rows: Vec<Row>,
+    pub fields: Vec<String>,
+    pub pagesize: usize,
+    pub total: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogEntry {
+    pub seq: u64,
+    pub at: String,
+    /// `xml`, `oauth2/token`, `objects`…
+    pub endpoint: String,
+    /// `ok`, or the layer that refused (`control`, `authentication`, `result`, `http`).
+    pub outcome: String,
+    /// Why, in words (never a secret).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthCode {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub challenge: Option<String>,
+    pub user: String,
+    pub expires: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub user: String,
+    pub entity: String,
+    pub expires: OffsetDateTime,
+}
+
+pub struct IntacctState {
+    pub scenario: IntacctScenario,
+    pub clock: SimClock,
+    pub latency: Duration,
+    pub sessions: Mutex<HashMap<String, Session>>,
+    pub pending: Mutex<HashMap<String, PendingResult>>,
+    /// Function control IDs already processed under `uniqueid=true`, per sender.
+    pub used_controlids: Mutex<HashSet<(String, String)>>,
+    pub rate_window: Mutex<VecDeque<Instant>>,
+    pub gateway_requests: AtomicU64,
+    pub log: Mutex<VecDeque<LogEntry>>,
+    log_seq: AtomicU64,
+    pub codes: Mutex<HashMap<String, AuthCode>>,
+    pub tokens: Mutex<HashMap<String, Token>>,
+}
+
+impl IntacctState {
+    pub fn new(scenario: IntacctScenario, clock: SimClock, latency: Duration) -> Self {
+        Self {
+            scenario,
+            clock,
+            latency,
+            sessions: Mutex::default(),
+            pending: Mutex::default(),
+            used_controlids: Mutex::default(),
+            rate_window: Mutex::default(),
+            gateway_requests: AtomicU64::new(0),
+            log: Mutex::default(),
+            log_seq: AtomicU64::new(0),
+            codes: Mutex::default(),
+            tokens: Mutex::default(),
+        }
+    }
+
+    /// The artificial latency of `SimOptions`, on every ERP request.
+    pub async fn delay(&self) {
+        if !self.latency.is_zero() {
+            tokio::time::sleep(self.latency).await;
+        }
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+
+    pub fn record(&self, endpoint: &str, outcome: &str, detail: impl Into<String>) {
+        let entry = LogEntry {
+            seq: self.log_seq.fetch_add(1, Ordering::Relaxed) + 1,
+            at: super::timestamp(self.now()),
+            endpoint: endpoint.into(),
+            outcome: outcome.into(),
+            detail: detail.into(),
+        };
+        let mut log = lock(&self.log);
+        if log.len() == LOG_CAP {
+            log.pop_front();
+        }
+        log.push_back(entry);
+    }
+}
+
+/// Locks a mutex, carrying on past a panic in another request.
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+pub fn random_id(len: usize) -> String {
+    rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}

@@ -1,0 +1,115 @@
+//! The built-in Intacct scenarios: each parses, holds practice credentials,
+//! and its sign-in behaves as its description says.
+
+use super::*;
+use crate::scenario::Scenario;
+
+fn intacct_builtins() -> Vec<(String, Scenario)> {
+    Scenario::builtin_names()
+        .filter(|n| n.starts_with("intacct/"))
+        .map(|n| {
+            (
+                n.to_string(),
+                Scenario::builtin(n).unwrap_or_else(|e| panic!("{e}")),
+            )
+        })
+        .collect()
+}
+
+fn practice_request(sc: &IntacctScenario) -> String {
+    let p = &sc.practice;
+    let entity = p.entity_id.as_deref().unwrap_or("");
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<request>
+ <control><senderid>{}</senderid><password>{}</password><controlid>practice</controlid><uniqueid>false</uniqueid><dtdversion>3.0</dtdversion></control>
+ <operation>
+  <authentication><login><userid>{}</userid><companyid>{}</companyid><password>{}</password><locationid>{entity}</locationid></login></authentication>
+  <content><function controlid="s"><getAPISession/></function><function controlid="q"><query><object>ARINVOICE</object><select><field>RECORDNO</field></select><pagesize>1</pagesize></query></function></content>
+ </operation>
+</request>"#,
+        p.sender_id, p.sender_password, p.user_id, p.company_id, p.user_password
+    )
+}
+
+#[tokio::test]
+async fn builtin_scenarios_answer_as_described() {
+    let all = intacct_builtins();
+    let expected = [
+        (
+            "intacct/happy",
+            "<result><status>success</status><function>query</function>",
+        ),
+        (
+            "intacct/sender-not-authorized",
+            "Invalid Web Services Authorization",
+        ),
+        (
+            "intacct/wrong-sender-password",
+            "Incorrect Intacct XML Partner ID or password.",
+        ),
+        (
+            "intacct/not-subscribed",
+            "Please subscribe to the XML Gateway.",
+        ),
+        ("intacct/wrong-company", "GW-0011"),
+        (
+            "intacct/user-not-business",
+            "READ_BY_QUERY on objects of type arinvoice",
+        ),
+        (
+            "intacct/missing-ar-permission",
+            "READ_BY_QUERY on objects of type arinvoice",
+        ),
+        (
+            "intacct/entity-not-permitted",
+            "does not have permission to access entity 'US'",
+        ),
+    ];
+    assert!(
+        all.len() >= 9,
+        "{:?}",
+        all.iter().map(|(n, _)| n).collect::<Vec<_>>()
+    );
+    for (name, s) in &all {
+        let sc = s
+            .intacct
+            .clone()
+            .unwrap_or_else(|| panic!("{name} has no [intacct]"));
+        assert!(
+            !sc.practice.sender_id.is_empty() && !sc.practice.user_id.is_empty(),
+            "{name}"
+        );
+        let happy = name == "intacct/happy";
+        assert_eq!(
+            s.expect_failing.is_empty(),
+            happy,
+            "{name}: {:?}",
+            s.expect_failing
+        );
+        let sim = start(sc.clone()).await;
+        let body = practice_request(&sc);
+        if name == "intacct/rate-limited" {
+            let limit = sc
+                .rate_limit
+                .clone()
+                .expect("rate-limited has a limit")
+                .requests;
+            for _ in 0..limit {
+                assert_eq!(sim.xml("api.intacct.com", &body).await.status, 200);
+            }
+            assert_eq!(sim.xml("api.intacct.com", &body).await.status, 429);
+            continue;
+        }
+        let r = sim.xml("api.intacct.com", &body).await;
+        let want = expected
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, w)| *w)
+            .unwrap_or_else(|| panic!("no expectation for {name}"));
+        assert!(r.body.contains(want), "{name}: {}", r.body);
+        if happy {
+            assert!(!r.body.contains("failure"), "{}", r.body);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! What the simulator has issued: authorization codes (single use, short-lived),
+//! refresh tokens (7 days, or rotating for public clients) and access tokens
+//! (60 minutes, JWTs whose `sub` is "role;entity").
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use jsonwebtoken::{EncodingKey, Header};
+use rand::RngCore;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use super::super::state::NsState;
+
+pub const ACCESS_LIFETIME: Duration = Duration::seconds(3600);
+pub const CONFIDENTIAL_REFRESH_LIFETIME: Duration = Duration::days(7);
+
+#[derive(Debug, Clone)]
+pub struct CodeGrant {
+    pub integration: String,
+    pub redirect_uri: String,
+    pub challenge: Option<String>,
+    pub employee: u64,
+    pub role: u64,
+    pub scopes: Vec<String>,
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct RefreshGrant {
+    pub integration: String,
+    pub employee: u64,
+    pub role: u64,
+    pub scopes: Vec<String>,
+    pub expires_at: OffsetDateTime,
+    /// Public clients: when the user consented; rotation stops after the maximum.
+    pub consented_at: OffsetDateTime,
+    pub public: bool,
+    /// Used (public clients rotate) or revoked.
+    pub dead: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccessGrant {
+    pub integration: String,
+    pub employee: u64,
+    pub role: u64,
+    pub scopes: Vec<String>,
+    pub expires_at: OffsetDateTime,
+    /// The refresh token it came from, so revoking that revokes this.
+    pub refresh: Option<String>,
+    pub revoked: bool,
+}
+
+/// A random opaque value (codes, refresh tokens, certificate IDs).
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::thread_rng().fill_bytes(&mut buf);
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// An access token shaped like NetSuite's (claims as in Oracle's decoded sample).
+/// The simulator also keeps it in the account's state, so revocation and expiry apply.
+pub fn access_jwt(
+    state: &NsState,
+    account: &str,
+    client_id: &str,
+    grant: &AccessGrant,
+    now: OffsetDateTime,
+) -> String {
+    let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
+    header.kid = Some("s.SIMULATOR.1".into());
+    let claims = json!({
+        "sub": format!("{};{}", grant.role, grant.employee),
+        "aud": [format!("{};{account}", grant.integration), client_id],
+        "scope": grant.scopes,
+        "iss": "https://system.netsuite.com",
+        "oit": now.unix_timestamp(),
+        "iat": now.unix_timestamp(),
+        "exp": grant.expires_at.unix_timestamp(),
+        "jti": random_token(16),
+    });
+    jsonwebtoken::encode(
+        &header,
+        &claims,
+        &EncodingKey::from_secret(&state.oauth2.signing_secret),
+    )
+    .expect("HMAC signing of a JSON object cannot fail")
+}

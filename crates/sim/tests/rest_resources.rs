@@ -1,0 +1,249 @@
+//! Records, governance limits and the REST gate over real HTTP.
+
+mod common;
+
+use common::*;
+use onramp_sim::{Scenario, SimOptions};
+use serde_json::json;
+
+const RECORDS: &str = "/services/rest/record/v1";
+
+async fn happy_sim() -> (onramp_sim::SimHandle, Signer) {
+    let s = Scenario::builtin("netsuite/happy").unwrap();
+    (
+        start(&s, SimOptions::default()).await,
+        Signer::from_scenario(&s),
+    )
+}
+
+fn with_role_change(toml_patch: &str) -> Scenario {
+    let text = format!(
+        "extends = \"netsuite/happy\"\ntitle = \"t\"\ndescription = \"d\"\n[[netsuite.accounts]]\nid = \"1234567\"\n{toml_patch}"
+    );
+    Scenario::from_toml_str("patched", &text).unwrap()
+}
+
+#[tokio::test]
+async fn collection_paging_follows_limit_and_offset_rules() {
+    let (sim, signer) = happy_sim().await;
+    let r = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/Customer?limit=2&offset=2"),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        r.headers["content-type"],
+        "application/vnd.oracle.resource+json; type=collection"
+    );
+    assert_eq!(r.body["totalResults"], 3);
+    assert_eq!(r.body["count"], 1);
+    assert_eq!(r.body["offset"], 2);
+    assert_eq!(r.body["hasMore"], false);
+    assert_eq!(r.body["items"][0]["id"], "103");
+    let first = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/customer?limit=2"),
+    )
+    .await;
+    assert_eq!(first.body["hasMore"], true);
+    let next = first.body["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["rel"] == "next")
+        .unwrap();
+    assert_eq!(
+        next["href"],
+        "https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer?limit=2&offset=2"
+    );
+    for bad in ["limit=2&offset=3", "limit=1001", "limit=0", "offset=-1"] {
+        let r = get(
+            &sim,
+            &signer,
+            PROD_HOST,
+            &format!("{RECORDS}/customer?{bad}"),
+        )
+        .await;
+        assert_eq!(r.status, 400, "{bad}");
+        assert_eq!(
+            r.body["o:errorDetails"][0]["o:errorCode"], "INVALID_PARAMETER",
+            "{bad}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn single_records_and_missing_ones() {
+    let (sim, signer) = happy_sim().await;
+    let r = get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/currency/2")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body["symbol"], "GBP");
+    let r = get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/currency/99")).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(
+        r.body["o:errorDetails"][0],
+        json!({"detail": "Record does not exist.", "o:errorCode": "NONEXISTENT_ID"})
+    );
+}
+
+#[tokio::test]
+async fn missing_record_permission_is_a_permission_violation() {
+    let s = Scenario::builtin("netsuite/missing-currency-permission").unwrap();
+    let sim = start(&s, SimOptions::default()).await;
+    let signer = Signer::from_scenario(&s);
+    let r = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/currency?limit=5"),
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        r.headers["content-type"],
+        "application/vnd.oracle.resource+json; type=error"
+    );
+    assert_eq!(r.body["title"], "Forbidden");
+    assert_eq!(
+        r.body["o:errorDetails"][0],
+        json!({
+            "detail": "Permission Violation: You need the 'Lists -> Currency' permission to access this page. Please contact your account administrator.",
+            "o:errorCode": "INSUFFICIENT_PERMISSION"
+        })
+    );
+    assert_eq!(
+        get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/customer"))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn subsidiary_restriction_refuses_loading_records_it_lists() {
+    let s = Scenario::builtin("netsuite/subsidiary-restriction").unwrap();
+    let sim = start(&s, SimOptions::default()).await;
+    let signer = Signer::from_scenario(&s);
+    let list = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/customer?limit=5"),
+    )
+    .await;
+    assert_eq!(list.body["count"], 3);
+    assert_eq!(
+        get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/customer/101"))
+            .await
+            .status,
+        200
+    );
+    let r = get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/customer/102")).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        r.body["o:errorDetails"][0]["o:errorCode"],
+        "INSUFFICIENT_PERMISSION"
+    );
+}
+
+#[tokio::test]
+async fn role_without_rest_permission_gets_user_error() {
+    let s = with_role_change(
+        "[[netsuite.accounts.roles]]\nid = 1001\npermissions = { ADMI_RESTWEBSERVICES = 0 }",
+    );
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/serverTime",
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.body["o:errorDetails"][0],
+        json!({"detail": "Your current role does not have permission to perform this action.", "o:errorCode": "USER_ERROR"})
+    );
+}
+
+#[tokio::test]
+async fn governance_limits_are_for_administrators_only() {
+    let (sim, signer) = happy_sim().await;
+    let r = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        "/services/rest/system/v1/governanceLimits",
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        r.body["o:errorDetails"][0]["o:errorCode"],
+        "INSUFFICIENT_PERMISSION"
+    );
+
+    let s = with_role_change("[[netsuite.accounts.tokens]]\nid = \"38549f67703fc6455172327c67d891ab3e76ad3a28a5dc41f035f20052f81f8f\"\nemployee = 7\nrole = 3");
+    let sim = start(
+        &s,
+        SimOptions {
+            concurrency_limit: Some(7),
+            ..Default::default()
+        },
+    )
+    .await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/governanceLimits",
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["accountConcurrencyLimit"], 7);
+}
+
+#[tokio::test]
+async fn rest_feature_off_answers_as_configured() {
+    let features = "features = [\"TOKEN_BASED_AUTHENTICATION\"]";
+    let s = with_role_change(features);
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/serverTime",
+    )
+    .await;
+    assert_invalid_login(&r);
+    assert_eq!(last_detail(&sim).await, "FeatureDisabled");
+
+    let mut s = with_role_change(features);
+    s.netsuite.as_mut().unwrap().behaviour.rest_feature_disabled =
+        onramp_sim::netsuite::model::RestDisabledAnswer::InsufficientPermission;
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/serverTime",
+    )
+    .await;
+    assert_eq!(r.status, 403);
+
+    let s = with_role_change("features = [\"REST_WEB_SERVICES\"]");
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/serverTime",
+    )
+    .await;
+    assert_invalid_login(&r);
+    assert_eq!(last_detail(&sim).await, "FeatureDisabled");
+}

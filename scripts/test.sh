@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs everything: system packages, lint gates, Rust tests (with a real
+# keychain), UI tests, the app build with the UI embedded, end-to-end tests.
+# Stops at the first failing section.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+TOTAL_START=$(date +%s)
+trap 'rc=$?; if [ $rc -ne 0 ]; then echo; echo "FAILED in section: ${SECTION_NAME:-setup} (exit $rc)" >&2; fi' EXIT
+
+section "System packages"
+system_deps
+
+section "tauri-driver"
+if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q "$TAURI_DRIVER_VERSION\|native-driver"; then
+  cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+fi
+command -v tauri-driver
+
+section "npm ci (ui, tests/e2e)"
+(cd ui && npm ci --no-audit --no-fund)
+(cd tests/e2e && npm ci --no-audit --no-fund)
+
+section "Lint: cargo fmt"
+cargo fmt --all --check
+
+section "Lint: cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+section "Lint: TypeScript (tsc, eslint)"
+(cd ui && npx tsc --noEmit && npx eslint . --max-warnings 0)
+(cd tests/e2e && node --check ./*.test.mjs ./lib/*.mjs)
+
+section "Rust tests (workspace, real keychain in a private D-Bus session)"
+# Keychain tests are marked #[ignore] because they need a Secret Service; the
+# private session provides one, so they run here.
+scripts/with-keyring.sh cargo test --workspace -- --include-ignored
+
+section "UI tests (vitest)"
+(cd ui && npx vitest run)
+
+section "Build the UI and the app (UI embedded)"
+build_ui
+build_app
+
+section "End-to-end tests (Xvfb, tauri-driver, real keychain)"
+ONRAMP_APP_BINARY="$(app_binary)" scripts/with-keyring.sh \
+  xvfb-run -a --server-args="-screen 0 1280x800x24" \
+  node --test --test-concurrency=1 tests/e2e/
+section_end
+
+echo
+echo "All sections passed in $(( $(date +%s) - TOTAL_START ))s."

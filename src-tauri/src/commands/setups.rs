@@ -1,0 +1,127 @@
+//! Setups, clients and connector profiles: read and written through core's
+//! state model, persisted by the state repository. Commands that write are
+//! async so the file write (with fsync) never runs on the window's thread.
+
+use onramp_core::profile::ConnectorProfile;
+use onramp_core::state::{Client, NewSetup, Setup, SetupSummary};
+use onramp_core::{IpcError, SecretKey};
+use tauri::State;
+
+use crate::ctx::AppCtx;
+
+/// The keychain entries a setup may hold, so deleting it leaves none behind.
+const SETUP_SECRET_NAMES: &[&str] = &[
+    "netsuite.token_secret",
+    "netsuite.consumer_secret",
+    "netsuite.client_secret",
+    "netsuite.refresh_token",
+    "intacct.sender_password",
+    "intacct.user_password",
+    "intacct.client_secret",
+];
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formatting of a UTC timestamp cannot fail")
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_setups(ctx: State<'_, AppCtx>) -> Result<Vec<SetupSummary>, IpcError> {
+    Ok(ctx
+        .state
+        .read()?
+        .setups
+        .iter()
+        .map(Setup::summary)
+        .collect())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_setup(ctx: State<'_, AppCtx>, id: String) -> Result<Setup, IpcError> {
+    ctx.state
+        .read()?
+        .setups
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| super::not_found("setup", &id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_setup(ctx: State<'_, AppCtx>, input: NewSetup) -> Result<Setup, IpcError> {
+    let setup = Setup::create(input)?;
+    ctx.state.update(|s| {
+        s.setups.push(setup.clone());
+        Ok(setup)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_setup(ctx: State<'_, AppCtx>, mut setup: Setup) -> Result<Setup, IpcError> {
+    setup.updated_at = now();
+    ctx.state.update(|s| {
+        let slot = s
+            .setups
+            .iter_mut()
+            .find(|x| x.id == setup.id)
+            .ok_or_else(|| super::not_found("setup", &setup.id))?;
+        *slot = setup.clone();
+        Ok(setup)
+    })
+}
+
+/// Removes the setup and every keychain entry it may hold.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcError> {
+    if !ctx.state.read()?.setups.iter().any(|s| s.id == id) {
+        return Err(super::not_found("setup", &id));
+    }
+    // Secrets first: a setup whose secrets could not be removed stays listed,
+    // so the user can retry instead of leaving orphaned keychain entries.
+    let setup_id = id.clone();
+    super::secrets::blocking(&ctx, move |store| {
+        SETUP_SECRET_NAMES
+            .iter()
+            .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), *name)))
+    })
+    .await?;
+    ctx.state.update(|s| {
+        s.setups.retain(|x| x.id != id);
+        Ok(())
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_clients(ctx: State<'_, AppCtx>) -> Result<Vec<Client>, IpcError> {
+    Ok(ctx.state.read()?.clients)
+}
+
+/// Adds a client, or replaces the one with the same id.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_client(ctx: State<'_, AppCtx>, mut client: Client) -> Result<Client, IpcError> {
+    if client.id.trim().is_empty() {
+        client.id = uuid::Uuid::new_v4().to_string();
+        client.created_at = now();
+    }
+    ctx.state.update(|s| {
+        match s.clients.iter_mut().find(|c| c.id == client.id) {
+            Some(slot) => *slot = client.clone(),
+            None => s.clients.push(client.clone()),
+        }
+        Ok(client)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_profiles() -> Result<Vec<ConnectorProfile>, IpcError> {
+    // Core's loader of the built-in profiles (profiles/*.toml) is not there yet.
+    Ok(Vec::new())
+}

@@ -1,0 +1,74 @@
+//! Onramp's desktop shell: wires the crates to Tauri. Commands live in
+//! `commands`; everything they do is implemented in the crates.
+
+pub mod commands;
+pub mod ctx;
+mod logging;
+pub mod store;
+mod system_check;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use onramp_core::keychain::KeyringStore;
+use tauri::{Manager, Runtime};
+
+/// Every IPC command, typed for the generated `ui/src/bindings.ts`.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    use commands::{info, run, secrets, setups};
+    tauri_specta::Builder::<R>::new()
+        .commands(tauri_specta::collect_commands![
+            info::app_info,
+            setups::list_setups,
+            setups::get_setup,
+            setups::create_setup,
+            setups::save_setup,
+            setups::delete_setup,
+            setups::list_clients,
+            setups::save_client,
+            setups::list_profiles,
+            secrets::secret_set,
+            secrets::secret_exists,
+            secrets::secret_delete,
+            run::start_run,
+            run::cancel_run,
+        ])
+        // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type: the UI reads what the commands
+        // return and sends back the same shapes (a `Setup` it got, it saves).
+        .disable_serde_phases()
+}
+
+pub const BINDINGS_HEADER: &str =
+    "// Generated from the Rust commands by `cargo test -p onramp-app` \
+     (UPDATE_BINDINGS=1 rewrites it). Do not edit.";
+
+/// Writes the TypeScript bindings for the UI to `path`.
+pub fn export_bindings(path: &Path) -> Result<(), String> {
+    specta_builder::<tauri::Wry>()
+        .export(
+            specta_typescript::Typescript::default().header(BINDINGS_HEADER),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+pub fn run() {
+    let specta = specta_builder::<tauri::Wry>();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .invoke_handler(specta.invoke_handler())
+        .setup(|app| {
+            logging::init(&app.path().app_log_dir()?)?;
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Onramp starting");
+            // The service name is the app identifier, so a build with its own
+            // identifier never touches the entries of an installed Onramp.
+            let secrets = Arc::new(KeyringStore::new(app.config().identifier.clone()));
+            let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)?;
+            app.manage(ctx);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Onramp could not start its window");
+}

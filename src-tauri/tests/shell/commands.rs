@@ -1,0 +1,150 @@
+//! The commands through Tauri's IPC layer on the mock runtime, with the real
+//! state store in a temporary folder and an in-memory secret store.
+
+use std::sync::Arc;
+
+use super::host::Host;
+use onramp_core::secret::MemorySecretStore;
+use onramp_core::ErrorKind;
+use serde_json::{json, Value};
+
+fn new_setup(label: &str) -> Value {
+    json!({ "input": {
+        "erp": "netsuite", "label": label, "client_id": null,
+        "account_id": "1234567_SB1", "entity_id": null, "practice_scenario": "happy"
+    }})
+}
+
+#[test]
+fn app_info_reports_version_keychain_and_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let info: Value = host.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        info["keychain"],
+        json!({ "available": true, "message": null })
+    );
+    assert_eq!(info["store_recovery"], Value::Null);
+    assert_eq!(info["data_dir"], dir.path().display().to_string());
+    let mut keys: Vec<_> = info.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    assert_eq!(keys, ["data_dir", "keychain", "store_recovery", "version"]);
+}
+
+#[test]
+fn created_setup_is_listed_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let created: Value = {
+        let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+        let created: Value = host
+            .invoke("create_setup", new_setup("Acme sandbox"))
+            .unwrap();
+        let listed: Vec<Value> = host.invoke("list_setups", json!({})).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0]["id"], created["id"]);
+        assert_eq!(listed[0]["label"], "Acme sandbox");
+        assert_eq!(listed[0]["status"], "not_started");
+        created
+    };
+    // A second host on the same folder reads what the first one saved.
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let got: Value = host
+        .invoke("get_setup", json!({ "id": created["id"] }))
+        .unwrap();
+    assert_eq!(got, created);
+}
+
+#[test]
+fn unknown_setup_is_a_not_found_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let err = host
+        .invoke::<Value>("get_setup", json!({ "id": "nope" }))
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NotFound);
+}
+
+#[test]
+fn secrets_are_write_only_and_never_reach_the_store_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let setup: Value = host.invoke("create_setup", new_setup("Acme")).unwrap();
+    let key = json!({ "setup_id": setup["id"], "name": "netsuite.token_secret" });
+
+    let exists: bool = host.invoke("secret_exists", json!({ "key": key })).unwrap();
+    assert!(!exists, "a fresh key has no secret");
+
+    let value = "s3cr3t-value-that-must-stay-in-the-keychain";
+    host.invoke::<()>("secret_set", json!({ "key": key, "value": value }))
+        .unwrap();
+    assert!(host
+        .invoke::<bool>("secret_exists", json!({ "key": key }))
+        .unwrap());
+    // No command reads a secret back.
+    let refused = host.raw("secret_get", json!({ "key": key })).unwrap_err();
+    assert!(refused.to_string().contains("not found"), "{refused}");
+    // Saving the setup again writes the store; the secret is not in it.
+    host.invoke::<Value>("save_setup", json!({ "setup": setup }))
+        .unwrap();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&text).contains(value));
+    }
+
+    host.invoke::<()>("secret_delete", json!({ "key": key }))
+        .unwrap();
+    assert!(!host
+        .invoke::<bool>("secret_exists", json!({ "key": key }))
+        .unwrap());
+}
+
+#[test]
+fn deleting_a_setup_deletes_its_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemorySecretStore::default());
+    let host = Host::new(dir.path(), secrets.clone());
+    let setup: Value = host.invoke("create_setup", new_setup("Acme")).unwrap();
+    let key = json!({ "setup_id": setup["id"], "name": "netsuite.token_secret" });
+    host.invoke::<()>("secret_set", json!({ "key": key, "value": "v" }))
+        .unwrap();
+
+    host.invoke::<()>("delete_setup", json!({ "id": setup["id"] }))
+        .unwrap();
+    assert!(!host
+        .invoke::<bool>("secret_exists", json!({ "key": key }))
+        .unwrap());
+    assert!(host
+        .invoke::<Vec<Value>>("list_setups", json!({}))
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn corrupt_store_is_moved_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    std::fs::write(&state_file, b"{\"schema_version\": 1, \"setups\": [tru").unwrap();
+
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let info: Value = host.invoke("app_info", json!({})).unwrap();
+    let moved_to = info["store_recovery"]["moved_to"].as_str().unwrap();
+    assert!(!info["store_recovery"]["reason"]
+        .as_str()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        std::fs::read(moved_to).unwrap(),
+        b"{\"schema_version\": 1, \"setups\": [tru",
+        "the unreadable file is kept, untouched, for support"
+    );
+    // The app starts empty and works.
+    assert!(host
+        .invoke::<Vec<Value>>("list_setups", json!({}))
+        .unwrap()
+        .is_empty());
+    host.invoke::<Value>("create_setup", new_setup("After recovery"))
+        .unwrap();
+    let saved = std::fs::read_to_string(&state_file).unwrap();
+    assert!(saved.contains("After recovery"));
+}

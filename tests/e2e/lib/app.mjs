@@ -1,0 +1,109 @@
+// Starts the built Onramp app in a real window through tauri-driver and gives
+// each test its own throwaway HOME and XDG folders.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Builder, By, until } from "selenium-webdriver";
+
+const DRIVER_PORT = 4444;
+const DRIVER_URL = `http://127.0.0.1:${DRIVER_PORT}`;
+export const IDENTIFIER = "com.onramp.app";
+export const STATE_FILE = "onramp-state.json";
+
+export function appBinary() {
+  const bin = process.env.ONRAMP_APP_BINARY;
+  if (!bin) throw new Error("ONRAMP_APP_BINARY must name the built app (scripts/test.sh sets it)");
+  return resolve(bin);
+}
+
+/** A throwaway HOME with its own XDG folders; `remove()` deletes it. */
+export function throwawayHome() {
+  const home = mkdtempSync(join(tmpdir(), "onramp-e2e-home-"));
+  const dirs = {
+    home,
+    config: join(home, ".config"),
+    data: join(home, ".local", "share"),
+    cache: join(home, ".cache"),
+    state: join(home, ".local", "state"),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  return {
+    ...dirs,
+    /** Where the app keeps its settings store under this HOME. */
+    appDataDir: join(dirs.data, IDENTIFIER),
+    env: {
+      HOME: dirs.home,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      XDG_CACHE_HOME: dirs.cache,
+      XDG_STATE_HOME: dirs.state,
+    },
+    remove: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+async function waitForDriver(child, deadlineMs) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${DRIVER_URL}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not answer /status in time");
+}
+
+/**
+ * Starts tauri-driver with `home`'s environment (the app inherits it) and
+ * returns a function that opens a WebDriver session on the app.
+ */
+export async function startDriver(home) {
+  const child = spawn("tauri-driver", ["--port", String(DRIVER_PORT)], {
+    env: { ...process.env, ...home.env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForDriver(child, 20_000);
+  return {
+    async launch() {
+      const driver = await new Builder()
+        .usingServer(DRIVER_URL)
+        .withCapabilities({ browserName: "wry", "tauri:options": { application: appBinary() } })
+        .build();
+      await driver.wait(until.elementLocated(By.css("main")), 30_000, "the app's first screen");
+      return driver;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+    },
+  };
+}
+
+/** Every regular file under `dir`, recursively. */
+export function filesUnder(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) out.push(...filesUnder(path));
+    else if (st.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Files under `dir` holding `needle` as UTF-8 or UTF-16 (WebKit's storage uses both). */
+export function filesContaining(dir, needle) {
+  const forms = [Buffer.from(needle, "utf8"), Buffer.from(needle, "utf16le")];
+  return filesUnder(dir).filter((f) => {
+    const data = readFileSync(f);
+    return forms.some((form) => data.includes(form));
+  });
+}
+
+export { By, until };

@@ -1,0 +1,42 @@
+// Small WebDriver helpers phrased the way a keyboard user moves through the app.
+import { By, Key, until } from "selenium-webdriver";
+
+export const byTestId = (id) => By.css(`[data-testid="${id}"]`);
+
+export async function waitFor(driver, locator, what, timeout = 15_000) {
+  const el = await driver.wait(until.elementLocated(locator), timeout, `waiting for ${what}`);
+  await driver.wait(until.elementIsVisible(el), timeout, `waiting for ${what} to show`);
+  return el;
+}
+
+/** The focused element, named by its data-testid or else its visible text. */
+export async function focused(driver) {
+  return driver.executeScript(`
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    return el.getAttribute("data-testid") || el.textContent.trim().replace(/\\s+/g, " ");
+  `);
+}
+
+export async function press(driver, ...keys) {
+  await driver.actions().sendKeys(...keys).perform();
+}
+
+/** Presses Tab until `predicate(focusedName)` holds; returns every name passed on the way. */
+export async function tabUntil(driver, predicate, max = 40) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await press(driver, Key.TAB);
+    const name = await focused(driver);
+    seen.push(name);
+    if (name !== null && predicate(name)) return seen;
+  }
+  throw new Error(`focus never reached the target; it visited: ${JSON.stringify(seen)}`);
+}
+
+export async function currentStep(driver) {
+  const el = await driver.findElement(By.css('[data-testid="step-rail"] [aria-current="step"]'));
+  return el.getAttribute("data-testid");
+}
+
+export { By, Key, until };

@@ -1,0 +1,136 @@
+// The only module that talks to the backend. Components call these functions,
+// which unwrap tauri-specta's Result into data or throw an ApiError carrying
+// the backend's IpcError (kind, message, cause → fix → where).
+import { Channel } from "@tauri-apps/api/core";
+import { commands } from "../bindings";
+import type {
+  AppInfo,
+  CheckResult,
+  Client,
+  ConnectorProfile,
+  Diagnosis,
+  ErrorKind,
+  IpcError,
+  NewSetup,
+  RunEvent,
+  SecretKey,
+  Setup,
+  SetupSummary,
+} from "../bindings";
+
+/** What every generated command resolves to (tauri-specta's typed-error shape). */
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+export type {
+  AppInfo,
+  CheckResult,
+  CheckStatus,
+  Client,
+  ConnectorProfile,
+  Diagnosis,
+  DiffStatus,
+  Environment,
+  Erp,
+  ErrorKind,
+  IpcError,
+  KeychainStatus,
+  NewSetup,
+  PermissionDiff,
+  PermissionDiffRow,
+  RunEvent,
+  RunSummary,
+  SecretKey,
+  Setup,
+  SetupStatus,
+  SetupSummary,
+  StepStatus,
+  StoreRecovery,
+} from "../bindings";
+
+/** Error kinds the UI can meet: the backend's, plus "no backend at all". */
+export type ApiErrorKind = ErrorKind | "backend_unavailable";
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly diagnosis: Diagnosis | null;
+
+  constructor(kind: ApiErrorKind, message: string, diagnosis: Diagnosis | null = null) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+    this.diagnosis = diagnosis;
+  }
+
+  static fromIpc(e: IpcError): ApiError {
+    return new ApiError(e.kind, e.message, e.diagnosis ?? null);
+  }
+}
+
+const UNAVAILABLE_DIAGNOSIS: Diagnosis = {
+  cause: "This window is not connected to the Onramp app, so nothing can be saved or checked.",
+  fix: "Open Onramp from the desktop app. In a plain browser the screens are shown for development only.",
+  where: "",
+};
+
+/** True inside the Tauri webview (or under @tauri-apps/api/mocks in tests). */
+export function backendAvailable(): boolean {
+  const internals = (window as { __TAURI_INTERNALS__?: { invoke?: unknown } }).__TAURI_INTERNALS__;
+  return typeof internals?.invoke === "function";
+}
+
+export function unavailableError(): ApiError {
+  return new ApiError("backend_unavailable", "The Onramp backend is unavailable.", UNAVAILABLE_DIAGNOSIS);
+}
+
+async function call<T>(run: () => Promise<Result<T, IpcError>>): Promise<T> {
+  if (!backendAvailable()) throw unavailableError();
+  let result: Result<T, IpcError>;
+  try {
+    result = await run();
+  } catch (e) {
+    // A thrown Error means the IPC layer itself failed (e.g. unknown command).
+    throw new ApiError("internal", e instanceof Error ? e.message : String(e));
+  }
+  if (result.status === "error") throw ApiError.fromIpc(result.error);
+  return result.data;
+}
+
+/** Any thrown value as an ApiError, so every failure can show cause → fix → where. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError("internal", e instanceof Error ? e.message : String(e));
+}
+
+/** CheckResult flattens its optional diagnosis into cause/fix/where; gather it back. */
+export function diagnosisOf(result: CheckResult): Diagnosis | null {
+  if (!("cause" in result)) return null;
+  return { cause: result.cause, fix: result.fix, where: result.where };
+}
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => call(() => commands.appInfo()),
+  listSetups: (): Promise<SetupSummary[]> => call(() => commands.listSetups()),
+  getSetup: (id: string): Promise<Setup> => call(() => commands.getSetup(id)),
+  createSetup: (input: NewSetup): Promise<Setup> => call(() => commands.createSetup(input)),
+  saveSetup: (setup: Setup): Promise<Setup> => call(() => commands.saveSetup(setup)),
+  deleteSetup: async (id: string): Promise<void> => {
+    await call(() => commands.deleteSetup(id));
+  },
+  listClients: (): Promise<Client[]> => call(() => commands.listClients()),
+  listProfiles: (): Promise<ConnectorProfile[]> => call(() => commands.listProfiles()),
+  /** Write-only: the value goes to the keychain and is never returned. */
+  secretSet: async (key: SecretKey, value: string): Promise<void> => {
+    await call(() => commands.secretSet(key, value));
+  },
+  secretExists: (key: SecretKey): Promise<boolean> => call(() => commands.secretExists(key)),
+  secretDelete: async (key: SecretKey): Promise<void> => {
+    await call(() => commands.secretDelete(key));
+  },
+  /** Starts a validation run; events stream to `onEvent` as checks finish. Returns the run id. */
+  startRun: (setupId: string, onEvent: (event: RunEvent) => void): Promise<string> =>
+    // The channel is made inside `call` so that, without a backend, nothing touches Tauri internals.
+    call(() => commands.startRun(setupId, new Channel<RunEvent>(onEvent))),
+  cancelRun: async (runId: string): Promise<void> => {
+    await call(() => commands.cancelRun(runId));
+  },
+};

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { api, toApiError, type ApiError, type CheckResult, type RunEvent, type RunSummary } from "../api";
+
+export type RunPhase = "idle" | "starting" | "running" | "cancelling" | "finished" | "failed";
+
+export interface RunState {
+  phase: RunPhase;
+  runId: string | null;
+  total: number;
+  /** Checks started but not finished yet, by id. */
+  inProgress: { id: string; title: string }[];
+  results: CheckResult[];
+  summary: RunSummary | null;
+  error: ApiError | null;
+}
+
+type Action =
+  | { type: "start" }
+  | { type: "run_id"; runId: string }
+  | { type: "event"; event: RunEvent }
+  | { type: "cancelling" }
+  | { type: "error"; error: ApiError };
+
+export const initialRun: RunState = {
+  phase: "idle",
+  runId: null,
+  total: 0,
+  inProgress: [],
+  results: [],
+  summary: null,
+  error: null,
+};
+
+export function runReducer(state: RunState, action: Action): RunState {
+  switch (action.type) {
+    case "start":
+      return { ...initialRun, phase: "starting" };
+    case "run_id":
+      return { ...state, runId: action.runId, phase: state.phase === "starting" ? "running" : state.phase };
+    case "cancelling":
+      return { ...state, phase: "cancelling" };
+    case "error":
+      // A failed cancel leaves the run going; anything else ends it.
+      return state.phase === "cancelling"
+        ? { ...state, phase: "running", error: action.error }
+        : { ...state, phase: "failed", error: action.error };
+    case "event":
+      return applyEvent(state, action.event);
+  }
+}
+
+function applyEvent(state: RunState, event: RunEvent): RunState {
+  switch (event.type) {
+    case "started":
+      return {
+        ...state,
+        runId: event.run_id,
+        total: event.total,
+        phase: state.phase === "cancelling" ? "cancelling" : "running",
+      };
+    case "check_started":
+      return { ...state, inProgress: [...state.inProgress, { id: event.id, title: event.title }] };
+    case "check_finished":
+      return {
+        ...state,
+        inProgress: state.inProgress.filter((c) => c.id !== event.result.id),
+        results: [...state.results, event.result],
+      };
+    case "finished":
+      return { ...state, phase: "finished", inProgress: [], summary: event.summary };
+  }
+}
+
+export interface Run extends RunState {
+  start: () => void;
+  cancel: () => void;
+}
+
+/** Streams a validation run of one setup; `onFinished` fires once the summary arrives. */
+export function useRun(setupId: string, onFinished?: (summary: RunSummary) => void): Run {
+  const [state, dispatch] = useReducer(runReducer, initialRun);
+  const finishedRef = useRef(onFinished);
+  useEffect(() => {
+    finishedRef.current = onFinished;
+  }, [onFinished]);
+
+  const start = useCallback(() => {
+    dispatch({ type: "start" });
+    api
+      .startRun(setupId, (event) => {
+        dispatch({ type: "event", event });
+        if (event.type === "finished") finishedRef.current?.(event.summary);
+      })
+      .then(
+        (runId) => dispatch({ type: "run_id", runId }),
+        (e: unknown) => dispatch({ type: "error", error: toApiError(e) }),
+      );
+  }, [setupId]);
+
+  const { runId } = state;
+  const cancel = useCallback(() => {
+    if (runId === null) return;
+    dispatch({ type: "cancelling" });
+    api.cancelRun(runId).catch((e: unknown) => dispatch({ type: "error", error: toApiError(e) }));
+  }, [runId]);
+
+  return { ...state, start, cancel };
+}

@@ -1,0 +1,6 @@
+/** A timestamp as the user's locale writes it; the raw text if it cannot be read. */
+export function formatTime(rfc3339: string): string {
+  const date = new Date(rfc3339);
+  if (Number.isNaN(date.getTime())) return rfc3339;
+  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}

@@ -1,0 +1,191 @@
+// The steps of each flow, as data. Step pages render from these; later work
+// adds live checks per step without changing the shape.
+import type { Erp } from "../api";
+
+/** How a step's page behaves beyond the common title, purpose and menu path. */
+export type StepKind = "external" | "profile" | "credentials" | "validate" | "report";
+
+export interface SecretSpec {
+  /** Name under the setup in the keychain (SecretKey.name), `<erp>.<secret>` as the engines read it. */
+  name: string;
+  label: string;
+  help: string;
+}
+
+export interface StepDef {
+  id: string;
+  title: string;
+  /** One or two plain sentences: why this step exists. */
+  purpose: string;
+  /** Exact menu path in the ERP, or null when the step happens in Onramp. */
+  menuPath: string | null;
+  kind: StepKind;
+  secret?: SecretSpec;
+}
+
+export const NETSUITE_STEPS: readonly StepDef[] = [
+  {
+    id: "account",
+    title: "Account",
+    purpose:
+      "Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.",
+    menuPath: "Setup > Company > Company Information > Company URLs",
+    kind: "external",
+  },
+  {
+    id: "profile",
+    title: "Connector profile",
+    purpose:
+      "Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.",
+    menuPath: null,
+    kind: "profile",
+  },
+  {
+    id: "features",
+    title: "Features",
+    purpose:
+      "Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.",
+    menuPath: "Setup > Company > Enable Features > SuiteCloud",
+    kind: "external",
+  },
+  {
+    id: "role",
+    title: "Role & permissions",
+    purpose:
+      "Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.",
+    menuPath: "Setup > Users/Roles > Manage Roles > New",
+    kind: "external",
+  },
+  {
+    id: "integration",
+    title: "Integration record",
+    purpose:
+      "Create the integration record for the connector. NetSuite shows its keys only once, so keep the page open until Onramp has stored them.",
+    menuPath: "Setup > Integration > Manage Integrations > New",
+    kind: "external",
+  },
+  {
+    id: "user",
+    title: "User",
+    purpose:
+      "Create or pick the user the connector signs in as, and give it the new role on its Access tab.",
+    menuPath: "Lists > Employees > Employees > Edit > Access",
+    kind: "external",
+  },
+  {
+    id: "credentials",
+    title: "Credentials",
+    purpose:
+      "Create the access token for the integration user and store its values in your system keychain. Onramp never shows them again.",
+    menuPath: "Setup > Users/Roles > Access Tokens > New",
+    kind: "credentials",
+    secret: {
+      name: "netsuite.token_secret",
+      label: "Token secret",
+      help: "Shown once by NetSuite when the access token is created.",
+    },
+  },
+  {
+    id: "validate",
+    title: "Validate",
+    purpose:
+      "Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.",
+    menuPath: null,
+    kind: "validate",
+  },
+  {
+    id: "report",
+    title: "Report",
+    purpose: "A summary of what was set up and what was proved, to hand to the connector's owner.",
+    menuPath: null,
+    kind: "report",
+  },
+];
+
+export const INTACCT_STEPS: readonly StepDef[] = [
+  {
+    id: "company",
+    title: "Company",
+    purpose:
+      "Confirm the company ID (the one typed on the Sage Intacct sign-in page) and, for multi-entity companies, the entity to use.",
+    menuPath: null,
+    kind: "external",
+  },
+  {
+    id: "profile",
+    title: "Connector profile",
+    purpose: "Pick the connector this user is for. Its profile lists the objects and operations the connector needs.",
+    menuPath: null,
+    kind: "profile",
+  },
+  {
+    id: "subscription",
+    title: "Subscription",
+    purpose: "Make sure the company subscribes to Web Services; without it no connector can sign in.",
+    menuPath: "Company > Subscriptions",
+    kind: "external",
+  },
+  {
+    id: "sender",
+    title: "Sender ID",
+    purpose:
+      "Authorize the connector's Sender ID for this company. It is case-sensitive and must be Active.",
+    menuPath: "Company > Setup > Company > Security > Web Services authorizations",
+    kind: "external",
+  },
+  {
+    id: "ws_user",
+    title: "Web Services user",
+    purpose:
+      "Create the Web Services user the connector signs in as: user type Business, with the admin privileges the profile needs.",
+    menuPath: "Company > Admin > Web Services users",
+    kind: "external",
+  },
+  {
+    id: "roles",
+    title: "Roles & permissions",
+    purpose:
+      "Give the user the permissions the profile lists: through a role in role-based companies, or directly on the user in user-based ones.",
+    menuPath: "Company > Admin > Users, roles, and groups > Roles",
+    kind: "external",
+  },
+  {
+    id: "credentials",
+    title: "Credentials",
+    purpose: "Store the Web Services user's password in your system keychain. Onramp never shows it again.",
+    menuPath: null,
+    kind: "credentials",
+    secret: {
+      name: "intacct.user_password",
+      label: "Web Services user password",
+      help: "The password set for the Web Services user.",
+    },
+  },
+  {
+    id: "validate",
+    title: "Validate",
+    purpose:
+      "Onramp calls the Web Services gateway and tells apart the sender, login and permission layers, then probes each required object.",
+    menuPath: null,
+    kind: "validate",
+  },
+  {
+    id: "report",
+    title: "Report",
+    purpose: "A summary of what was set up and what was proved, to hand to the connector's owner.",
+    menuPath: null,
+    kind: "report",
+  },
+];
+
+export function stepsFor(erp: Erp): readonly StepDef[] {
+  return erp === "netsuite" ? NETSUITE_STEPS : INTACCT_STEPS;
+}
+
+/** The step with this id, or the first step when the id is unknown (e.g. an old saved setup). */
+export function findStep(erp: Erp, id: string): StepDef {
+  const steps = stepsFor(erp);
+  const first = steps[0];
+  if (first === undefined) throw new Error("a flow has no steps");
+  return steps.find((s) => s.id === id) ?? first;
+}

@@ -1,0 +1,69 @@
+import { useState } from "react";
+import { api, toApiError, type ApiError, type Erp } from "../api";
+import { EnvironmentBadge } from "../components/EnvironmentBadge";
+import { ErrorPanel } from "../components/ErrorPanel";
+import { ERP_LABEL } from "../model/environment";
+import { PRACTICE_SCENARIOS, type PracticeScenario } from "../model/practice";
+
+interface Props {
+  onCreated: (id: string) => void;
+  onCancel: () => void;
+}
+
+export function PracticeScreen({ onCreated, onCancel }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function start(scenario: PracticeScenario) {
+    setBusy(true);
+    setError(null);
+    try {
+      // The scenario defines the simulated account; the backend fills it in.
+      const setup = await api.createSetup({
+        erp: scenario.erp,
+        label: `Practice: ${scenario.title}`,
+        client_id: null,
+        account_id: "",
+        entity_id: null,
+        practice_scenario: scenario.name,
+      });
+      onCreated(setup.id);
+    } catch (e) {
+      setError(toApiError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="screen">
+      <button type="button" className="button small" onClick={onCancel}>
+        ← Home
+      </button>
+      <header className="screen-header">
+        <h1>Practice mode</h1>
+        <EnvironmentBadge environment="production" practice />
+      </header>
+      <p className="lead">
+        Rehearse a setup against Onramp's built-in simulation. Each scenario is a company with one thing set up
+        wrong (or nothing, in the first one), so you can see how Onramp finds and explains it. No real account is
+        contacted.
+      </p>
+      {error !== null && <ErrorPanel error={error} title="Could not start the practice setup" />}
+      {(["netsuite", "intacct"] as const).map((erp: Erp) => (
+        <section key={erp} aria-labelledby={`practice-${erp}`}>
+          <h2 id={`practice-${erp}`}>{ERP_LABEL[erp]}</h2>
+          <ul className="scenario-list">
+            {PRACTICE_SCENARIOS.filter((s) => s.erp === erp).map((s) => (
+              <li key={s.name}>
+                <span>{s.title}</span>
+                <button type="button" className="button small" disabled={busy} onClick={() => void start(s)}>
+                  Practise<span className="visually-hidden"> {ERP_LABEL[erp]}: {s.title}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}

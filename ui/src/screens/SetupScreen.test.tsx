@@ -1,0 +1,94 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { Setup } from "../api";
+import { mockBackend } from "../test/backend";
+import { setup as setupFixture } from "../test/fixtures";
+import { SetupScreen } from "./SetupScreen";
+
+/** A backend that keeps the one setup and saves whatever the screen sends. */
+const profile = (id: string, erp: "netsuite" | "intacct", name: string) => ({
+  schema_version: 1,
+  id,
+  name,
+  description: `${name} connector`,
+  erp,
+  builtin: true,
+});
+
+function store(initial: Setup) {
+  let current = initial;
+  const backend = mockBackend({
+    list_profiles: () => [
+      profile("netsuite-zuora-billing", "netsuite", "Billing"),
+      profile("netsuite-readonly-reporting", "netsuite", "Reporting"),
+      profile("intacct-accounting-sync", "intacct", "Accounting sync"),
+    ],
+    get_setup: () => current,
+    save_setup: (args) => {
+      current = args.setup as Setup;
+      return current;
+    },
+    secret_exists: () => false,
+  });
+  return { backend, saved: () => current };
+}
+
+describe("SetupScreen", () => {
+  it("shows the step's purpose and menu path, and 'I've done this' marks it done and moves on", async () => {
+    const { saved } = store(setupFixture({ current_step: "features" , steps: { account: { status: "done", updated_at: "2026-11-20T09:30:00Z" } } }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+
+    expect(await screen.findByRole("heading", { level: 2, name: "Features" })).toHaveFocus();
+    expect(screen.getByText("Setup > Company > Enable Features > SuiteCloud")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy menu path" })).toBeInTheDocument();
+    // The account is labelled with its environment in the header.
+    expect(within(screen.getByRole("banner")).getByText("Sandbox")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "I've done this" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Role & permissions" })).toBeInTheDocument();
+    expect(saved().current_step).toBe("role");
+    expect(saved().steps.features?.status).toBe("done");
+    expect(screen.getByTestId("step-features")).toHaveAttribute("data-status", "done");
+    expect(screen.getByTestId("step-role")).toHaveAttribute("aria-current", "step");
+  });
+
+  it("jumps back to a done step from the rail", async () => {
+    const { saved } = store(setupFixture({ current_step: "features", steps: { account: { status: "done", updated_at: "2026-11-20T09:30:00Z" } } }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    await user.click(await screen.findByTestId("step-account"));
+    expect(await screen.findByRole("heading", { level: 2, name: "Account" })).toBeInTheDocument();
+    expect(saved().current_step).toBe("account");
+  });
+
+  it("offers this ERP's connector profiles and saves the one picked", async () => {
+    const { saved } = store(setupFixture({ current_step: "profile" }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    const group = await screen.findByRole("group", { name: "Connector profile" });
+    const options = within(group).getAllByRole("radio");
+    expect(options.map((o) => (o as HTMLInputElement).value)).toEqual([
+      "netsuite-zuora-billing",
+      "netsuite-readonly-reporting",
+    ]);
+    await user.click(within(group).getByRole("radio", { name: /Reporting/ }));
+    await waitFor(() => expect(saved().profile_id).toBe("netsuite-readonly-reporting"));
+    expect(within(group).getByRole("radio", { name: /Reporting/ })).toBeChecked();
+  });
+
+  it("puts the write-only secret field on the Credentials step", async () => {
+    store(setupFixture({ erp: "intacct", environment: "production", account_id: "acme", current_step: "credentials" }));
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    expect(await screen.findByLabelText("Web Services user password")).toHaveAttribute("type", "password");
+    expect(screen.getByTestId("step-rail")).toHaveTextContent("Sender ID");
+  });
+
+  it("marks a Practice setup as a simulation", async () => {
+    store(setupFixture({ practice_scenario: "happy" }));
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    await waitFor(() => expect(screen.getByRole("banner")).toHaveTextContent("Practice — simulation"));
+    expect(screen.getByRole("banner")).not.toHaveTextContent("Sandbox");
+  });
+});

@@ -1,0 +1,65 @@
+import { ErrorPanel } from "../components/ErrorPanel";
+import { StepPage } from "../components/StepPage";
+import { StepRail } from "../components/StepRail";
+import { useSetup } from "../hooks/useSetup";
+import { railSteps } from "../model/rail";
+import { findStep, stepsFor } from "../model/steps";
+import { SetupHeader } from "./SetupHeader";
+import { StepBody } from "./StepBody";
+
+interface Props {
+  id: string;
+  onHome: () => void;
+}
+
+export function SetupScreen({ id, onHome }: Props) {
+  const { setup, error, goTo, markDone, update, refresh } = useSetup(id);
+
+  if (setup === null) {
+    return (
+      <main className="screen">
+        {error !== null ? <ErrorPanel error={error} title="Could not open this setup" /> : <p className="muted">Loading…</p>}
+        <button type="button" className="button" onClick={onHome}>
+          ← All setups
+        </button>
+      </main>
+    );
+  }
+
+  const steps = stepsFor(setup.erp);
+  const step = findStep(setup.erp, setup.current_step);
+  const number = steps.indexOf(step) + 1;
+  const done = setup.steps[step.id]?.status === "done";
+  const last = number === steps.length;
+
+  return (
+    <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
+      <SetupHeader setup={setup} onHome={onHome} />
+      <div className="setup-body">
+        <StepRail steps={railSteps(setup, steps)} onJump={(stepId) => void goTo(stepId)} />
+        <main className="step-main">
+          {error !== null && <ErrorPanel error={error} title="Could not save your progress" />}
+          <StepPage
+            step={step}
+            number={number}
+            total={steps.length}
+            actions={
+              last ? undefined : (
+                <button type="button" className="button primary" onClick={() => void markDone(step.id)}>
+                  {step.kind === "validate" ? "Continue" : done ? "Done — next step" : "I've done this"}
+                </button>
+              )
+            }
+          >
+            <StepBody
+              setup={setup}
+              step={step}
+              onRunFinished={() => void refresh()}
+              onProfile={(profileId) => void update({ profile_id: profileId })}
+            />
+          </StepPage>
+        </main>
+      </div>
+    </div>
+  );
+}
