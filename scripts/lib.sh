@@ -24,6 +24,7 @@ app_binary() {
 }
 
 system_deps() {
+  check_toolchains
   if ! "$ROOT/scripts/system-deps.sh"; then
     echo "onramp: the system packages above are required; see README.md (\"Without root\")." >&2
     exit 3
@@ -49,4 +50,14 @@ build_ui() {
 # The app with the UI embedded and served over tauri:// (production path).
 build_app() {
   (cd "$ROOT" && cargo build -p onramp-app --features custom-protocol)
+}
+
+# Rust and Node come from their own installers (rustup, nodejs.org or a
+# distribution package), not from system-deps.sh: say so clearly if missing.
+check_toolchains() {
+  command -v cargo >/dev/null || { echo "onramp: Rust is missing: install it from https://rustup.rs" >&2; exit 3; }
+  command -v node >/dev/null || { echo "onramp: Node.js 20.19+ is missing: install it (https://nodejs.org)" >&2; exit 3; }
+  local v; v=$(node -p 'process.versions.node')
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || { echo "onramp: Node.js $v is too old; the UI build needs 20.19 or newer" >&2; exit 3; }
 }

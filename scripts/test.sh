@@ -12,10 +12,11 @@ section "System packages"
 system_deps
 
 section "tauri-driver"
-if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q "$TAURI_DRIVER_VERSION\|native-driver"; then
+if cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
+  echo "tauri-driver $TAURI_DRIVER_VERSION already installed"
+else
   cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
 fi
-command -v tauri-driver
 
 section "npm ci (ui, tests/e2e)"
 (cd ui && npm ci --no-audit --no-fund)
@@ -29,7 +30,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 section "Lint: TypeScript (tsc, eslint)"
 (cd ui && npx tsc --noEmit && npx eslint . --max-warnings 0)
-(cd tests/e2e && node --check ./*.test.mjs ./lib/*.mjs)
+for f in tests/e2e/*.test.mjs tests/e2e/lib/*.mjs; do node --check "$f"; done
 
 section "Rust tests (workspace, real keychain in a private D-Bus session)"
 # Keychain tests are marked #[ignore] because they need a Secret Service; the
@@ -44,9 +45,9 @@ build_ui
 build_app
 
 section "End-to-end tests (Xvfb, tauri-driver, real keychain)"
-ONRAMP_APP_BINARY="$(app_binary)" scripts/with-keyring.sh \
+(cd tests/e2e && ONRAMP_APP_BINARY="$(app_binary)" ../../scripts/with-keyring.sh \
   xvfb-run -a --server-args="-screen 0 1280x800x24" \
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1)
 section_end
 
 echo

@@ -25,7 +25,7 @@ before(async () => {
 after(async () => {
   await driver?.quit();
   await drv?.stop();
-  home?.remove();
+  await home?.remove();
 });
 
 test("Tab walks the home screen in reading order and Enter opens a setup", async () => {

@@ -20,7 +20,7 @@ before(async () => {
 after(async () => {
   await driver?.quit();
   await drv?.stop();
-  home?.remove();
+  await home?.remove();
 });
 
 test("the recovery message names where the unreadable file went", async () => {

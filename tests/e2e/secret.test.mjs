@@ -26,7 +26,7 @@ before(async () => {
 after(async () => {
   await driver?.quit().catch(() => {});
   await drv?.stop();
-  home?.remove();
+  await home?.remove();
 });
 
 async function openSetup() {

@@ -1,6 +1,7 @@
 //! `onramp-cli intacct check`: prove a Sage Intacct Web Services setup.
 //! Credentials come from ONRAMP_INTACCT_SENDER_ID/_SENDER_PASSWORD/_USER_ID/
-//! _USER_PASSWORD or the keychain of --setup, never from arguments.
+//! _USER_PASSWORD (and, for REST profiles, _CLIENT_ID/_CLIENT_SECRET) or the
+//! keychain of --setup, never from arguments.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::profile::ConnectorProfile;
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_intacct::checks::{suite, IntacctCtx};
+use onramp_intacct::rest::{RestApp, RestClient};
 use onramp_intacct::{profiles, ClientOptions, IntacctCredentials};
 
 use crate::{output, secrets};
@@ -78,7 +80,20 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         },
         ..ClientOptions::default()
     };
-    let ctx = Arc::new(IntacctCtx::new(creds, options)?);
+    let mut ctx = IntacctCtx::new(creds, options.clone())?;
+    let optional = |name: &str| {
+        secrets::optional_from_env_or_keychain(&format!("intacct.{name}"), args.setup_id.as_deref())
+    };
+    if let (Some(client_id), Some(client_secret)) =
+        (optional("client_id")?, optional("client_secret")?)
+    {
+        let app = RestApp {
+            client_id: client_id.expose().clone(),
+            client_secret,
+        };
+        ctx = ctx.with_rest(RestClient::new(app, options.endpoints, options.timeout)?);
+    }
+    let ctx = Arc::new(ctx);
     let run_options = RunOptions {
         deadline: Some(budget),
         ..RunOptions::default()

@@ -48,6 +48,9 @@ pub struct CheckArgs {
     /// Internal ID of the integration role, to read its permissions.
     #[arg(long)]
     role_id: Option<u64>,
+    /// Name of the integration role, to find its internal ID.
+    #[arg(long)]
+    role_name: Option<String>,
     /// The Detail column of the Login Audit Trail for the failed login.
     #[arg(long)]
     audit_detail: Option<String>,
@@ -134,6 +137,7 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let client = Arc::new(NetSuiteClient::new(account, credentials, options)?);
     let mut ctx = NetSuiteCheckContext::new(client, args.account.clone());
     ctx.role_id = args.role_id;
+    ctx.role_name = args.role_name;
     ctx.audit_detail = args.audit_detail;
     let specs = suite(ctx, &profile);
     // Every check may start at once: the client's governor bounds the requests.

@@ -15,15 +15,11 @@ use onramp_core::{Secret, SecretKey, SecretStore};
 use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::keygen::{generate, KeyAlgorithm, MAX_VALIDITY_DAYS};
 use onramp_netsuite::oauth2::m2m::{M2mConfig, DEFAULT_ASSERTION_LIFETIME};
-use onramp_netsuite::oauth2::{M2mClient, Scope};
+use onramp_netsuite::oauth2::secret_names::M2M_PRIVATE_KEY as KEY_SECRET;
+use onramp_netsuite::oauth2::{format_time, M2mClient, OffsetDateTime, Scope};
 use onramp_netsuite::Account;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use crate::secrets;
-
-/// Keychain name of the M2M private key of a setup.
-const KEY_SECRET: &str = "netsuite.m2m_private_key";
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Alg {
@@ -156,7 +152,7 @@ fn keygen(
         .with_context(|| format!("writing {}", out.display()))?;
     println!("Certificate: {}", out.display());
     println!("Algorithm:   {}", g.info.algorithm.as_str());
-    println!("Valid until: {}", g.info.not_after.format(&Rfc3339)?);
+    println!("Valid until: {}", format_time(g.info.not_after));
     println!("SHA-256:     {}", g.info.fingerprint_sha256);
     match key_out {
         Some(p) => println!("Private key: {} (readable only by you)", p.display()),
@@ -224,9 +220,9 @@ async fn token(
     match client.token(OffsetDateTime::now_utc()).await {
         Ok(t) => {
             println!("NetSuite issued an access token ({}).", algorithm.as_str());
-            println!("Expires:  {}", t.expires_at.format(&Rfc3339)?);
+            println!("Expires:  {}", format_time(t.expires_at));
             if let Some(who) = &t.identity {
-                println!("Acts as:  role {} , entity {}", who.role, who.entity);
+                println!("Acts as:  role {}, entity {}", who.role, who.entity);
                 println!("Scopes:   {}", who.scopes.join(" "));
             }
             if show {
@@ -240,5 +236,25 @@ async fn token(
             eprintln!("cause: {}\nfix:   {}\nwhere: {}", d.cause, d.fix, d.where_);
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_key_file_is_owner_only_and_never_overwritten() {
+        let path = std::env::temp_dir().join(format!("onramp-m2m-key-{}.pem", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        write_private(&path, "-----BEGIN PRIVATE KEY-----\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(write_private(&path, "other").is_err());
+        std::fs::remove_file(&path).unwrap();
     }
 }

@@ -104,7 +104,6 @@ fn human(results: &[CheckResult]) -> String {
 }
 
 /// One stderr line per run event, for `run_suite`'s `on_event`.
-#[allow(dead_code)] // for the area modules' validate commands; drop once one uses it
 pub fn progress_printer() -> impl Fn(RunEvent) + Send + Sync + 'static {
     |event| eprintln!("{}", progress_line(&event))
 }

@@ -27,7 +27,6 @@ pub fn env_var_name(name: &str) -> String {
 }
 
 /// The secret `name`, from its environment variable or the keychain of `setup_id`.
-#[allow(dead_code)] // for the area modules' validate commands; drop once one uses it
 pub fn from_env_or_keychain(name: &str, setup_id: Option<&str>) -> anyhow::Result<Secret<String>> {
     match optional_from_env_or_keychain(name, setup_id)? {
         Some(secret) => Ok(secret),

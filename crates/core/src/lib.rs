@@ -16,4 +16,5 @@ pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
 };
 pub use error::{ErrorKind, IpcError};
+pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
 pub use secret::{Secret, SecretError, SecretKey, SecretStore};

@@ -4,7 +4,7 @@
 use std::sync::Mutex as StdMutex;
 use std::time::Duration;
 
-use onramp_core::http::{self, Endpoints, Expect, HttpError};
+use onramp_core::http::{self, Endpoints};
 use onramp_core::Secret;
 use time::OffsetDateTime;
 use tokio::sync::Mutex;
@@ -12,8 +12,9 @@ use url::Url;
 
 use crate::errors::IntacctError;
 use crate::session::{parse_time, Session};
+use crate::transport::{self, backoff, check_layers, Fatal, Transient};
 use crate::xml::request::{self, Auth, Control, Function, SessionLocation};
-use crate::xml::response::{self, FnResult, Response};
+use crate::xml::response::{FnResult, Response};
 
 pub const GATEWAY_URL: &str = "https://api.intacct.com/ia/xml/xmlgw.phtml";
 
@@ -242,7 +243,14 @@ impl IntacctClient {
                 auth,
                 &named,
             )?;
-            let outcome = self.post_once(&transport, &host, body).await;
+            let outcome = transport::post_once(
+                &self.http,
+                &transport,
+                &host,
+                body,
+                self.opts.timeout.as_secs(),
+            )
+            .await;
             match outcome {
                 Ok(resp) => return check_layers(resp),
                 Err(Fatal(e)) => return Err(e),
@@ -290,114 +298,6 @@ impl IntacctClient {
             }
         }
     }
-
-    async fn post_once(
-        &self,
-        url: &Url,
-        host: &str,
-        body: Vec<u8>,
-    ) -> Result<(u16, Response), Outcome> {
-        let resp = self
-            .http
-            .post(url.clone())
-            .header(reqwest::header::CONTENT_TYPE, "application/xml")
-            .header(reqwest::header::ACCEPT, "application/xml, text/xml")
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| Fatal(http::classify(host, e, self.opts.timeout.as_secs()).into()))?;
-        let status = resp.status().as_u16();
-        let retry_after = resp
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        let transient = matches!(status, 429 | 502 | 503);
-        let bytes = match http::read_body(resp, http::DEFAULT_MAX_BODY, Expect::Xml).await {
-            Ok((_, b)) => b,
-            Err(HttpError::HtmlPage { .. }) if transient => Vec::new(),
-            // Cloudflare's 524 page or another 5xx outage page: say which status.
-            Err(HttpError::HtmlPage { .. }) if status >= 500 => {
-                return Err(Fatal(IntacctError::Server {
-                    status,
-                    retried: false,
-                }))
-            }
-            Err(e) => return Err(Fatal(e.into())),
-        };
-        let parsed = if bytes.is_empty() {
-            Err("empty body".to_string())
-        } else {
-            response::parse(&bytes)
-        };
-        if transient {
-            let errors = parsed.map(|r| r.control_errors).unwrap_or_default();
-            let errorno = errors.first().map(|e| e.errorno.clone());
-            return Err(Transient {
-                status,
-                errorno,
-                errors,
-                retry_after,
-            });
-        }
-        match parsed {
-            Ok(r) => Ok((status, r)),
-            Err(_) if status >= 500 => Err(Fatal(IntacctError::Server {
-                status,
-                retried: false,
-            })),
-            Err(e) if status != 200 => Err(Fatal(IntacctError::Protocol(format!(
-                "HTTP {status} with an unreadable body ({e})"
-            )))),
-            Err(e) => Err(Fatal(IntacctError::Malformed(e))),
-        }
-    }
-}
-
-use Outcome::{Fatal, Transient};
-
-enum Outcome {
-    Transient {
-        status: u16,
-        errorno: Option<String>,
-        errors: Vec<crate::xml::response::ApiError>,
-        retry_after: Option<u64>,
-    },
-    Fatal(IntacctError),
-}
-
-fn backoff(attempt: u32, retry_after: Option<u64>) -> Duration {
-    if let Some(secs) = retry_after {
-        return Duration::from_secs(secs.min(30));
-    }
-    let base = 250u64.saturating_mul(1 << attempt.min(6));
-    let jitter = rand::random::<u64>() % (base / 2 + 1);
-    Duration::from_millis((base + jitter).min(30_000))
-}
-
-/// Control failure, then authentication failure; results are left to the caller.
-fn check_layers((http_status, resp): (u16, Response)) -> Result<Response, IntacctError> {
-    let control_failed = resp.control.status == "failure"
-        || (resp.control.status != "success" && !resp.control_errors.is_empty());
-    if control_failed {
-        return Err(IntacctError::Control {
-            http_status,
-            errors: resp.control_errors,
-        });
-    }
-    match &resp.authentication {
-        Some(a)
-            if a.status == "failure" || (a.status != "success" && !resp.auth_errors.is_empty()) =>
-        {
-            Err(IntacctError::Authentication {
-                errors: resp.auth_errors,
-            })
-        }
-        None if resp.results.is_empty() => Err(IntacctError::Protocol(
-            "the response has neither an authentication block nor results".into(),
-        )),
-        _ => Ok(resp),
-    }
 }
 
 fn first_ok<'a>(r: Option<&'a FnResult>, function: &str) -> Result<&'a FnResult, IntacctError> {
@@ -440,34 +340,5 @@ mod tests {
             IntacctClient::new(creds(""), ClientOptions::default()),
             Err(IntacctError::InvalidInput(_))
         ));
-    }
-
-    #[test]
-    fn layers_are_checked_in_order() {
-        let auth_fail = response::parse(b"<response><control><status>success</status></control><operation><authentication><status>failure</status></authentication><errormessage><error><errorno>XL03000006</errorno></error></errormessage></operation></response>").unwrap();
-        assert!(matches!(
-            check_layers((200, auth_fail)),
-            Err(IntacctError::Authentication { .. })
-        ));
-        let gw = response::parse(b"<response><control><status>failure</status></control><errormessage><error><errorno>XMLGW_JPP0002</errorno><description>Sign-in information is incorrect. Please check your request.</description></error></errormessage></response>").unwrap();
-        assert!(matches!(
-            check_layers((401, gw)),
-            Err(IntacctError::Control {
-                http_status: 401,
-                ..
-            })
-        ));
-        // Missing control elements are tolerated when the rest succeeded.
-        let partial = response::parse(b"<response><control></control><operation><authentication><status>success</status></authentication><result><status>success</status></result></operation></response>").unwrap();
-        assert!(check_layers((200, partial)).is_ok());
-    }
-
-    #[test]
-    fn backoff_grows_and_honours_retry_after() {
-        assert_eq!(backoff(0, Some(2)), Duration::from_secs(2));
-        assert_eq!(backoff(0, Some(999)), Duration::from_secs(30));
-        let first = backoff(0, None);
-        assert!(first >= Duration::from_millis(250) && first <= Duration::from_millis(375));
-        assert!(backoff(3, None) >= Duration::from_millis(2000));
     }
 }

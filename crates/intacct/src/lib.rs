@@ -10,6 +10,7 @@ pub mod patterns;
 pub mod profiles;
 pub mod rest;
 pub mod session;
+mod transport;
 pub mod xml;
 
 pub use client::{ClientOptions, IntacctClient, IntacctCredentials, RetryEvent, GATEWAY_URL};

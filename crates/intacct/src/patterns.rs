@@ -96,6 +96,13 @@ impl Patterns {
         })
     }
 
+    /// `first`'s entries ahead of this table's, e.g. texts a customer's company really returns.
+    pub fn preceded_by(self, first: Patterns) -> Patterns {
+        let mut pattern = first.pattern;
+        pattern.extend(self.pattern);
+        Patterns { pattern }
+    }
+
     pub fn find(&self, layer: Layer, http_status: u16, errors: &[ApiError]) -> Option<&Pattern> {
         self.pattern
             .iter()

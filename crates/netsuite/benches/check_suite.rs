@@ -10,7 +10,9 @@ use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_core::CheckStatus;
 use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
-use onramp_netsuite::{profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials};
+use onramp_netsuite::{
+    profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials,
+};
 use onramp_sim::{Scenario, SimOptions, Simulator};
 
 const LATENCY: Duration = Duration::from_millis(100);
@@ -29,7 +31,12 @@ async fn main() {
 
 async fn bench(profile: &str) {
     let scenario = Scenario::builtin("netsuite/happy").expect("happy scenario");
-    let cfg = scenario.netsuite.as_ref().expect("netsuite section").client.clone();
+    let cfg = scenario
+        .netsuite
+        .as_ref()
+        .expect("netsuite section")
+        .client
+        .clone();
     let sim = Simulator::start(
         scenario,
         SimOptions {

@@ -35,7 +35,10 @@ pub enum NetSuiteError {
     #[error("NetSuite could not understand the request: {detail}")]
     InvalidRequest { detail: String },
     #[error("NetSuite rejected the content{}: {detail}", path.as_ref().map(|p| format!(" at {p}")).unwrap_or_default())]
-    InvalidContent { detail: String, path: Option<String> },
+    InvalidContent {
+        detail: String,
+        path: Option<String>,
+    },
     #[error("NetSuite had an unexpected error{}: {detail}", error_id.as_ref().map(|i| format!(" (Error ID {i})")).unwrap_or_default())]
     UnexpectedError {
         error_id: Option<String>,
@@ -81,7 +84,10 @@ impl NetSuiteError {
 
     /// Whether NetSuite refused who we are (as opposed to what we asked).
     pub fn is_auth(&self) -> bool {
-        matches!(self, Self::InvalidLogin { .. } | Self::BearerRejected { .. })
+        matches!(
+            self,
+            Self::InvalidLogin { .. } | Self::BearerRejected { .. }
+        )
     }
 }
 

@@ -73,7 +73,9 @@ impl Governor {
         self.stats.throttled.fetch_add(1, Ordering::Relaxed);
         let shrunk = self
             .effective
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| (n > 1).then(|| n - 1))
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n > 1).then(|| n - 1)
+            })
             .is_ok();
         if shrunk {
             if let Ok(permit) = self.semaphore.clone().acquire_owned().await {

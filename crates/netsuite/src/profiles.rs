@@ -52,7 +52,11 @@ mod tests {
 
     fn level(p: &ConnectorProfile, id: &str) -> NsLevel {
         let ns = p.netsuite.as_ref().unwrap();
-        ns.permissions.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("{id}")).level
+        ns.permissions
+            .iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .level
     }
 
     #[test]
@@ -60,13 +64,30 @@ mod tests {
         let p = builtin("netsuite-zuora-billing").unwrap();
         assert!(p.builtin);
         for id in [
-            "LIST_CUSTJOB", "LIST_ITEM", "TRAN_CUSTPYMT", "TRAN_CUSTRFND", "TRAN_CUSTCRED",
-            "TRAN_CUSTINVC", "TRAN_SALESORD", "ADMI_WEBSERVICES", "LIST_CURRENCY",
-            "LIST_LOCATION", "LIST_CLASS", "LIST_DEPARTMENT", "LIST_SUBSIDIARY", "ADMI_LOGIN_OAUTH",
+            "LIST_CUSTJOB",
+            "LIST_ITEM",
+            "TRAN_CUSTPYMT",
+            "TRAN_CUSTRFND",
+            "TRAN_CUSTCRED",
+            "TRAN_CUSTINVC",
+            "TRAN_SALESORD",
+            "ADMI_WEBSERVICES",
+            "LIST_CURRENCY",
+            "LIST_LOCATION",
+            "LIST_CLASS",
+            "LIST_DEPARTMENT",
+            "LIST_SUBSIDIARY",
+            "ADMI_LOGIN_OAUTH",
         ] {
             assert_eq!(level(&p, id), NsLevel::Full, "{id}");
         }
-        for id in ["LIST_ACCOUNT", "LIST_CRMGROUP", "LIST_PAYMETH", "ADMI_ACCOUNTINGLIST", "ADMI_EMPLOYEELIST"] {
+        for id in [
+            "LIST_ACCOUNT",
+            "LIST_CRMGROUP",
+            "LIST_PAYMETH",
+            "ADMI_ACCOUNTINGLIST",
+            "ADMI_EMPLOYEELIST",
+        ] {
             assert_eq!(level(&p, id), NsLevel::View, "{id}");
         }
         // SOAP connector: OAuth 2.0 cannot be used.
@@ -92,7 +113,8 @@ mod tests {
     #[test]
     fn unknown_and_foreign_profiles_are_refused() {
         assert!(matches!(builtin("nope"), Err(ProfileError::Unknown(_))));
-        let intacct = "schema_version = 1\nid = \"x\"\nname = \"x\"\ndescription = \"\"\nerp = \"intacct\"\n";
+        let intacct =
+            "schema_version = 1\nid = \"x\"\nname = \"x\"\ndescription = \"\"\nerp = \"intacct\"\n";
         assert!(matches!(parse(intacct), Err(ProfileError::NotNetSuite(_))));
     }
 }

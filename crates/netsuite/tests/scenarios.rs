@@ -9,7 +9,9 @@ use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_core::{CheckResult, CheckStatus};
 use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
-use onramp_netsuite::{profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials};
+use onramp_netsuite::{
+    profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials,
+};
 use onramp_sim::{Scenario, SimHandle, SimOptions, Simulator};
 
 struct Outcome {
@@ -21,7 +23,10 @@ struct Outcome {
 
 impl Outcome {
     fn get(&self, id: &str) -> &CheckResult {
-        self.results.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no {id}"))
+        self.results
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
     }
 
     fn failing(&self) -> Vec<String> {
@@ -44,7 +49,10 @@ impl Outcome {
 
     fn text(&self, id: &str) -> String {
         let r = self.get(id);
-        let d = r.diagnosis.as_ref().map(|d| format!("{} | {} | {}", d.cause, d.fix, d.where_));
+        let d = r
+            .diagnosis
+            .as_ref()
+            .map(|d| format!("{} | {} | {}", d.cause, d.fix, d.where_));
         format!("{} | {}", r.summary, d.unwrap_or_default())
     }
 
@@ -72,11 +80,17 @@ fn dump(results: &[CheckResult]) -> String {
         .join("\n")
 }
 
-async fn run(name: &str, options: SimOptions, audit_detail: Option<String>, profile: &str) -> Outcome {
+async fn run_as(
+    name: &str,
+    options: SimOptions,
+    audit_detail: Option<String>,
+    profile: &str,
+    typed: Option<&str>,
+) -> Outcome {
     let scenario = Scenario::builtin(&format!("netsuite/{name}")).unwrap();
     let cfg = scenario.netsuite.as_ref().unwrap().client.clone();
     let sim = Simulator::start(scenario.clone(), options).await.unwrap();
-    let input = cfg.account_id.clone().unwrap();
+    let input = typed.map_or_else(|| cfg.account_id.clone().unwrap(), str::to_owned);
     let credentials = Credentials::Tba(TbaCredentials {
         consumer_key: cfg.consumer_key.clone().unwrap().into(),
         consumer_secret: cfg.consumer_secret.clone().unwrap().into(),
@@ -109,7 +123,17 @@ async fn run(name: &str, options: SimOptions, audit_detail: Option<String>, prof
     }
 }
 
-/// The scenarios' role is built for reading; see the report on the Zuora table.
+async fn run(
+    name: &str,
+    options: SimOptions,
+    audit_detail: Option<String>,
+    profile: &str,
+) -> Outcome {
+    run_as(name, options, audit_detail, profile, None).await
+}
+
+/// Fault scenarios are judged against the least-privilege profile, so each
+/// failure is the one the scenario plants and not a gap in a larger table.
 const PROFILE: &str = "netsuite-readonly-reporting";
 
 async fn scenario(name: &str) -> Outcome {
@@ -117,15 +141,24 @@ async fn scenario(name: &str) -> Outcome {
 }
 
 #[tokio::test]
-async fn happy_path_passes() {
-    let o = scenario("happy").await;
-    o.assert_expected_failures();
-    for r in &o.results {
-        assert!(matches!(r.status, CheckStatus::Pass), "{}", dump(&o.results));
+async fn happy_path_passes_for_every_builtin_profile() {
+    for profile in [PROFILE, "netsuite-zuora-billing"] {
+        let o = run("happy", SimOptions::default(), None, profile).await;
+        o.assert_expected_failures();
+        for r in &o.results {
+            assert!(
+                matches!(r.status, CheckStatus::Pass),
+                "{profile}: {}",
+                dump(&o.results)
+            );
+        }
+        let diff = o.get("netsuite.permissions").diff.as_ref().unwrap();
+        assert!(diff.source.contains("rolepermissions"), "{}", diff.source);
+        assert!(diff
+            .rows
+            .iter()
+            .any(|r| r.id == "LIST_CURRENCY" && r.actual.as_deref() == Some("Full")));
     }
-    let diff = o.get("netsuite.permissions").diff.as_ref().unwrap();
-    assert!(diff.source.contains("rolepermissions"), "{}", diff.source);
-    assert!(diff.rows.iter().any(|r| r.id == "LIST_CURRENCY" && r.actual.as_deref() == Some("View")));
 }
 
 #[tokio::test]
@@ -135,7 +168,10 @@ async fn realm_in_wrong_case_is_normalised_and_flagged() {
     let account = o.get("netsuite.account");
     assert_eq!(account.status, CheckStatus::Warn);
     let t = o.text("netsuite.account");
-    assert!(t.contains("'1234567_sb1'") && t.contains("'1234567_SB1'"), "{t}");
+    assert!(
+        t.contains("'1234567_sb1'") && t.contains("'1234567_SB1'"),
+        "{t}"
+    );
     assert_eq!(o.get("netsuite.auth").status, CheckStatus::Pass);
 }
 
@@ -153,12 +189,25 @@ async fn clock_skew_of_ten_minutes() {
     let o = scenario("clock-skew").await;
     o.assert_expected_failures();
     let clock = o.get("netsuite.clock");
-    let skew: i64 = clock.evidence.iter().find(|e| e.label.starts_with("Skew")).unwrap().value.parse().unwrap();
+    let skew: i64 = clock
+        .evidence
+        .iter()
+        .find(|e| e.label.starts_with("Skew"))
+        .unwrap()
+        .value
+        .parse()
+        .unwrap();
     assert!((595..=605).contains(&skew), "{skew}");
     let t = o.text("netsuite.auth");
-    assert!(t.starts_with("NetSuite refused the login") && t.contains("InvalidTimestamp"), "{t}");
+    assert!(
+        t.starts_with("NetSuite refused the login") && t.contains("InvalidTimestamp"),
+        "{t}"
+    );
     // Ranked first: the clock.
-    assert!(t.contains("Most likely, in order: This computer's clock is about 10 min"), "{t}");
+    assert!(
+        t.contains("Most likely, in order: This computer's clock is about 10 min"),
+        "{t}"
+    );
 }
 
 /// Refused logins look identical from outside; the ranked list names the
@@ -185,18 +234,39 @@ async fn revoked_token() {
 
 #[tokio::test]
 async fn inactive_employee() {
-    refused_login("inactive-employee", "permission_denied", "Lists > Employees").await;
+    refused_login(
+        "inactive-employee",
+        "permission_denied",
+        "Lists > Employees",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn role_without_token_login() {
-    refused_login("role-without-token-login", "permission_denied", "Permissions > Setup").await;
+    refused_login(
+        "role-without-token-login",
+        "permission_denied",
+        "Permissions > Setup",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn blocked_integration_record() {
-    refused_login("blocked-integration", "consumer_key_refused", "Manage Integrations").await;
-    let o = run("blocked-integration", SimOptions::default(), Some("consumer_key_refused".into()), PROFILE).await;
+    refused_login(
+        "blocked-integration",
+        "consumer_key_refused",
+        "Manage Integrations",
+    )
+    .await;
+    let o = run(
+        "blocked-integration",
+        SimOptions::default(),
+        Some("consumer_key_refused".into()),
+        PROFILE,
+    )
+    .await;
     let i = o.get("netsuite.integration");
     assert_eq!(i.status, CheckStatus::Fail);
     assert!(o.text("netsuite.integration").contains("State to Enabled"));
@@ -219,7 +289,10 @@ async fn subsidiary_restriction() {
     let o = scenario("subsidiary-restriction").await;
     o.assert_expected_failures();
     let t = o.text("netsuite.subsidiary");
-    assert!(t.contains("listed but refused when loaded") && t.contains("Subsidiary Restrictions"), "{t}");
+    assert!(
+        t.contains("listed but refused when loaded") && t.contains("Subsidiary Restrictions"),
+        "{t}"
+    );
 }
 
 #[tokio::test]
@@ -232,6 +305,27 @@ async fn concurrency_limit_one_fails_no_check() {
     let o = run("concurrency-limit-1", options, None, PROFILE).await;
     o.assert_expected_failures();
     let stats = o.client.governor().stats();
-    assert!(stats.throttled > 0, "the limit of 1 was never hit: {stats:?}");
+    assert!(
+        stats.throttled > 0,
+        "the limit of 1 was never hit: {stats:?}"
+    );
     assert_eq!(o.get("netsuite.concurrency").status, CheckStatus::Warn);
+}
+
+#[tokio::test]
+async fn mistyped_account_id_is_flagged_by_domain_discovery() {
+    let o = run_as(
+        "happy",
+        SimOptions::default(),
+        None,
+        PROFILE,
+        Some("7654321"),
+    )
+    .await;
+    let account = o.get("netsuite.account");
+    assert_eq!(account.status, CheckStatus::Warn);
+    assert!(o
+        .text("netsuite.account")
+        .contains("does not know account 7654321"));
+    assert_eq!(o.get("netsuite.auth").status, CheckStatus::Fail);
 }

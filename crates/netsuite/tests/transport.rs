@@ -24,14 +24,16 @@ async fn serve(handler: impl Fn(usize) -> Response + Send + Sync + 'static) -> (
     let seen: Seen = Arc::default();
     let state = (seen.clone(), Arc::new(handler) as Handler);
     let app = Router::new()
-        .fallback(|State((seen, h)): State<(Seen, Handler)>, req: Request| async move {
-            let n = {
-                let mut s = seen.lock().unwrap();
-                s.push((req.uri().to_string(), req.headers().clone()));
-                s.len()
-            };
-            h(n)
-        })
+        .fallback(
+            |State((seen, h)): State<(Seen, Handler)>, req: Request| async move {
+                let n = {
+                    let mut s = seen.lock().unwrap();
+                    s.push((req.uri().to_string(), req.headers().clone()));
+                    s.len()
+                };
+                h(n)
+            },
+        )
         .with_state(state);
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -66,14 +68,20 @@ fn client_with(base: &str, tweak: impl FnOnce(&mut ClientOptions)) -> NetSuiteCl
 }
 
 fn json(status: StatusCode, body: &str) -> Response {
-    (status, [("content-type", "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [("content-type", "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 const SERVER_TIME: &str = r#"{"serverTime":"2025-03-26T16:21:00.000Z"}"#;
 
 #[tokio::test]
 async fn sends_to_override_with_real_host_and_signed_header() {
-    let (base, seen) = serve(|_| json(StatusCode::OK, r#"{"items":[],"count":0,"hasMore":false}"#)).await;
+    let (base, seen) =
+        serve(|_| json(StatusCode::OK, r#"{"items":[],"count":0,"hasMore":false}"#)).await;
     let c = client_with(&base, |_| {});
     c.suiteql("SELECT id FROM currency", 10, 20).await.unwrap();
     let seen = seen.lock().unwrap();
@@ -94,31 +102,66 @@ async fn paging_rules_are_enforced_before_sending() {
     let c = client_with(&base, |_| {});
     for (limit, offset) in [(10, 15), (0, 0), (1001, 0), (1000, 100_000)] {
         let e = c.suiteql("SELECT 1", limit, offset).await.unwrap_err();
-        assert!(matches!(e, NetSuiteError::Refused(_)), "{limit}/{offset}: {e}");
+        assert!(
+            matches!(e, NetSuiteError::Refused(_)),
+            "{limit}/{offset}: {e}"
+        );
     }
     assert!(c.get_record("customer", "../admin").await.is_err());
-    assert!(seen.lock().unwrap().is_empty(), "a refused request was sent");
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "a refused request was sent"
+    );
 }
 
 #[tokio::test]
 async fn html_login_page_is_named_as_such() {
     let (base, _) = serve(|_| {
-        (StatusCode::OK, [("content-type", "text/html")], "<html><body>Login</body></html>").into_response()
+        (
+            StatusCode::OK,
+            [("content-type", "text/html")],
+            "<html><body>Login</body></html>",
+        )
+            .into_response()
     })
     .await;
     let e = client_with(&base, |_| {}).server_time().await.unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::HtmlPage { status: 200, .. })), "{e}");
+    assert!(
+        matches!(
+            e,
+            NetSuiteError::Http(HttpError::HtmlPage { status: 200, .. })
+        ),
+        "{e}"
+    );
 }
 
 #[tokio::test]
 async fn non_json_and_huge_bodies() {
     let (base, _) = serve(|_| (StatusCode::OK, "plain words").into_response()).await;
     let e = client_with(&base, |_| {}).server_time().await.unwrap_err();
-    assert!(matches!(e, NetSuiteError::NotJson { status: 200, .. }), "{e}");
+    assert!(
+        matches!(e, NetSuiteError::NotJson { status: 200, .. }),
+        "{e}"
+    );
 
-    let (base, _) = serve(|_| json(StatusCode::OK, &format!("{{\"pad\":\"{}\"}}", "x".repeat(20_000)))).await;
-    let e = client_with(&base, |o| o.max_body = 4096).server_time().await.unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::TooLarge { limit: 4096, .. })), "{e}");
+    let (base, _) = serve(|_| {
+        json(
+            StatusCode::OK,
+            &format!("{{\"pad\":\"{}\"}}", "x".repeat(20_000)),
+        )
+    })
+    .await;
+    let e = client_with(&base, |o| o.max_body = 4096)
+        .server_time()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            NetSuiteError::Http(HttpError::TooLarge { limit: 4096, .. })
+        ),
+        "{e}"
+    );
 }
 
 #[tokio::test]
@@ -133,8 +176,14 @@ async fn truncated_body() {
         sock.write_all(head.as_bytes()).await.unwrap();
         sock.shutdown().await.unwrap();
     });
-    let e = client_with(&format!("http://{addr}"), |_| {}).server_time().await.unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::Truncated { .. })), "{e}");
+    let e = client_with(&format!("http://{addr}"), |_| {})
+        .server_time()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, NetSuiteError::Http(HttpError::Truncated { .. })),
+        "{e}"
+    );
 }
 
 /// Accepts connections and never answers.
@@ -157,7 +206,10 @@ async fn silent_server_times_out() {
         .server_time()
         .await
         .unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::Timeout { .. })), "{e}");
+    assert!(
+        matches!(e, NetSuiteError::Http(HttpError::Timeout { .. })),
+        "{e}"
+    );
 }
 
 #[tokio::test]
@@ -179,7 +231,13 @@ async fn concurrency_429_is_retried_with_a_fresh_signature() {
         .iter()
         .map(|(_, h)| {
             let a = h["authorization"].to_str().unwrap();
-            a.split("oauth_nonce=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+            a.split("oauth_nonce=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string()
         })
         .collect();
     assert_eq!(nonces.len(), 3);
@@ -191,7 +249,10 @@ async fn concurrency_429_is_retried_with_a_fresh_signature() {
 #[tokio::test]
 async fn retries_give_up_after_max() {
     let (base, seen) = serve(|_| json(StatusCode::TOO_MANY_REQUESTS, "{}")).await;
-    let e = client_with(&base, |o| o.max_retries = 1).server_time().await.unwrap_err();
+    let e = client_with(&base, |o| o.max_retries = 1)
+        .server_time()
+        .await
+        .unwrap_err();
     assert!(matches!(e, NetSuiteError::ConcurrencyLimitExceeded));
     assert_eq!(seen.lock().unwrap().len(), 2);
 }
@@ -206,7 +267,10 @@ async fn refused_login_still_yields_the_server_clock() {
     })
     .await;
     let c = client_with(&base, |_| {});
-    assert!(matches!(c.server_time().await, Err(NetSuiteError::InvalidLogin { .. })));
+    assert!(matches!(
+        c.server_time().await,
+        Err(NetSuiteError::InvalidLogin { .. })
+    ));
     let skew = c.clock().unwrap().skew_secs();
     assert!((598..=601).contains(&skew), "{skew}");
 }
@@ -224,7 +288,9 @@ async fn bearer_challenge_is_parsed() {
     })
     .await;
     let mut options = ClientOptions {
-        endpoints: Endpoints { override_base: Some(EndpointOverride::new(&base).unwrap()) },
+        endpoints: Endpoints {
+            override_base: Some(EndpointOverride::new(&base).unwrap()),
+        },
         ..ClientOptions::default()
     };
     options.max_retries = 0;
@@ -235,8 +301,14 @@ async fn bearer_challenge_is_parsed() {
     )
     .unwrap();
     let e = c.server_time().await.unwrap_err();
-    assert!(matches!(&e, NetSuiteError::BearerRejected { error, .. } if error == "invalid_token"), "{e}");
-    assert_eq!(seen.lock().unwrap()[0].1["authorization"], "Bearer eyJ.token.sig");
+    assert!(
+        matches!(&e, NetSuiteError::BearerRejected { error, .. } if error == "invalid_token"),
+        "{e}"
+    );
+    assert_eq!(
+        seen.lock().unwrap()[0].1["authorization"],
+        "Bearer eyJ.token.sig"
+    );
 }
 
 #[tokio::test]
@@ -249,8 +321,56 @@ async fn cancellation_and_deadline_stop_waiting() {
         tokio::time::sleep(Duration::from_millis(100)).await;
         cancel.cancel();
     });
-    assert!(matches!(c.server_time().await, Err(NetSuiteError::Cancelled)));
+    assert!(matches!(
+        c.server_time().await,
+        Err(NetSuiteError::Cancelled)
+    ));
 
-    let c = client_with(&base, |o| o.deadline = Some(Instant::now() + Duration::from_millis(100)));
-    assert!(matches!(c.server_time().await, Err(NetSuiteError::DeadlineReached)));
+    let c = client_with(&base, |o| {
+        o.deadline = Some(Instant::now() + Duration::from_millis(100))
+    });
+    assert!(matches!(
+        c.server_time().await,
+        Err(NetSuiteError::DeadlineReached)
+    ));
+}
+
+#[tokio::test]
+async fn check_suite_explains_a_login_page_in_the_way() {
+    use onramp_core::runner::{run_suite, RunOptions};
+    use onramp_core::CheckStatus;
+    use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
+
+    let (base, _) = serve(|_| {
+        (
+            StatusCode::OK,
+            [("content-type", "text/html")],
+            "<!DOCTYPE html><title>Sign in</title>",
+        )
+            .into_response()
+    })
+    .await;
+    let client = Arc::new(client_with(&base, |_| {}));
+    let ctx = NetSuiteCheckContext::new(client, "1234567_SB1");
+    let profile = onramp_netsuite::profiles::builtin("netsuite-readonly-reporting").unwrap();
+    let (_, results) = run_suite(suite(ctx, &profile), RunOptions::default(), |_| {}).await;
+    let auth = results.iter().find(|r| r.id == "netsuite.auth").unwrap();
+    assert_eq!(auth.status, CheckStatus::Fail);
+    let d = auth.diagnosis.as_ref().unwrap();
+    assert!(d.cause.contains("web page"), "{d:?}");
+    let perms = results
+        .iter()
+        .find(|r| r.id == "netsuite.permissions")
+        .unwrap();
+    assert_eq!(
+        perms.status,
+        CheckStatus::Skip,
+        "checks that need a login do not run"
+    );
+    // Domain discovery also met the page: the hosts were derived, not invented.
+    let account = results.iter().find(|r| r.id == "netsuite.account").unwrap();
+    assert!(account
+        .evidence
+        .iter()
+        .any(|e| e.label == "Domains" && e.value.starts_with("derived")));
 }

@@ -89,6 +89,19 @@ async fn single_records_and_missing_ones() {
         r.body["o:errorDetails"][0],
         json!({"detail": "Record does not exist.", "o:errorCode": "NONEXISTENT_ID"})
     );
+    let r = get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/spaceship")).await;
+    assert_eq!(r.status, 404);
+    let r = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/customerRefund"),
+    )
+    .await;
+    assert_eq!(r.body["totalResults"], 1);
+    // The department permission is held, so an id that is not there is simply missing.
+    let r = get(&sim, &signer, PROD_HOST, &format!("{RECORDS}/department/7")).await;
+    assert_eq!(r.status, 404);
 }
 
 #[tokio::test]
@@ -246,4 +259,30 @@ async fn rest_feature_off_answers_as_configured() {
     .await;
     assert_invalid_login(&r);
     assert_eq!(last_detail(&sim).await, "FeatureDisabled");
+}
+
+#[tokio::test]
+async fn restricted_collections_can_be_filtered() {
+    let mut s = Scenario::builtin("netsuite/subsidiary-restriction").unwrap();
+    s.netsuite
+        .as_mut()
+        .unwrap()
+        .behaviour
+        .restricted_collections = onramp_sim::netsuite::model::RestrictedCollections::Filter;
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        &format!("{RECORDS}/customer"),
+    )
+    .await;
+    assert_eq!(r.body["totalResults"], 2);
+    let ids: Vec<_> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(ids, [json!("101"), json!("103")]);
 }

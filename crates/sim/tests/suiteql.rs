@@ -48,11 +48,11 @@ async fn role_permissions_come_back_as_strings() {
     let items = r.body["items"].as_array().unwrap();
     let currency = items
         .iter()
-        .find(|i| i["permkey"] == "LIST_CURRENCY")
+        .find(|i| i["permkey"] == "LIST_ACCOUNT")
         .unwrap();
     assert_eq!(
         *currency,
-        json!({"links": [], "permkey": "LIST_CURRENCY", "permlevel": "1"})
+        json!({"links": [], "permkey": "LIST_ACCOUNT", "permlevel": "1"})
     );
     assert_eq!(r.body["totalResults"], items.len());
     assert_eq!(r.body["hasMore"], false);
@@ -187,5 +187,27 @@ async fn role_tables_can_require_administrator() {
     assert_eq!(
         r.body["o:errorDetails"][0]["o:errorCode"],
         "INVALID_PARAMETER"
+    );
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_a_query_is_an_invalid_request() {
+    let (sim, signer, _) = happy().await;
+    let mut s = signer.clone();
+    s.nonce = fresh_nonce();
+    let auth = s.header("POST", PROD_HOST, SUITEQL);
+    let r = send(
+        &sim,
+        "POST",
+        PROD_HOST,
+        SUITEQL,
+        Some(auth),
+        Some(("transient", "{\"query\": 1")),
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.body["o:errorDetails"][0]["o:errorCode"],
+        "INVALID_REQUEST"
     );
 }

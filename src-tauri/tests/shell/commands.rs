@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::host::Host;
 use onramp_core::secret::MemorySecretStore;
-use onramp_core::ErrorKind;
+use onramp_core::{ErrorKind, Secret, SecretError, SecretKey};
 use serde_json::{json, Value};
 
 fn new_setup(label: &str) -> Value {
@@ -147,4 +147,55 @@ fn corrupt_store_is_moved_aside_and_reported() {
         .unwrap();
     let saved = std::fs::read_to_string(&state_file).unwrap();
     assert!(saved.contains("After recovery"));
+}
+
+/// A machine without a Secret Service: every call fails as the keyring does.
+struct NoKeychain;
+
+impl onramp_core::SecretStore for NoKeychain {
+    fn set(&self, _: &SecretKey, _: &Secret<String>) -> Result<(), SecretError> {
+        Err(SecretError::Unavailable(
+            "org.freedesktop.secrets was not provided".into(),
+        ))
+    }
+    fn get(&self, _: &SecretKey) -> Result<Option<Secret<String>>, SecretError> {
+        Err(SecretError::Unavailable(
+            "org.freedesktop.secrets was not provided".into(),
+        ))
+    }
+    fn delete(&self, _: &SecretKey) -> Result<(), SecretError> {
+        Err(SecretError::Unavailable(
+            "org.freedesktop.secrets was not provided".into(),
+        ))
+    }
+}
+
+#[test]
+fn without_a_keychain_secrets_fail_with_a_diagnosis_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(NoKeychain));
+    let info: Value = host.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["keychain"]["available"], false);
+    assert!(info["keychain"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("gnome-keyring"));
+
+    let setup: Value = host
+        .invoke("create_setup", new_setup("No keychain"))
+        .unwrap();
+    let key = json!({ "setup_id": setup["id"], "name": "netsuite.token_secret" });
+    let err = host
+        .invoke::<()>(
+            "secret_set",
+            json!({ "key": key, "value": "plain-text-never" }),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Keychain);
+    assert!(err.diagnosis.is_some(), "cause → fix → where for the UI");
+    // No plaintext fallback anywhere in the data folder.
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&text).contains("plain-text-never"));
+    }
 }

@@ -38,9 +38,25 @@ export function throwawayHome() {
       XDG_DATA_HOME: dirs.data,
       XDG_CACHE_HOME: dirs.cache,
       XDG_STATE_HOME: dirs.state,
+      // Software GL writes a shader cache under XDG_CACHE_HOME while WebKit's
+      // helper processes wind down; nothing of Onramp's is in it.
+      MESA_SHADER_CACHE_DISABLE: "true",
     },
-    remove: () => rmSync(home, { recursive: true, force: true }),
+    remove: () => removeWithRetries(home),
   };
+}
+
+/** WebKit helper processes may still be exiting (and writing) after the app quits. */
+async function removeWithRetries(dir) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 async function waitForDriver(child, deadlineMs) {

@@ -157,8 +157,7 @@ impl Run {
             }
             self.schedule();
         }
-        // Nothing was in flight: a token cancelled before the start still counts.
-        options.cancel.is_cancelled().then_some(Stop::Cancelled)
+        None
     }
 
     fn finish(&mut self, task: Id, result: CheckResult) {

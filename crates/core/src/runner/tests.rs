@@ -266,3 +266,19 @@ fn events_serialise_with_a_type_tag() {
     assert_eq!(v["type"], "check_started");
     assert_eq!(v["id"], "netsuite.auth");
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_run_cancelled_before_it_starts_runs_nothing() {
+    let ran = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&ran);
+    let check = CheckSpec::new("a", "A", move |_| async move {
+        counter.fetch_add(1, Ordering::SeqCst);
+        CheckResult::pass("a", "A", "ok")
+    });
+    let options = RunOptions::default();
+    options.cancel.cancel();
+    let (summary, results) = run_suite(vec![check], options, |_| {}).await;
+    assert!(summary.cancelled);
+    assert_eq!(results[0].summary, "cancelled");
+    assert_eq!(ran.load(Ordering::SeqCst), 0);
+}

@@ -184,6 +184,24 @@ impl Setup {
         }
     }
 
+    /// Records a step's new status, stamping it and the setup with the time.
+    pub fn set_step(&mut self, step: &str, status: StepStatus) {
+        let now = now_rfc3339();
+        self.steps.insert(
+            step.to_owned(),
+            StepState {
+                status,
+                updated_at: now.clone(),
+            },
+        );
+        self.updated_at = now;
+    }
+
+    /// Marks the setup as changed now (call before saving an edited setup).
+    pub fn touch(&mut self) {
+        self.updated_at = now_rfc3339();
+    }
+
     pub fn summary(&self) -> SetupSummary {
         SetupSummary {
             id: self.id.clone(),

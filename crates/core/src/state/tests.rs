@@ -85,7 +85,11 @@ fn status_follows_steps_and_the_last_run() {
         status,
         updated_at: "2026-01-01T00:00:00Z".into(),
     };
-    s.steps.insert("account".into(), step(StepStatus::Done));
+    s.updated_at = "2000-01-01T00:00:00Z".into();
+    s.set_step("account", StepStatus::Done);
+    assert_eq!(s.steps["account"].status, StepStatus::Done);
+    assert_eq!(s.updated_at, s.steps["account"].updated_at);
+    assert!(s.updated_at.as_str() > "2000-01-01T00:00:00Z");
     assert_eq!(s.status(), SetupStatus::InProgress);
     s.last_run = Some(run(0, true));
     assert_eq!(
@@ -263,8 +267,8 @@ fn serialised_state_holds_no_secret_values() {
     store.set(&key, &Secret::from(planted)).unwrap();
     setup.fields = BTreeMap::from([
         (
-            "token_id".to_string(),
-            "PLANTED-visible-token-id".to_string(),
+            "user_email".to_string(),
+            "PLANTED-visible@example.com".to_string(),
         ),
         ("role_name".to_string(), "Integration".to_string()),
     ]);

@@ -6,6 +6,7 @@ mod company;
 mod objects;
 mod permissions;
 mod rate;
+mod rest;
 mod signin;
 mod user;
 
@@ -19,6 +20,7 @@ use tokio::sync::OnceCell;
 use crate::client::{ClientOptions, IntacctClient, IntacctCredentials, RetryEvent};
 use crate::errors::IntacctError;
 use crate::patterns::{Pattern, Patterns};
+use crate::rest::RestClient;
 use crate::session::Session;
 use crate::xml::response::FnResult;
 
@@ -31,6 +33,8 @@ pub struct IntacctCtx {
     patterns: Patterns,
     signin: OnceCell<Result<Session, IntacctError>>,
     top_signin: OnceCell<Result<Session, IntacctError>>,
+    /// REST API app, for profiles that use the REST API.
+    rest: Option<RestClient>,
 }
 
 impl IntacctCtx {
@@ -48,7 +52,14 @@ impl IntacctCtx {
             patterns: Patterns::builtin().clone(),
             signin: OnceCell::new(),
             top_signin: OnceCell::new(),
+            rest: None,
         })
+    }
+
+    /// Adds the REST API app the connector uses (checked when the profile says `rest`).
+    pub fn with_rest(mut self, rest: RestClient) -> Self {
+        self.rest = Some(rest);
+        self
     }
 
     /// Replaces the built-in pattern table (e.g. with texts a customer really saw).
@@ -89,7 +100,8 @@ impl IntacctCtx {
         self.patterns.for_error(e)
     }
 
-    fn retry_log(&self) -> Vec<RetryEvent> {
+    /// Every 429/502/503 the clients absorbed so far in this run, for reports.
+    pub fn retry_log(&self) -> Vec<RetryEvent> {
         let mut log = self.client.retry_log();
         log.extend(self.top.retry_log());
         log
@@ -113,7 +125,7 @@ pub fn suite(ctx: Arc<IntacctCtx>, profile: &ConnectorProfile) -> Vec<CheckSpec>
         })
         .needs(needs.iter().copied())
     };
-    vec![
+    let mut specs = vec![
         spec(
             signin::SENDER,
             "Sender ID and Web Services authorization",
@@ -162,7 +174,16 @@ pub fn suite(ctx: Arc<IntacctCtx>, profile: &ConnectorProfile) -> Vec<CheckSpec>
             &[signin::LOGIN],
             |c, _, id, t| Box::pin(rate::check(c, id, t)),
         ),
-    ]
+    ];
+    if profile.intacct.as_ref().is_some_and(|r| r.rest) {
+        specs.push(spec(
+            rest::ID,
+            "REST API token and object access",
+            &[signin::LOGIN],
+            |c, r, id, t| Box::pin(rest::check(c, r, id, t)),
+        ));
+    }
+    specs
 }
 
 type CheckFnPtr = fn(

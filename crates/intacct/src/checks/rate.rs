@@ -52,20 +52,17 @@ pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) 
             attempts: 0,
             errors: Vec::new(),
         });
-        let mut r = CheckResult::fail(
+        let r = CheckResult::fail(
             id,
             title,
             format!("Sage Intacct kept refusing requests after backing off ({gave_up} request(s) given up); a connector will be throttled the same way."),
             diagnose(&ctx, &e),
         );
-        for ev in &log {
-            r = r.with_evidence("Retried", describe(ev));
-        }
-        return r;
+        return with_retries(r, &log);
     }
     let throttled = log.iter().filter(|e| e.status == 429).count();
     let waited: u64 = log.iter().map(|e| e.waited_ms).sum();
-    let mut r = if log.is_empty() {
+    let r = if log.is_empty() {
         CheckResult::pass(
             id,
             title,
@@ -77,9 +74,9 @@ pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) 
             title,
             format!("The gateway rate-limited this company {throttled} time(s) (HTTP 429, GW-0010); Onramp recovered by backing off ({waited} ms in total)."),
             Diagnosis::new(
-                "The company's API level of service is being reached, possibly by other integrations running now.",
-                "Make sure the connector backs off and retries on HTTP 429; schedule integrations apart, and ask Sage about a higher performance tier if it happens often.",
-                "Company > Company Info > API usage; your Sage Intacct account manager",
+                "The company's API level of service (performance tier) is being reached, possibly together with other integrations running now.",
+                "Make sure the connector backs off and retries on HTTP 429; spread its sync over time, away from other integrations, and ask Sage about a higher performance tier if it happens often.",
+                "Your Sage Intacct account manager (performance tier); API volume per integration: Company > Admin > Usage metrics > Usage insights > API usage",
             ),
         )
     } else {
@@ -90,7 +87,20 @@ pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) 
             Diagnosis::new("Sage Intacct had a transient failure.", "No change needed; run the checks again later if other checks failed.", "Sage Intacct status page"),
         )
     };
-    for e in &log {
+    with_retries(r, &log)
+}
+
+/// Totals first (what a reader needs), then every retried answer.
+fn with_retries(mut r: CheckResult, log: &[RetryEvent]) -> CheckResult {
+    if log.is_empty() {
+        return r;
+    }
+    let throttled = log.iter().filter(|e| e.status == 429).count();
+    let waited: u64 = log.iter().map(|e| e.waited_ms).sum();
+    r = r
+        .with_evidence("Rate limited (HTTP 429)", format!("{throttled} time(s)"))
+        .with_evidence("Waited before retrying", format!("{waited} ms in total"));
+    for e in log {
         r = r.with_evidence("Retried", describe(e));
     }
     r

@@ -43,6 +43,16 @@ pub async fn sender(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str)
             title,
             format!("The gateway accepted Sender ID {sender}; the sign-in then stopped at the user (see the sign-in check)."),
         ),
+        (None, Some(Layer::Authentication)) => CheckResult::warn(
+            id,
+            title,
+            format!("The gateway accepted Sender ID {sender}, then refused the sign-in for a reason Onramp does not recognise: {e}"),
+            Diagnosis::new(
+                "The sender ID and password were accepted; whether this company authorises the sender could not be told from the error text.",
+                "Check that the sender ID is listed and Active in the company's Web Services authorizations, then read the sign-in check.",
+                "Company > Setup > Company > Security > Web Services authorizations",
+            ),
+        ),
         (Some(other), _) => CheckResult::warn(
             id,
             title,

@@ -2,6 +2,7 @@
 //! layered response (`response`), over a small element tree (`Node`) so the
 //! response parser can tolerate missing or reordered elements.
 
+mod filter;
 pub mod request;
 pub mod response;
 

@@ -6,6 +6,8 @@ use std::io::Cursor;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
+use super::filter;
+pub use super::filter::Filter;
 use crate::errors::IntacctError;
 
 /// The `control` block: who sends the request (the Web Services sender).
@@ -38,17 +40,6 @@ pub enum SessionLocation {
     /// An empty `<locationid/>`: a top-level session.
     TopLevel,
     Entity(String),
-}
-
-/// A query filter; only the operators the checks use.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filter {
-    EqualTo(String, String),
-    Like(String, String),
-    In(String, Vec<String>),
-    IsNotNull(String),
-    And(Vec<Filter>),
-    Or(Vec<Filter>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +95,7 @@ impl Function {
                     return Err(invalid("query page size must be between 1 and 2000"));
                 }
                 if let Some(f) = &q.filter {
-                    validate_filter(f)?;
+                    filter::validate(f)?;
                 }
                 Ok(())
             }
@@ -128,20 +119,7 @@ impl Function {
     }
 }
 
-fn validate_filter(f: &Filter) -> Result<(), IntacctError> {
-    match f {
-        Filter::In(_, values) if values.is_empty() || values.len() > 1000 => {
-            Err(invalid("an `in` filter takes 1 to 1000 values"))
-        }
-        Filter::And(parts) | Filter::Or(parts) if parts.len() < 2 => Err(invalid(
-            "`and`/`or` filters combine at least two conditions",
-        )),
-        Filter::And(parts) | Filter::Or(parts) => parts.iter().try_for_each(validate_filter),
-        _ => Ok(()),
-    }
-}
-
-fn invalid(msg: &str) -> IntacctError {
+pub(super) fn invalid(msg: &str) -> IntacctError {
     IntacctError::InvalidInput(msg.to_string())
 }
 
@@ -153,8 +131,8 @@ fn require(what: &str, value: &str) -> Result<(), IntacctError> {
     }
 }
 
-type W = Writer<Cursor<Vec<u8>>>;
-type Res = Result<(), IntacctError>;
+pub(super) type W = Writer<Cursor<Vec<u8>>>;
+pub(super) type Res = Result<(), IntacctError>;
 
 /// One request with one operation holding `functions` (each with its control id).
 pub fn build(
@@ -249,7 +227,7 @@ fn write_function(w: &mut W, f: &Function) -> Res {
             end(w, "select")?;
             if let Some(filter) = &q.filter {
                 start(w, "filter")?;
-                write_filter(w, filter)?;
+                filter::write(w, filter)?;
                 end(w, "filter")?;
             }
             leaf(w, "pagesize", &q.page_size.to_string())?;
@@ -288,39 +266,6 @@ fn write_function(w: &mut W, f: &Function) -> Res {
     }
 }
 
-fn write_filter(w: &mut W, f: &Filter) -> Res {
-    match f {
-        Filter::EqualTo(field, value) => field_value(w, "equalto", field, &[value]),
-        Filter::Like(field, value) => field_value(w, "like", field, &[value]),
-        Filter::In(field, values) => {
-            let refs: Vec<&String> = values.iter().collect();
-            field_value(w, "in", field, &refs)
-        }
-        Filter::IsNotNull(field) => field_value(w, "isnotnull", field, &[]),
-        Filter::And(parts) | Filter::Or(parts) => {
-            let name = if matches!(f, Filter::And(_)) {
-                "and"
-            } else {
-                "or"
-            };
-            start(w, name)?;
-            for p in parts {
-                write_filter(w, p)?;
-            }
-            end(w, name)
-        }
-    }
-}
-
-fn field_value(w: &mut W, op: &str, field: &str, values: &[&String]) -> Res {
-    start(w, op)?;
-    leaf(w, "field", field)?;
-    for v in values {
-        leaf(w, "value", v)?;
-    }
-    end(w, op)
-}
-
 fn bool_str(b: bool) -> &'static str {
     if b {
         "true"
@@ -329,12 +274,12 @@ fn bool_str(b: bool) -> &'static str {
     }
 }
 
-fn start(w: &mut W, name: &str) -> Res {
+pub(super) fn start(w: &mut W, name: &str) -> Res {
     w.write_event(Event::Start(BytesStart::new(name)))?;
     Ok(())
 }
 
-fn end(w: &mut W, name: &str) -> Res {
+pub(super) fn end(w: &mut W, name: &str) -> Res {
     w.write_event(Event::End(BytesEnd::new(name)))?;
     Ok(())
 }
@@ -344,7 +289,7 @@ fn empty(w: &mut W, name: &str) -> Res {
     Ok(())
 }
 
-fn leaf(w: &mut W, name: &str, text: &str) -> Res {
+pub(super) fn leaf(w: &mut W, name: &str, text: &str) -> Res {
     start(w, name)?;
     w.write_event(Event::Text(BytesText::new(text)))?;
     end(w, name)

@@ -15,6 +15,9 @@ pub enum DomainSource {
     Discovered,
     /// Derived from the account ID because discovery failed (reason kept for evidence).
     Derived,
+    /// Discovery answered that it does not know the account (a 4xx): the ID is
+    /// probably mistyped. Hosts are derived.
+    UnknownAccount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +61,22 @@ pub async fn discover_domains(
 ) -> Domains {
     match try_discover(account, endpoints, timeout).await {
         Ok(d) => d,
-        Err(reason) => Domains::derived(account, reason),
+        Err(Failure::Unknown(status)) => Domains {
+            source: DomainSource::UnknownAccount,
+            ..Domains::derived(account, format!("domain discovery answered HTTP {status}"))
+        },
+        Err(Failure::Other(reason)) => Domains::derived(account, reason),
+    }
+}
+
+enum Failure {
+    Unknown(u16),
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Self::Other(s)
     }
 }
 
@@ -66,9 +84,9 @@ async fn try_discover(
     account: &Account,
     endpoints: &Endpoints,
     timeout: Duration,
-) -> Result<Domains, String> {
-    let mut logical = Url::parse("https://rest.netsuite.com/rest/datacenterurls")
-        .map_err(|e| e.to_string())?;
+) -> Result<Domains, Failure> {
+    let mut logical =
+        Url::parse("https://rest.netsuite.com/rest/datacenterurls").map_err(|e| e.to_string())?;
     logical
         .query_pairs_mut()
         .append_pair("account", account.realm());
@@ -85,15 +103,20 @@ async fn try_discover(
     let (status, body) = http::read_body(resp, 64 * 1024, Expect::Json)
         .await
         .map_err(|e| e.to_string())?;
+    // The answer for an unknown account is undocumented; any 4xx but 429 means "not this ID".
+    if (400..500).contains(&status) && status != 429 {
+        return Err(Failure::Unknown(status));
+    }
     if status != 200 {
-        return Err(format!("domain discovery answered HTTP {status}"));
+        return Err(format!("domain discovery answered HTTP {status}").into());
     }
     let urls: DataCenterUrls = serde_json::from_slice(&body)
         .map_err(|e| format!("domain discovery answered an unexpected body: {e}"))?;
+    let host = |d: &str| host_of(d).map_err(Failure::Other);
     Ok(Domains {
-        rest_host: host_of(&urls.webservices_domain)?,
-        restlets_host: host_of(&urls.rest_domain)?,
-        app_host: host_of(&urls.system_domain)?,
+        rest_host: host(&urls.webservices_domain)?,
+        restlets_host: host(&urls.rest_domain)?,
+        app_host: host(&urls.system_domain)?,
         source: DomainSource::Discovered,
         note: None,
     })

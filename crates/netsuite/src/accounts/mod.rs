@@ -28,7 +28,9 @@ pub struct Account {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AccountError {
-    #[error("the account ID is empty; copy it from Setup > Company > Company Information (Account ID)")]
+    #[error(
+        "the account ID is empty; copy it from Setup > Company > Company Information (Account ID)"
+    )]
     Empty,
     #[error("the account ID contains a space ('{0}'); an account ID is one word such as 1234567 or 1234567_SB1")]
     InnerSpace(String),
@@ -36,7 +38,9 @@ pub enum AccountError {
     Email(String),
     #[error("the account ID contains '{ch}', which NetSuite account IDs never contain (only letters, digits and _SB1-style suffixes)")]
     IllegalChar { ch: char },
-    #[error("'{0}' is not a NetSuite address; paste the account ID or a URL ending in .netsuite.com")]
+    #[error(
+        "'{0}' is not a NetSuite address; paste the account ID or a URL ending in .netsuite.com"
+    )]
     NotNetSuiteUrl(String),
     #[error("the address {0} does not name an account (it is a shared NetSuite host); paste your account's own URL, e.g. https://1234567.app.netsuite.com")]
     NoAccountInUrl(String),
@@ -55,11 +59,12 @@ impl Account {
         if trimmed.contains('@') && !trimmed.contains("://") {
             return Err(AccountError::Email(trimmed.to_string()));
         }
-        let id = if trimmed.contains("://") || trimmed.to_ascii_lowercase().contains(".netsuite.com") {
-            account_from_url(trimmed)?
-        } else {
-            trimmed.to_string()
-        };
+        let id =
+            if trimmed.contains("://") || trimmed.to_ascii_lowercase().contains(".netsuite.com") {
+                account_from_url(trimmed)?
+            } else {
+                trimmed.to_string()
+            };
         if id.chars().any(char::is_whitespace) {
             return Err(AccountError::InnerSpace(id));
         }

@@ -7,7 +7,12 @@ fn realm(input: &str) -> String {
 #[test]
 fn normalises_every_pasted_spelling() {
     assert_eq!(realm("1234567"), "1234567");
-    for s in ["1234567_SB1", "1234567-sb1", "1234567_sb1", " 1234567-SB1\n"] {
+    for s in [
+        "1234567_SB1",
+        "1234567-sb1",
+        "1234567_sb1",
+        " 1234567-SB1\n",
+    ] {
         assert_eq!(realm(s), "1234567_SB1", "{s}");
     }
     assert_eq!(realm(" TSTDRV123456 "), "TSTDRV123456");
@@ -20,7 +25,10 @@ fn normalises_every_pasted_spelling() {
         realm("https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer"),
         "1234567"
     );
-    assert_eq!(realm("1234567-sb2.restlets.api.netsuite.com"), "1234567_SB2");
+    assert_eq!(
+        realm("1234567-sb2.restlets.api.netsuite.com"),
+        "1234567_SB2"
+    );
 }
 
 #[test]

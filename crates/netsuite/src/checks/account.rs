@@ -50,7 +50,19 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 );
             }
             DomainSource::Discovered => {
-                result = result.with_evidence("Domains", "confirmed by NetSuite's domain discovery");
+                result =
+                    result.with_evidence("Domains", "confirmed by NetSuite's domain discovery");
+            }
+            DomainSource::UnknownAccount => {
+                result = warn(
+                    format!("NetSuite's domain discovery does not know account {}.", account.realm()),
+                    Diagnosis::new(
+                        "The account ID is probably mistyped (or belongs to a sandbox that no longer exists).",
+                        "Copy the Account ID from Company Information and enter it again.",
+                        paths::COMPANY_INFORMATION,
+                    ),
+                )
+                .with_evidence("Domains", domains.note.unwrap_or_default());
             }
             DomainSource::Derived => {
                 result = result.with_evidence(

@@ -56,7 +56,12 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
 async fn invalid_login(c: &Ctx) -> CheckResult {
     let client = c.facts.client();
     let account = client.account();
-    if let Some(d) = c.ctx.audit_detail.as_deref().and_then(audit_detail_diagnosis) {
+    if let Some(d) = c
+        .ctx
+        .audit_detail
+        .as_deref()
+        .and_then(audit_detail_diagnosis)
+    {
         return fail(
             format!(
                 "NetSuite refused the login; the Login Audit Trail says '{}'.",
@@ -114,7 +119,8 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
     )
     .with_evidence(
         "Clock skew",
-        skew.map(human_secs).unwrap_or_else(|| "not measured".into()),
+        skew.map(human_secs)
+            .unwrap_or_else(|| "not measured".into()),
     )
 }
 
@@ -190,7 +196,8 @@ pub async fn clock(c: Ctx, _run: RunCtx) -> CheckResult {
         Err(_) => client.clock(),
     };
     let Some(obs) = obs else {
-        return skip("NetSuite's clock could not be read (no answer with a Date header).");
+        return skip("NetSuite's clock could not be read (no answer with a Date header).")
+            .with_diagnosis(unreachable());
     };
     let s = obs.skew_secs();
     let summary = format!("This computer's clock is {} NetSuite's.", relation(s));
@@ -216,6 +223,15 @@ pub async fn clock(c: Ctx, _run: RunCtx) -> CheckResult {
         pass(summary)
     };
     r.with_evidence("Skew (s, + = NetSuite ahead)", s.to_string())
+}
+
+/// For checks that could not run because NetSuite did not answer at all.
+pub fn unreachable() -> Diagnosis {
+    Diagnosis::new(
+        "NetSuite did not answer, so this could not be checked.",
+        "Fix what netsuite.auth reports (network, proxy or account ID), then run again.",
+        paths::COMPANY_INFORMATION,
+    )
 }
 
 fn relation(s: i64) -> String {

@@ -17,7 +17,10 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         "{} requests so far, at most {ours} at once; {} answered 429 (concurrency limit)",
         stats.requests, stats.throttled
     );
-    let account_limit = limits.as_ref().ok().and_then(|l| l.account_concurrency_limit);
+    let account_limit = limits
+        .as_ref()
+        .ok()
+        .and_then(|l| l.account_concurrency_limit);
     let result = match account_limit {
         Some(limit) if limit <= 1 => warn(
             format!("The account allows only {limit} concurrent request(s); the connector will queue behind every other integration."),

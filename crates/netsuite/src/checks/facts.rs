@@ -65,7 +65,11 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub fn new(client: Arc<NetSuiteClient>, role_id: Option<u64>, role_name: Option<String>) -> Self {
+    pub fn new(
+        client: Arc<NetSuiteClient>,
+        role_id: Option<u64>,
+        role_name: Option<String>,
+    ) -> Self {
         let role_id = role_id.or_else(|| match client.credentials() {
             Credentials::Bearer(t) => role_from_access_token(t.expose()),
             Credentials::Tba(_) => None,
@@ -98,7 +102,12 @@ impl Facts {
                 let name = self.role_name.as_deref()?.trim();
                 let page = self
                     .client
-                    .suiteql_with_params("SELECT id FROM role WHERE name = ?", &[name.into()], 10, 0)
+                    .suiteql_with_params(
+                        "SELECT id FROM role WHERE name = ?",
+                        &[name.into()],
+                        10,
+                        0,
+                    )
                     .await
                     .ok()?;
                 let id = page.items.first()?.get("id")?;
@@ -198,7 +207,10 @@ impl Facts {
     /// `GET /record/v1/<type>/<id>`: REST loads in edit mode, so this is where
     /// subsidiary restrictions show even when listing worked.
     pub async fn load(&self, record_type: &str, id: &str) -> ProbeOutcome {
-        let cell = cell(&self.loads, (record_type.to_ascii_lowercase(), id.to_string()));
+        let cell = cell(
+            &self.loads,
+            (record_type.to_ascii_lowercase(), id.to_string()),
+        );
         cell.get_or_init(|| async {
             ProbeOutcome::from_result(
                 self.client
@@ -212,7 +224,10 @@ impl Facts {
     }
 }
 
-fn cell<K: std::hash::Hash + Eq>(map: &Mutex<HashMap<K, Cell<ProbeOutcome>>>, key: K) -> Cell<ProbeOutcome> {
+fn cell<K: std::hash::Hash + Eq>(
+    map: &Mutex<HashMap<K, Cell<ProbeOutcome>>>,
+    key: K,
+) -> Cell<ProbeOutcome> {
     map.lock()
         .unwrap_or_else(|p| p.into_inner())
         .entry(key)
@@ -245,7 +260,14 @@ pub fn role_from_access_token(token: &str) -> Option<u64> {
         .decode(payload.trim_end_matches('='))
         .ok()?;
     let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    claims.get("sub")?.as_str()?.split(';').next()?.trim().parse().ok()
+    claims
+        .get("sub")?
+        .as_str()?
+        .split(';')
+        .next()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! feature; a 403 that says "Enable … in Setup > Company > Enable Features"
 //! names one that is off. Others are listed for the user to confirm.
 
+use futures::future::join_all;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
@@ -15,14 +16,12 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         Credentials::Tba(_) => "TOKEN_BASED_AUTHENTICATION",
         Credentials::Bearer(_) => "OAUTH2",
     };
-    let mut seen_off = Vec::new();
-    for p in &c.req.permissions {
-        if let Some(probe) = &p.probe {
-            if let Some(hint) = c.facts.probe(probe).await.feature_hint() {
-                seen_off.push(hint.to_string());
-            }
-        }
-    }
+    let probes = c.req.permissions.iter().filter_map(|p| p.probe.as_deref());
+    let outcomes = join_all(probes.map(|t| c.facts.probe(t))).await;
+    let seen_off: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| o.feature_hint().map(str::to_owned))
+        .collect();
     let mut on = Vec::new();
     let mut unconfirmed = Vec::new();
     for f in &c.req.features {
@@ -44,7 +43,11 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     } else {
         pass(format!(
             "Enabled (seen in NetSuite's answers): {}.",
-            if on.is_empty() { "none checked".into() } else { on.join(", ") }
+            if on.is_empty() {
+                "none checked".into()
+            } else {
+                on.join(", ")
+            }
         ))
     };
     if unconfirmed.is_empty() {

@@ -35,7 +35,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         Err(NetSuiteError::UserError { .. }) => {
             pass("The integration record is enabled: NetSuite checked the signature and then refused the role.")
         }
-        Err(e) => skip(format!("Not checked: {e}")),
+        Err(e) => skip(format!("Not checked: {e}")).with_diagnosis(super::auth::unreachable()),
     }
 }
 

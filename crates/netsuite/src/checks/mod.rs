@@ -93,20 +93,86 @@ pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<Check
     let facts = Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone());
     let shared: Ctx = Arc::new(Shared { ctx, facts, req });
     vec![
-        spec(&shared, ACCOUNT, "Account ID and domains", &[], account::run),
-        spec(&shared, AUTH, "Sign-in with the integration's credentials", &[], auth::run),
-        spec(&shared, CLOCK, "Computer clock against NetSuite's", &[], auth::clock),
-        spec(&shared, INTEGRATION, "Integration record state", &[], integration::run),
-        spec(&shared, FEATURES, "Features enabled on the account", &[AUTH], features::run),
-        spec(&shared, PERMISSIONS, "Role permissions against the profile", &[AUTH], permissions::run),
-        spec(&shared, RECORDS, "Access to the records the connector uses", &[AUTH], records::run),
-        spec(&shared, SUBSIDIARY, "Subsidiary restrictions on the role", &[AUTH], subsidiary::run),
-        spec(&shared, CONCURRENCY, "Concurrency limit and headroom", &[AUTH], concurrency::run),
-        spec(&shared, LIFECYCLE, "Token and environment lifecycle", &[], lifecycle::run),
+        spec(
+            &shared,
+            ACCOUNT,
+            "Account ID and domains",
+            &[],
+            account::run,
+        ),
+        spec(
+            &shared,
+            AUTH,
+            "Sign-in with the integration's credentials",
+            &[],
+            auth::run,
+        ),
+        spec(
+            &shared,
+            CLOCK,
+            "Computer clock against NetSuite's",
+            &[],
+            auth::clock,
+        ),
+        spec(
+            &shared,
+            INTEGRATION,
+            "Integration record state",
+            &[],
+            integration::run,
+        ),
+        spec(
+            &shared,
+            FEATURES,
+            "Features enabled on the account",
+            &[AUTH],
+            features::run,
+        ),
+        spec(
+            &shared,
+            PERMISSIONS,
+            "Role permissions against the profile",
+            &[AUTH],
+            permissions::run,
+        ),
+        spec(
+            &shared,
+            RECORDS,
+            "Access to the records the connector uses",
+            &[AUTH],
+            records::run,
+        ),
+        spec(
+            &shared,
+            SUBSIDIARY,
+            "Subsidiary restrictions on the role",
+            &[AUTH],
+            subsidiary::run,
+        ),
+        spec(
+            &shared,
+            CONCURRENCY,
+            "Concurrency limit and headroom",
+            &[AUTH],
+            concurrency::run,
+        ),
+        spec(
+            &shared,
+            LIFECYCLE,
+            "Token and environment lifecycle",
+            &[],
+            lifecycle::run,
+        ),
     ]
 }
 
-fn spec<F, Fut>(shared: &Ctx, id: &'static str, title: &'static str, needs: &[&str], f: F) -> CheckSpec
+fn spec<F, Fut>(
+    shared: &Ctx,
+    id: &'static str,
+    title: &'static str,
+    needs: &[&str],
+    f: F,
+) -> CheckSpec
 where
     F: FnOnce(Ctx, RunCtx) -> Fut + Send + 'static,
     Fut: Future<Output = CheckResult> + Send + 'static,

@@ -15,7 +15,10 @@ use super::{fail, pass, paths, warn, Ctx};
 /// Login permissions apply only to the method that uses them.
 const LOGIN_PERMISSIONS: &[(&str, &[AuthMethod])] = &[
     ("ADMI_LOGIN_OAUTH", &[AuthMethod::Tba]),
-    ("ADMI_LOGIN_OAUTH2", &[AuthMethod::Oauth2Code, AuthMethod::Oauth2M2m]),
+    (
+        "ADMI_LOGIN_OAUTH2",
+        &[AuthMethod::Oauth2Code, AuthMethod::Oauth2M2m],
+    ),
 ];
 
 /// Proven by a successful REST login with the method in use.
@@ -24,7 +27,10 @@ fn proven_by_login(id: &str, method: AuthMethod) -> bool {
 }
 
 fn applies_only_to(id: &str) -> Option<&'static [AuthMethod]> {
-    LOGIN_PERMISSIONS.iter().find(|(k, _)| *k == id).map(|(_, m)| *m)
+    LOGIN_PERMISSIONS
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, m)| *m)
 }
 
 /// The profile's permissions that matter for the method in use.
@@ -42,13 +48,22 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let wanted = relevant(&c);
     let role = c.facts.role_permissions().await;
     let diff = match role.as_ref() {
-        Ok(actual) => from_role(&wanted, actual, c.facts.role_id().await.unwrap_or_default()),
+        Ok(actual) => {
+            let role_id = c.facts.role_id().await.unwrap_or_default();
+            from_role(&wanted, &c.req.permissions, actual, role_id)
+        }
         Err(reason) => from_probes(&c, &wanted, reason).await,
     };
     verdict(diff)
 }
 
-fn from_role(wanted: &[NsPermission], actual: &BTreeMap<String, u8>, role: u64) -> PermissionDiff {
+/// `wanted` is compared; anything the role holds outside `profile` is Extra.
+fn from_role(
+    wanted: &[NsPermission],
+    profile: &[NsPermission],
+    actual: &BTreeMap<String, u8>,
+    role: u64,
+) -> PermissionDiff {
     let mut rows: Vec<PermissionDiffRow> = wanted
         .iter()
         .map(|p| {
@@ -62,10 +77,10 @@ fn from_role(wanted: &[NsPermission], actual: &BTreeMap<String, u8>, role: u64) 
         })
         .collect();
     for (key, level) in actual {
-        if *level > 0 && !wanted.iter().any(|p| &p.id == key) {
+        if *level > 0 && !profile.iter().any(|p| &p.id == key) {
             rows.push(PermissionDiffRow {
                 id: key.clone(),
-                name: key.clone(),
+                name: display_name(key).unwrap_or(key).to_string(),
                 group: group_of(key).into(),
                 required: None,
                 actual: NsLevel::from_permlevel(*level).map(|l| l.label().to_string()),
@@ -93,10 +108,14 @@ async fn from_probes(c: &Ctx, wanted: &[NsPermission], reason: &str) -> Permissi
                 row(p, Some("View or more".into()), DiffStatus::Ok)
             }
             // Reading proves View; higher levels would need a write, which checks never do.
-            ProbeOutcome::Readable { .. } => row(p, Some("View or more".into()), DiffStatus::Unknown),
+            ProbeOutcome::Readable { .. } => {
+                row(p, Some("View or more".into()), DiffStatus::Unknown)
+            }
             ProbeOutcome::Denied { permission, .. } => row(
                 p,
-                Some(permission.map_or("None".into(), |n| format!("None (NetSuite asks for '{n}')"))),
+                Some(
+                    permission.map_or("None".into(), |n| format!("None (NetSuite asks for '{n}')")),
+                ),
                 DiffStatus::Missing,
             ),
             ProbeOutcome::UserError { .. } => row(p, Some("None".into()), DiffStatus::Missing),
@@ -121,6 +140,40 @@ fn row(p: &NsPermission, actual: Option<String>, status: DiffStatus) -> Permissi
     }
 }
 
+/// Names from Oracle's permission table for permissions a profile may not list.
+const KNOWN_NAMES: &[(&str, &str)] = &[
+    ("ADMI_RESTWEBSERVICES", "REST Web Services"),
+    ("ADMI_WEBSERVICES", "SOAP Web Services"),
+    ("ADMI_LOGIN_OAUTH", "Log in using Access Tokens"),
+    ("ADMI_LOGIN_OAUTH2", "Log in using OAuth 2.0 Access Tokens"),
+    ("ADMI_MANAGE_OAUTH_TOKENS", "Access Token Management"),
+    ("ADMI_MANAGE_OWN_OAUTH_TOKENS", "User Access Tokens"),
+    (
+        "ADMI_MANAGE_OAUTH2",
+        "OAuth 2.0 Authorized Applications Management",
+    ),
+    ("ADMI_INTEGRAPP", "Integration Application"),
+    ("REPO_ANALYTICS", "SuiteAnalytics Workbook"),
+    ("LIST_FIND", "Perform Search"),
+    ("LIST_CUSTJOB", "Customers"),
+    ("LIST_ITEM", "Items"),
+    ("LIST_ACCOUNT", "Accounts"),
+    ("LIST_CURRENCY", "Currency"),
+    ("LIST_SUBSIDIARY", "Subsidiaries"),
+    ("LIST_DEPARTMENT", "Departments"),
+    ("LIST_CLASS", "Classes"),
+    ("LIST_LOCATION", "Locations"),
+    ("TRAN_CUSTINVC", "Invoice"),
+    ("TRAN_SALESORD", "Sales Order"),
+    ("TRAN_CUSTCRED", "Credit Memo"),
+    ("TRAN_CUSTPYMT", "Customer Payment"),
+    ("TRAN_CUSTRFND", "Customer Refund"),
+];
+
+fn display_name(key: &str) -> Option<&'static str> {
+    KNOWN_NAMES.iter().find(|(k, _)| *k == key).map(|(_, n)| *n)
+}
+
 fn group_of(key: &str) -> &'static str {
     match key.split('_').next().unwrap_or_default() {
         "LIST" => "Lists",
@@ -137,11 +190,22 @@ fn verdict(diff: PermissionDiff) -> CheckResult {
         .iter()
         .filter(|r| matches!(r.status, DiffStatus::Missing | DiffStatus::Insufficient))
         .collect();
-    let unknown = diff.rows.iter().filter(|r| r.status == DiffStatus::Unknown).count();
+    let unknown = diff
+        .rows
+        .iter()
+        .filter(|r| r.status == DiffStatus::Unknown)
+        .count();
     let result = if let Some(first) = short.first() {
         let list = short
             .iter()
-            .map(|r| format!("{} > {} at {}", r.group, r.name, r.required.as_deref().unwrap_or("?")))
+            .map(|r| {
+                format!(
+                    "{} > {} at {}",
+                    r.group,
+                    r.name,
+                    r.required.as_deref().unwrap_or("?")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         fail(
@@ -164,5 +228,64 @@ fn verdict(diff: PermissionDiff) -> CheckResult {
     } else {
         pass("The role has every permission the profile needs.")
     };
-    result.with_evidence("Source", diff.source.clone()).with_diff(diff)
+    result
+        .with_evidence("Source", diff.source.clone())
+        .with_diff(diff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn perm(id: &str, level: NsLevel) -> NsPermission {
+        NsPermission {
+            id: id.into(),
+            name: id.into(),
+            group: "Lists".into(),
+            level,
+            probe: None,
+        }
+    }
+
+    #[test]
+    fn diff_rows_from_rolepermissions() {
+        let wanted = vec![
+            perm("LIST_CURRENCY", NsLevel::Full),
+            perm("LIST_ITEM", NsLevel::View),
+            perm("LIST_CLASS", NsLevel::Edit),
+        ];
+        let mut profile = wanted.clone();
+        profile.push(perm("ADMI_LOGIN_OAUTH2", NsLevel::Full));
+        let actual: BTreeMap<String, u8> = [
+            ("LIST_CURRENCY", 1),
+            ("LIST_ITEM", 4),
+            ("LIST_FIND", 4),
+            ("ADMI_LOGIN_OAUTH2", 4),
+            ("LIST_EMPLOYEE", 0),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let diff = from_role(&wanted, &profile, &actual, 1001);
+        let status = |id: &str| diff.rows.iter().find(|r| r.id == id).map(|r| r.status);
+        assert_eq!(status("LIST_CURRENCY"), Some(DiffStatus::Insufficient));
+        assert_eq!(status("LIST_ITEM"), Some(DiffStatus::Ok));
+        assert_eq!(status("LIST_CLASS"), Some(DiffStatus::Missing));
+        assert_eq!(status("LIST_FIND"), Some(DiffStatus::Extra));
+        // In the profile (for another sign-in method) or at level None: not extra.
+        assert_eq!(status("ADMI_LOGIN_OAUTH2"), None);
+        assert_eq!(status("LIST_EMPLOYEE"), None);
+        let extra = diff.rows.iter().find(|r| r.id == "LIST_FIND").unwrap();
+        assert_eq!(
+            (extra.name.as_str(), extra.group.as_str()),
+            ("Perform Search", "Lists")
+        );
+        let r = verdict(diff);
+        assert_eq!(r.status, onramp_core::CheckStatus::Fail);
+        assert!(
+            r.summary.contains("Lists > LIST_CURRENCY at Full"),
+            "{}",
+            r.summary
+        );
+    }
 }

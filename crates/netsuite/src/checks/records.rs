@@ -14,7 +14,8 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         .iter()
         .filter_map(|p| Some((p.probe.clone()?, p.name.clone(), p.group.clone())))
         .collect();
-    probes.dedup_by(|a, b| a.0 == b.0);
+    let mut seen = std::collections::HashSet::new();
+    probes.retain(|(t, _, _)| seen.insert(t.to_ascii_lowercase()));
     if probes.is_empty() {
         return skip("The profile names no records to probe.");
     }
@@ -26,7 +27,12 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         let line = match outcome {
             ProbeOutcome::Readable { ids } => format!("readable ({} shown)", ids.len()),
             ProbeOutcome::Denied { permission, detail } => {
-                denied.push((name.clone(), group.clone(), permission.clone(), outcome.feature_hint().is_some()));
+                denied.push((
+                    name.clone(),
+                    group.clone(),
+                    permission.clone(),
+                    outcome.feature_hint().is_some(),
+                ));
                 format!("refused: {detail}")
             }
             ProbeOutcome::UserError { detail } => {
@@ -40,32 +46,47 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         };
         evidence.push((record.clone(), line));
     }
-    let result = if let Some((name, group, permission, feature)) = denied.first() {
-        let names: Vec<String> = denied
-            .iter()
-            .map(|(n, _, p, _)| p.clone().unwrap_or_else(|| n.clone()))
-            .collect();
-        let (fix, where_) = if *feature {
-            ("Enable the feature the message names, then run again.".to_string(), paths::ENABLE_FEATURES.to_string())
-        } else {
-            (
-                format!(
+    let result =
+        if let Some((name, group, permission, feature)) = denied.first() {
+            let names: Vec<String> = denied
+                .iter()
+                .map(|(n, _, p, _)| p.clone().unwrap_or_else(|| n.clone()))
+                .collect();
+            let (fix, where_) = if *feature {
+                (
+                    "Enable the feature the message names, then run again.".to_string(),
+                    paths::ENABLE_FEATURES.to_string(),
+                )
+            } else {
+                (
+                    format!(
                     "Add {} to the role (e.g. {group} > {name}) at the level the profile asks for.",
                     names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
                 ),
-                paths::role_permission_tab(group),
+                    paths::role_permission_tab(group),
+                )
+            };
+            fail(
+                format!(
+                    "NetSuite refused {} of {} record types: {}.",
+                    denied.len(),
+                    probes.len(),
+                    names.join(", ")
+                ),
+                Diagnosis::new(
+                    format!(
+                        "The role cannot read these records (INSUFFICIENT_PERMISSION){}.",
+                        permission
+                            .as_ref()
+                            .map(|p| format!("; NetSuite asks for '{p}'"))
+                            .unwrap_or_default()
+                    ),
+                    fix,
+                    where_,
+                ),
             )
-        };
-        fail(
-            format!("NetSuite refused {} of {} record types: {}.", denied.len(), probes.len(), names.join(", ")),
-            Diagnosis::new(
-                format!("The role cannot read these records (INSUFFICIENT_PERMISSION){}.", permission.as_ref().map(|p| format!("; NetSuite asks for '{p}'")).unwrap_or_default()),
-                fix,
-                where_,
-            ),
-        )
-    } else if !failed.is_empty() {
-        warn(
+        } else if !failed.is_empty() {
+            warn(
             format!("{} record type(s) could not be checked: {}.", failed.len(), failed.join(", ")),
             Diagnosis::new(
                 "NetSuite answered these probes with an error other than a permission refusal.",
@@ -73,8 +94,13 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 paths::ENABLE_FEATURES,
             ),
         )
-    } else {
-        pass(format!("The role can read all {} record types the connector uses.", probes.len()))
-    };
-    evidence.into_iter().fold(result, |r, (k, v)| r.with_evidence(k, v))
+        } else {
+            pass(format!(
+                "The role can read all {} record types the connector uses.",
+                probes.len()
+            ))
+        };
+    evidence
+        .into_iter()
+        .fold(result, |r, (k, v)| r.with_evidence(k, v))
 }

@@ -34,14 +34,16 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 p.group, p.name
             )),
             ProbeOutcome::Readable { ids } => {
-                let loads = join_all(ids.iter().take(LOADS_PER_TYPE).map(|id| async move {
-                    (id.clone(), c.facts.load(record, id).await)
-                }))
+                let loads = join_all(
+                    ids.iter()
+                        .take(LOADS_PER_TYPE)
+                        .map(|id| async move { (id.clone(), c.facts.load(record, id).await) }),
+                )
                 .await;
                 loads.into_iter().find_map(|(id, o)| match o {
-                    ProbeOutcome::Denied { .. } => Some(format!(
-                        "{record} {id}: listed but refused when loaded"
-                    )),
+                    ProbeOutcome::Denied { .. } => {
+                        Some(format!("{record} {id}: listed but refused when loaded"))
+                    }
                     _ => None,
                 })
             }
@@ -51,7 +53,9 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     .await;
     let found: Vec<String> = findings.into_iter().flatten().collect();
     if found.is_empty() {
-        return pass("No sign of a subsidiary restriction: every record the role can list also loads.");
+        return pass(
+            "No sign of a subsidiary restriction: every record the role can list also loads.",
+        );
     }
     fail(
         format!("NetSuite refused records the role has permission for: {}.", found.join("; ")),

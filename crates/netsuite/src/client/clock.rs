@@ -46,11 +46,13 @@ mod tests {
     fn skew_from_date_header() {
         let sent = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         let received = sent + Duration::from_secs(2);
-        let behind = ClockObservation::from_date_header("Sun, 06 Nov 1994 08:59:38 GMT", sent, received)
-            .unwrap();
+        let behind =
+            ClockObservation::from_date_header("Sun, 06 Nov 1994 08:59:38 GMT", sent, received)
+                .unwrap();
         assert_eq!(behind.skew_secs(), 600);
-        let ahead = ClockObservation::from_date_header("Sun, 06 Nov 1994 08:39:38 GMT", sent, received)
-            .unwrap();
+        let ahead =
+            ClockObservation::from_date_header("Sun, 06 Nov 1994 08:39:38 GMT", sent, received)
+                .unwrap();
         assert_eq!(ahead.skew_secs(), -600);
         assert!(ClockObservation::from_date_header("yesterday", sent, received).is_none());
     }

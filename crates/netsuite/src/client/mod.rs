@@ -3,66 +3,30 @@
 //! keeps the server's `Date` to measure clock skew even on a refused login.
 
 mod clock;
+mod options;
 mod types;
+mod validate;
 
 pub use clock::ClockObservation;
+pub use options::{ClientOptions, Credentials};
 pub use types::{Collection, GovernanceLimits, ServerTime};
+pub use validate::{MAX_PAGE, MAX_SUITEQL_ROWS};
+
+use validate::{check_limit, check_segment};
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
-use onramp_core::http::{self, Endpoints, Expect};
-use onramp_core::Secret;
+use onramp_core::http::{self, Expect};
 use reqwest::header::{HeaderMap, AUTHORIZATION, DATE, WWW_AUTHENTICATE};
 use reqwest::Method;
 use serde_json::Value;
-use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::accounts::Account;
 use crate::errors::{self, NetSuiteError};
 use crate::governance::{self, Governor};
-use crate::tba::{self, TbaCredentials};
-
-/// How the client proves who it is.
-#[derive(Clone, Debug)]
-pub enum Credentials {
-    Tba(TbaCredentials),
-    /// An OAuth 2.0 access token (authorization code or M2M).
-    Bearer(Secret<String>),
-}
-
-#[derive(Clone, Debug)]
-pub struct ClientOptions {
-    pub endpoints: Endpoints,
-    /// Per request.
-    pub timeout: Duration,
-    /// Used when `governor` is not given.
-    pub concurrency_limit: usize,
-    /// Retries after 429 / CONCURRENCY_LIMIT_EXCEEDED.
-    pub max_retries: u32,
-    /// Nothing is sent after this instant.
-    pub deadline: Option<Instant>,
-    pub max_body: usize,
-    pub cancel: CancellationToken,
-    /// Share one governor between clients of the same account.
-    pub governor: Option<Governor>,
-}
-
-impl Default for ClientOptions {
-    fn default() -> Self {
-        Self {
-            endpoints: Endpoints::default(),
-            timeout: Duration::from_secs(30),
-            concurrency_limit: governance::DEFAULT_CONCURRENCY,
-            max_retries: 4,
-            deadline: None,
-            max_body: http::DEFAULT_MAX_BODY,
-            cancel: CancellationToken::new(),
-            governor: None,
-        }
-    }
-}
+use crate::tba;
 
 pub struct NetSuiteClient {
     account: Account,
@@ -72,10 +36,6 @@ pub struct NetSuiteClient {
     governor: Governor,
     clock: Mutex<Option<ClockObservation>>,
 }
-
-/// SuiteQL and collection paging limits (Oracle: ≤ 1000 per page, 100,000 rows in all).
-pub const MAX_PAGE: u32 = 1000;
-pub const MAX_SUITEQL_ROWS: u64 = 100_000;
 
 impl NetSuiteClient {
     pub fn new(
@@ -207,7 +167,11 @@ impl NetSuiteClient {
     /// `GET /system/v1/governanceLimits` (administrators only).
     pub async fn governance_limits(&self) -> Result<GovernanceLimits, NetSuiteError> {
         let body = self
-            .json(Method::GET, "/services/rest/system/v1/governanceLimits", None)
+            .json(
+                Method::GET,
+                "/services/rest/system/v1/governanceLimits",
+                None,
+            )
             .await?;
         Ok(GovernanceLimits::from_json(body))
     }
@@ -359,23 +323,4 @@ fn header_str(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
-}
-
-fn check_limit(limit: u32) -> Result<(), NetSuiteError> {
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(NetSuiteError::Refused(format!(
-            "limit {limit} is outside 1..={MAX_PAGE}, the page sizes NetSuite accepts"
-        )));
-    }
-    Ok(())
-}
-
-/// Record types and IDs go into the path; refuse anything that could change it.
-fn check_segment(what: &str, s: &str) -> Result<(), NetSuiteError> {
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(NetSuiteError::Refused(format!(
-            "'{s}' is not a valid {what} (letters, digits, _ and - only)"
-        )));
-    }
-    Ok(())
 }

@@ -55,7 +55,10 @@ impl Collection {
         };
         Ok(Self {
             count: number(body.get("count")).unwrap_or(items.len() as u64),
-            has_more: body.get("hasMore").and_then(Value::as_bool).unwrap_or(false),
+            has_more: body
+                .get("hasMore")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             offset: number(body.get("offset")).unwrap_or(0),
             total_results: number(body.get("totalResults")),
             items: items.clone(),

@@ -103,8 +103,9 @@ fn token_error(stage: Stage, error: &str) -> Diagnosis {
             "Start the connection again and paste the new address right away, only once.",
             ONRAMP,
         ),
-        (Stage::ClientCredentials, "invalid_grant" | "invalid_request") => Diagnosis::new(
-            "NetSuite refused the signed client assertion; the Login Audit Trail's Detail column says why (UnsupportedAlgo, TokenValidityTooBroad, TokenExpired, MissingKeyId, InvalidSignature…).",
+        // NetSuite does not say which assertion check failed; only the audit trail does.
+        (Stage::ClientCredentials, "invalid_grant" | "invalid_request" | "invalid_client") => Diagnosis::new(
+            "NetSuite refused the signed client assertion; the Login Audit Trail's Detail column says why (UnsupportedAlgo, TokenValidityTooBroad, TokenExpired, MissingKey, InvalidSignature, FeatureDisabled, IntegrationBlocked…).",
             "Open the Login Audit Trail, find the failed attempt of the integration user, and follow the fix Onramp shows for its Detail value.",
             AUDIT_TRAIL,
         ),
@@ -170,8 +171,13 @@ pub fn audit_detail(code: &str) -> Option<Diagnosis> {
             "Sign assertions valid for at most 3000 seconds (Onramp uses 300); update the connector's JWT lifetime.",
             M2M_SETUP,
         ),
-        "TokenExpired" | "TokenNotAcceptable" => (
-            "The client assertion was already expired or not yet valid when NetSuite received it: the computer's clock is probably wrong, or an old assertion was reused.",
+        "TokenNotAcceptable" => (
+            "NetSuite did not accept the client assertion's claims: its iat is in the future (this computer's clock is ahead) or its aud is not the account's token URL.",
+            "Synchronise the computer's clock (NTP); make the connector use the account's own token URL as aud.",
+            "Your operating system's Date & Time settings",
+        ),
+        "TokenExpired" => (
+            "The client assertion was already expired when NetSuite received it: the computer's clock is probably behind, or an old assertion was reused.",
             "Synchronise the computer's clock (NTP) and sign a fresh assertion for every token request.",
             "Your operating system's Date & Time settings",
         ),

@@ -155,10 +155,7 @@ pub fn certificate_check(
 ) -> CheckResult {
     const ID: &str = "netsuite.m2m_certificate";
     const TITLE: &str = "M2M certificate";
-    let expiry = info
-        .not_after
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let expiry = super::format_time(info.not_after);
     let result = if now >= info.not_after {
         CheckResult::fail(
             ID,

@@ -24,9 +24,27 @@ pub use pkce::{Pkce, State};
 pub use redirect::{AuthorizationResponse, RedirectUri};
 pub use tokens::{AccessTokenIdentity, ClientKind, TokenSet};
 
+/// Re-exported so front ends pass "now" without depending on `time` themselves.
+pub use time::OffsetDateTime;
 use url::Url;
 
 use crate::accounts::Account;
+
+/// RFC 3339 (UTC), as the app and the CLI show expiry dates.
+pub fn format_time(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| t.to_string())
+}
+
+/// Keychain names (`SecretKey::name`) of a setup's OAuth 2.0 secrets.
+pub mod secret_names {
+    /// The integration record's client secret (confidential clients).
+    pub const CLIENT_SECRET: &str = "netsuite.oauth2_client_secret";
+    pub const ACCESS_TOKEN: &str = "netsuite.oauth2_access_token";
+    pub const REFRESH_TOKEN: &str = "netsuite.oauth2_refresh_token";
+    /// PKCS#8 PEM of the M2M key pair.
+    pub const M2M_PRIVATE_KEY: &str = "netsuite.m2m_private_key";
+}
 
 /// The scopes NetSuite grants to OAuth 2.0 integrations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

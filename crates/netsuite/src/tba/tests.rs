@@ -14,10 +14,9 @@ const TS: u64 = 1508242306;
 
 #[test]
 fn oracle_v1_rest_get_employee() {
-    let url = Url::parse(
-        "https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40",
-    )
-    .unwrap();
+    let url =
+        Url::parse("https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40")
+            .unwrap();
     let s = sign(&oracle_creds(), "GET", &url, "123456", NONCE, TS);
     assert_eq!(s.signature, "B5OIWznZ2YP0OB7VrJrGkYsTh+8H+5T9Hag+o92q0zY=");
     // Percent-encoded inside the header; realm present in the header only.
@@ -64,7 +63,9 @@ fn query_params_signed_but_not_in_header() {
     )
     .unwrap();
     let s = sign(&oracle_creds(), "post", &url, "123456", NONCE, TS);
-    assert!(s.base_string.starts_with("POST&https%3A%2F%2F123456.suitetalk"));
+    assert!(s
+        .base_string
+        .starts_with("POST&https%3A%2F%2F123456.suitetalk"));
     // Encoded then sorted: limit < oauth_* < offset.
     assert!(s
         .base_string
@@ -97,6 +98,16 @@ fn fresh_nonce_every_time() {
     let e1 = explain(&oracle_creds(), "GET", &url, "123456", None, None);
     let e2 = explain(&oracle_creds(), "GET", &url, "123456", None, None);
     assert_ne!(e1.signature, e2.signature);
-    let fixed = explain(&oracle_creds(), "GET", &url, "123456", Some(NONCE), Some(TS));
-    assert_eq!(fixed, sign(&oracle_creds(), "GET", &url, "123456", NONCE, TS));
+    let fixed = explain(
+        &oracle_creds(),
+        "GET",
+        &url,
+        "123456",
+        Some(NONCE),
+        Some(TS),
+    );
+    assert_eq!(
+        fixed,
+        sign(&oracle_creds(), "GET", &url, "123456", NONCE, TS)
+    );
 }

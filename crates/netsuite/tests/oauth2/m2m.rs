@@ -112,6 +112,17 @@ async fn keygen_upload_token_and_call() {
     let (cert_id, key) = mapped_certificate(&sim).await;
     let client = m2m_client(&sim, &cert_id, key);
     let token = client.token(OffsetDateTime::now_utc()).await.unwrap();
+    let listed: Value = reqwest::get(format!("{}/__sim/netsuite/m2m/certificates", sim.base()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        listed["certificates"][0]["certificate_id"],
+        cert_id.as_str()
+    );
+    assert_eq!(listed["certificates"][0]["entity"], 13);
     let who = token.identity.expect("JWT access token");
     assert_eq!((who.role.as_str(), who.entity.as_str()), ("1001", "13"));
     sim.rest(&token.access_token).server_time().await.unwrap();
@@ -179,6 +190,33 @@ async fn clock_far_off_is_diagnosed_as_clock_skew() {
 }
 
 #[tokio::test]
+async fn clock_ahead_puts_iat_in_the_future() {
+    let options = SimOptions {
+        clock_offset_secs: Some(-3600),
+        ..SimOptions::default()
+    };
+    let sim = Sim::start_with("netsuite/oauth-happy", options).await;
+    let (cert_id, key) = mapped_certificate(&sim).await;
+    let err = m2m_client(&sim, &cert_id, key)
+        .token(OffsetDateTime::now_utc())
+        .await
+        .unwrap_err();
+    let OAuthError::ClockSkew { skew_seconds, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(skew_seconds > 3500, "{skew_seconds}");
+    assert!(diagnose::diagnose(Stage::ClientCredentials, &err)
+        .cause
+        .contains("ahead of"));
+    let detail = sim.latest_failure().await;
+    assert_eq!(detail, "TokenNotAcceptable");
+    assert!(diagnose::audit_detail(&detail)
+        .unwrap()
+        .cause
+        .contains("future"));
+}
+
+#[tokio::test]
 async fn unknown_certificate_id_is_missing_key() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let (_, key) = mapped_certificate(&sim).await;
@@ -196,5 +234,97 @@ async fn unknown_certificate_id_is_missing_key() {
     assert_eq!(
         diagnose::audit_detail(&detail).unwrap().where_,
         diagnose::M2M_SETUP
+    );
+}
+
+/// A misconfigured account refuses the token; the audit trail names why, and each Detail has its fix.
+async fn refused_m2m(scenario: &str) -> (OAuthError, String) {
+    let sim = Sim::start(scenario).await;
+    let (cert_id, key) = mapped_certificate(&sim).await;
+    let err = m2m_client(&sim, &cert_id, key)
+        .token(OffsetDateTime::now_utc())
+        .await
+        .unwrap_err();
+    (err, sim.latest_failure().await)
+}
+
+#[tokio::test]
+async fn misconfigured_accounts_refuse_m2m_with_their_audit_detail() {
+    let (err, detail) = refused_m2m("netsuite/oauth-integration-blocked").await;
+    assert_eq!(detail, "IntegrationBlocked");
+    assert_eq!(
+        diagnose::diagnose(Stage::ClientCredentials, &err).where_,
+        diagnose::AUDIT_TRAIL
+    );
+    assert!(diagnose::audit_detail(&detail)
+        .unwrap()
+        .fix
+        .contains("Enabled"));
+
+    let (_, detail) = refused_m2m("netsuite/oauth-feature-disabled").await;
+    assert_eq!(detail, "FeatureDisabled");
+
+    // The client asks for rest_webservices, which this integration record lacks.
+    let (err, detail) = refused_m2m("netsuite/oauth-scope-mismatch").await;
+    assert_eq!(err.error_code(), Some("invalid_scope"));
+    assert_eq!(detail, "ScopeMismatched");
+    assert_eq!(
+        diagnose::diagnose(Stage::ClientCredentials, &err).where_,
+        diagnose::INTEGRATION_RECORD
+    );
+}
+
+#[tokio::test]
+async fn ps256_key_pair_works_end_to_end() {
+    let sim = Sim::start("netsuite/oauth-happy").await;
+    let g = generate(
+        KeyAlgorithm::Ps256,
+        "Onramp M2M PS256",
+        365,
+        OffsetDateTime::now_utc(),
+    )
+    .unwrap();
+    assert_eq!(
+        KeyAlgorithm::detect(g.private_key_pem.expose()),
+        Some(KeyAlgorithm::Ps256)
+    );
+    let c = sim.oauth();
+    let resp: Value = reqwest::Client::new()
+        .post(format!("{}/__sim/netsuite/m2m/certificates", sim.base()))
+        .json(&json!({
+            "account": "1234567", "client_id": c.client_id, "role": c.m2m_role,
+            "entity": c.m2m_entity, "certificate_pem": g.certificate_pem,
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cert_id = resp["certificate_id"]
+        .as_str()
+        .expect("3072-bit RSA accepted");
+    let mut client_cfg = M2mConfig {
+        account: Account::parse("1234567").unwrap(),
+        client_id: c.client_id.clone().unwrap(),
+        certificate_id: cert_id.into(),
+        algorithm: KeyAlgorithm::Ps256,
+        private_key_pem: g.private_key_pem,
+        scopes: vec![Scope::RestWebServices],
+        assertion_lifetime: DEFAULT_ASSERTION_LIFETIME,
+        endpoints: sim.endpoints(),
+        timeout: Duration::from_secs(10),
+    };
+    let token = M2mClient::new(client_cfg.clone())
+        .unwrap()
+        .token(OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    sim.rest(&token.access_token).server_time().await.unwrap();
+    // The same certificate cannot verify an ES256 assertion: the key type must match the algorithm.
+    client_cfg.algorithm = KeyAlgorithm::Es256;
+    assert!(
+        M2mClient::new(client_cfg).is_err(),
+        "an RSA key cannot sign ES256"
     );
 }

@@ -5,4 +5,5 @@
 mod code_flow;
 mod failures;
 mod m2m;
+mod suite;
 mod support;

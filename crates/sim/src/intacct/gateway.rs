@@ -31,12 +31,9 @@ pub async fn handle(
     state.delay().await;
     let n = state.gateway_requests.fetch_add(1, Ordering::Relaxed) + 1;
     let fault = fault_for(&state, n);
-    if let Some(response) = fault.and_then(http_fault) {
-        state.record(
-            "xml",
-            "http",
-            format!("injected fault {fault:?} on request {n}"),
-        );
+    if let Some((kind, response)) = fault.and_then(|k| Some((k, http_fault(k)?))) {
+        let detail = format!("injected fault {kind:?} on request {n}");
+        state.record("xml", "http", detail);
         return response;
     }
     if let Some(response) = rate_limited(&state) {
@@ -62,8 +59,7 @@ fn answer(state: &IntacctState, headers: &HeaderMap, body: &[u8], offline: bool)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if sc.require_xml_content_type && !content_type.to_ascii_lowercase().contains("xml") {
-        let body =
-            respond::control_failure(&Control::default(), std::slice::from_ref(&sc.texts.not_xml));
+        let body = respond::bare_failure(std::slice::from_ref(&sc.texts.not_xml));
         let detail = format!("Content-Type '{content_type}' is not XML");
         return (xml(StatusCode::OK, body), "control", detail);
     }
@@ -79,7 +75,7 @@ fn answer(state: &IntacctState, headers: &HeaderMap, body: &[u8], offline: bool)
                 &format!("XML Parse schema error: {detail}"),
                 "",
             );
-            let body = respond::control_failure(&Control::default(), &[e]);
+            let body = respond::bare_failure(&[e]);
             return (
                 xml(StatusCode::OK, body),
                 "control",

@@ -4,6 +4,7 @@
 //! Every route sits under `/{host}` (see `onramp_core::http::EndpointOverride`).
 
 mod auth;
+mod derived;
 mod faults;
 mod functions;
 mod gateway;

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::scenario::{IntacctScenario, ObjectPolicy, PermissionMode, Policy, User, UserTypeCap};
+use super::scenario::{
+    AdminPrivilege, IntacctScenario, ObjectPolicy, PermissionMode, Policy, User, UserTypeCap,
+};
 
 /// Application name → module code that must be subscribed for it [I].
 const APPLICATION_MODULES: &[(&str, &str)] = &[
@@ -49,7 +51,10 @@ pub fn default_object_policies() -> BTreeMap<String, ObjectPolicy> {
         ("LOCATIONENTITY", "CO", "Company", "Entities"),
         ("USERINFO", "CO", "Company", "Users"),
         ("USERROLES", "CO", "Company", "Users"),
+        ("USERRESTRICTION", "CO", "Company", "Users"),
         ("ROLES", "CO", "Company", "Roles"),
+        ("ROLEUSERS", "CO", "Company", "Roles"),
+        ("ROLEPOLICYASSIGNMENT", "CO", "Company", "Roles"),
     ];
     rows.into_iter()
         .map(|(object, module, application, policy)| {
@@ -174,6 +179,10 @@ impl IntacctScenario {
 
     /// May the user list rows of `object`? Objects without a governing policy are open.
     pub fn may_list(&self, user: &User, object: &str) -> bool {
+        // Only admins can list user restrictions.
+        if object == "USERRESTRICTION" && user.admin == AdminPrivilege::Off {
+            return false;
+        }
         match self.object_policies.get(object) {
             Some(op) => {
                 self.module_subscribed(&op.module)

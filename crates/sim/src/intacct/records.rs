@@ -1,9 +1,6 @@
-//! Rows the simulated company holds: a few per object by default, and the
-//! user/role objects derived from the scenario's users and roles.
+//! Rows the simulated company holds by default: a few per business object.
 
 use std::collections::BTreeMap;
-
-use super::scenario::{AdminPrivilege, IntacctScenario};
 
 pub type Row = BTreeMap<String, String>;
 
@@ -62,6 +59,25 @@ pub fn default_records() -> BTreeMap<String, Vec<Row>> {
                 ("JOURNAL", "GJ"),
                 ("BATCH_TITLE", "Accrual"),
                 ("STATE", "Draft"),
+            ],
+        ],
+    );
+    add(
+        "GLENTRY",
+        &[
+            &[
+                ("RECORDNO", "1001"),
+                ("BATCHNO", "1"),
+                ("ACCOUNTNO", "1000"),
+                ("TR_TYPE", "1"),
+                ("AMOUNT", "5000.00"),
+            ],
+            &[
+                ("RECORDNO", "1002"),
+                ("BATCHNO", "1"),
+                ("ACCOUNTNO", "4000"),
+                ("TR_TYPE", "-1"),
+                ("AMOUNT", "5000.00"),
             ],
         ],
     );
@@ -199,114 +215,4 @@ pub fn default_records() -> BTreeMap<String, Vec<Row>> {
         ]],
     );
     m
-}
-
-impl IntacctScenario {
-    /// Rows of `object`, or None when the company has no such object.
-    pub fn rows_of(&self, object: &str) -> Option<Vec<Row>> {
-        match object {
-            "USERINFO" => Some(self.user_rows()),
-            "USERROLES" => Some(self.user_role_rows()),
-            "ROLES" => Some(
-                self.roles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| row(&[("RECORDNO", &(i + 1).to_string()), ("NAME", &r.name)]))
-                    .collect(),
-            ),
-            "LOCATIONENTITY" => Some(
-                self.company
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        row(&[
-                            ("RECORDNO", &(i + 1).to_string()),
-                            ("LOCATIONID", &e.id),
-                            ("NAME", &e.name),
-                        ])
-                    })
-                    .collect(),
-            ),
-            _ => self
-                .records
-                .get(object)
-                .cloned()
-                .or_else(|| self.object_policies.contains_key(object).then(Vec::new)),
-        }
-    }
-
-    fn user_rows(&self) -> Vec<Row> {
-        self.users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                let admin = match u.admin {
-                    AdminPrivilege::Off => "Off",
-                    AdminPrivilege::Limited => "Limited",
-                    AdminPrivilege::Full => "Full",
-                };
-                row(&[
-                    ("RECORDNO", &(i + 1).to_string()),
-                    ("LOGINID", &u.login_id),
-                    ("USERTYPE", &u.user_type),
-                    ("ADMIN", admin),
-                    (
-                        "LOGINDISABLED",
-                        if u.logindisabled { "true" } else { "false" },
-                    ),
-                    ("STATUS", u.status.as_str()),
-                    ("USERLOCATIONS", &u.entities.join(",")),
-                ])
-            })
-            .collect()
-    }
-
-    fn user_role_rows(&self) -> Vec<Row> {
-        let mut out = Vec::new();
-        for u in &self.users {
-            for r in &u.roles {
-                let n = (out.len() + 1).to_string();
-                out.push(row(&[
-                    ("RECORDNO", &n),
-                    ("USERID", &u.login_id),
-                    ("ROLENAME", r),
-                ]));
-            }
-        }
-        out
-    }
-
-    /// Every object name the company knows (for `inspect`).
-    pub fn object_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .object_policies
-            .keys()
-            .chain(self.records.keys())
-            .cloned()
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    }
-
-    /// Field names of an object, from its rows (RECORDNO first).
-    pub fn field_names(&self, object: &str) -> Vec<String> {
-        let mut fields = vec!["RECORDNO".to_string()];
-        for r in self.rows_of(object).unwrap_or_default() {
-            for k in r.keys() {
-                if !fields.contains(k) {
-                    fields.push(k.clone());
-                }
-            }
-        }
-        fields
-    }
-}
-
-fn row(pairs: &[(&str, &str)]) -> Row {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
 }

@@ -67,10 +67,14 @@ pub fn demo_expired(error: &ErrorText) -> String {
 
 /// Gateway error (400/401/429): the control block holds only its status.
 pub fn gateway_error(errorno: &str, description: &str) -> String {
-    let e = ErrorText::new(errorno, description, "", "");
+    bare_failure(&[ErrorText::new(errorno, description, "", "")])
+}
+
+/// Control failure when nothing of the request could be read to echo back.
+pub fn bare_failure(errors: &[ErrorText]) -> String {
     format!(
         "{DECL}<response><control><status>failure</status></control>{}</response>",
-        errormessage(&[e])
+        errormessage(errors)
     )
 }
 

@@ -30,6 +30,7 @@ pub struct Principal {
 /// Maximum distance between `oauth_timestamp` and NetSuite's clock.
 pub const TIMESTAMP_WINDOW_SECS: i64 = 300;
 const MIN_NONCE_LEN: usize = 6;
+const NONCE_PRUNE_AT: usize = 10_000;
 pub const TBA_FEATURE: &str = "TOKEN_BASED_AUTHENTICATION";
 pub const TBA_LOGIN_PERMISSION: &str = "ADMI_LOGIN_OAUTH";
 
@@ -138,7 +139,9 @@ fn tba_login(
         )));
     };
     let mut accounts = state.accounts();
-    let account = accounts.get_mut(&account_id).expect("ctx account exists");
+    let Some(account) = accounts.get_mut(&account_id) else {
+        return Err(Failure::new("parameter_rejected"));
+    };
     let realm = oauth.get("realm").unwrap_or("");
     if realm != account.id {
         return Err(Failure::new("realm_mismatch").note(format!(
@@ -183,6 +186,12 @@ fn tba_login(
     let expected = tba::sign(&base, &secrets.0, &secrets.1);
     if !tba::signatures_match(p("oauth_signature"), &expected) {
         return Err(names.with(Failure::new("InvalidSignature")));
+    }
+    // Nonces older than the timestamp window can never be replayed successfully.
+    if account.nonces.len() >= NONCE_PRUNE_AT {
+        account
+            .nonces
+            .retain(|(_, ts, _)| *ts >= now - TIMESTAMP_WINDOW_SECS);
     }
     let key = (p("oauth_token").to_string(), timestamp, nonce.to_string());
     if !account.nonces.insert(key) {

@@ -340,7 +340,8 @@ async fn malformed_xml_and_wrong_content_type() {
     let r = sim.raw(API, &broken, "application/xml").await;
     assert_eq!(r.status, 200);
     assert!(
-        r.body.contains("<control><status>failure</status>"),
+        r.body
+            .contains("<control><status>failure</status></control><errormessage>"),
         "{}",
         r.body
     );
@@ -364,4 +365,18 @@ async fn unknown_host_is_not_served() {
     let sim = start(happy()).await;
     let r = sim.xml("api.example.com", &as_practice_user(APPS_FN)).await;
     assert_eq!(r.status, 404);
+}
+
+#[tokio::test]
+async fn state_summary_holds_no_secrets() {
+    let sim = start(happy()).await;
+    sim.xml(API, &as_practice_user(SESSION_FN)).await;
+    let state = sim.sim_get("/__sim/intacct/state").await;
+    assert_eq!(state["company_id"], "onramp-practice");
+    assert_eq!(state["active_sessions"], 1);
+    assert_eq!(state["users"][0]["login_id"], "xml_onramp");
+    let text = state.to_string();
+    for secret in [SENDER_PW, USER_PW, "practice-client-secret"] {
+        assert!(!text.contains(secret), "{secret} leaked: {text}");
+    }
 }

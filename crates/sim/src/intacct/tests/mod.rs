@@ -9,8 +9,9 @@ mod rest;
 mod scenarios;
 mod users;
 
+use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use super::{router, IntacctScenario};
 use crate::options::SimOptions;
@@ -161,18 +162,17 @@ fn xsd() -> PathBuf {
 
 /// Validates a request body against Sage's api.xsd (dtdversion 3.0).
 pub fn assert_schema_valid(body: &str) {
-    let dir = std::env::temp_dir().join(format!("onramp-ia-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{:x}.xml", fxhash(body)));
-    std::fs::write(&file, body).unwrap();
-    let out = match Command::new("xmllint")
+    let child = Command::new("xmllint")
         .arg("--noout")
         .arg("--schema")
         .arg(xsd())
-        .arg(&file)
-        .output()
-    {
-        Ok(o) => o,
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
         Err(e) => {
             // The HTTP assertions still run; only the schema cross-check is lost.
             eprintln!(
@@ -181,16 +181,16 @@ pub fn assert_schema_valid(body: &str) {
             return;
         }
     };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
         "request is not valid against api.xsd:\n{}\n{body}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn fxhash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
 }

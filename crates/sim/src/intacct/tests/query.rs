@@ -185,3 +185,19 @@ async fn failed_transaction_is_rolled_back() {
     // The root cause stays first on the failing function.
     assert_eq!(text_of(results[1], "errorno"), Some("PL04000005"));
 }
+
+#[tokio::test]
+async fn role_objects_and_admin_only_restrictions() {
+    let mut sc = happy();
+    sc.users[0].admin = crate::intacct::AdminPrivilege::Off;
+    let sim = start(sc).await;
+    let fns = r#"<function controlid="rp"><query><object>ROLEPOLICYASSIGNMENT</object><select><field>ROLENAME</field><field>POLICYNAME</field><field>RIGHTS</field></select><filter><equalto><field>POLICYNAME</field><value>Invoices</value></equalto></filter></query></function><function controlid="ur"><query><object>USERRESTRICTION</object><select><field>LOGINID</field></select></query></function>"#;
+    let r = sim.xml(API, &as_practice_user(fns)).await;
+    let results: Vec<&str> = r.body.split("<result>").skip(1).collect();
+    assert!(
+        results[0].contains("<ROLEPOLICYASSIGNMENT><ROLENAME>Accounting Sync</ROLENAME><POLICYNAME>Invoices</POLICYNAME><RIGHTS>List|View|Add|Edit</RIGHTS></ROLEPOLICYASSIGNMENT>"),
+        "{}",
+        r.body
+    );
+    assert_eq!(text_of(results[1], "errorno"), Some("PL04000005"));
+}

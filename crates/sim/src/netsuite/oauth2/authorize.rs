@@ -151,10 +151,12 @@ pub async fn decide(State(state): State<NsState>, ctx: RequestCtx, body: String)
 
 fn refuse(state: &NsState, ctx: &RequestCtx, params: &Params, r: Refusal) -> Response {
     let account = ctx.account.clone().unwrap_or_else(|| ctx.host.clone());
-    let who = Who {
-        application: params.get("client_id").cloned().unwrap_or_default(),
-        ..Who::default()
-    };
+    let client_id = params.get("client_id").map(String::as_str).unwrap_or("");
+    let who = with_account(state, &account, |a| {
+        a.integration_by_key(client_id).map(Who::app)
+    })
+    .flatten()
+    .unwrap_or_default();
     match r {
         Refusal::Page { detail, message } => {
             record::failure(state, &account, ctx, detail, &who, &message);

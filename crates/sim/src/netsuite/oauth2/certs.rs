@@ -180,3 +180,24 @@ pub async fn upload(State(state): State<NsState>, Json(u): Json<Upload>) -> Resp
         ),
     }
 }
+
+/// The mappings as NetSuite's M2M Setup page lists them (certificates are public; no keys here).
+pub async fn list(State(state): State<NsState>) -> Response {
+    let ids: Vec<String> = state.accounts().keys().cloned().collect();
+    let mut rows = Vec::new();
+    for id in ids {
+        let mappings =
+            with_account(&state, &id, |a| a.oauth2.certificates.clone()).unwrap_or_default();
+        for m in mappings {
+            let valid_until = public_key(&m.certificate_pem)
+                .map(|k| super::super::rfc3339(k.not_after))
+                .unwrap_or_default();
+            rows.push(json!({
+                "account": m.account, "integration": m.integration,
+                "certificate_id": m.certificate_id, "role": m.role, "entity": m.entity,
+                "valid_until": valid_until, "revoked": m.revoked,
+            }));
+        }
+    }
+    Json(json!({ "certificates": rows })).into_response()
+}

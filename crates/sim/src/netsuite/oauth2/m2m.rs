@@ -15,8 +15,6 @@ use super::with_account;
 
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const ALLOWED: [&str; 6] = ["PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
-/// Tolerance for an `iat` slightly ahead of NetSuite's clock [I].
-const IAT_LEEWAY_SECS: i64 = 300;
 
 pub fn client_credentials(
     state: &NsState,
@@ -92,6 +90,7 @@ pub fn client_credentials(
         if claims["iss"].as_str() != Some(client.consumer_key.as_str()) {
             return Err(reject("InvalidIssuer", "iss must be the client ID", &who));
         }
+        // Oracle's own sample uses the RESTlets domain, the table the SuiteTalk one: accept both.
         let token_urls = [a.host_label() + ".suitetalk.api.netsuite.com", a.host_label() + ".restlets.api.netsuite.com"]
             .map(|h| format!("https://{h}/services/rest/auth/oauth2/v1/token"));
         let aud_ok = match &claims["aud"] {
@@ -109,7 +108,7 @@ pub fn client_credentials(
             return Err(reject("TokenValidityTooBroad", &format!("exp − iat = {} s, more than {} s", exp - iat, settings.max_assertion_lifetime_secs), &who));
         }
         let now_s = now.unix_timestamp();
-        if iat > now_s + IAT_LEEWAY_SECS {
+        if iat > now_s + settings.assertion_iat_leeway_secs {
             return Err(reject("TokenNotAcceptable", &format!("iat is {} s in the future of NetSuite's clock", iat - now_s), &who));
         }
         if exp <= now_s {

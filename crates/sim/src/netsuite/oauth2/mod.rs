@@ -37,6 +37,8 @@ pub struct OAuth2Scenario {
     /// Longest accepted client-assertion lifetime (exp − iat). Oracle's text says
     /// "less than 60 minutes" and the audit code says 2 hours [I]; 3000 s by default.
     pub max_assertion_lifetime_secs: i64,
+    /// How far an assertion's `iat` may be ahead of NetSuite's clock [I: undocumented].
+    pub assertion_iat_leeway_secs: i64,
     /// How long an authorization code can be exchanged [I: undocumented].
     pub code_lifetime_secs: i64,
     /// Accept the JWT `scope` claim as a comma/space string besides an array [I].
@@ -55,6 +57,7 @@ impl Default for OAuth2Scenario {
     fn default() -> Self {
         Self {
             max_assertion_lifetime_secs: 3000,
+            assertion_iat_leeway_secs: 300,
             code_lifetime_secs: 600,
             accept_scope_string: true,
             require_pkce_for_all: false,
@@ -181,5 +184,8 @@ pub fn router() -> Router<NsState> {
         .route(AUTHORIZE, get(authorize::show).post(authorize::decide))
         .route(TOKEN, post(token::token))
         .route(REVOKE, post(token::revoke))
-        .route("/__sim/netsuite/m2m/certificates", post(certs::upload))
+        .route(
+            "/__sim/netsuite/m2m/certificates",
+            get(certs::list).post(certs::upload),
+        )
 }

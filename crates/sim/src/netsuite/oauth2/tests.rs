@@ -102,3 +102,176 @@ fn oauth_scenarios_parse_and_differ_where_they_say() {
         crate::netsuite::model::IntegrationState::Blocked
     );
 }
+
+mod refresh {
+    use axum::http::{header::AUTHORIZATION, HeaderMap, HeaderValue};
+    use base64::{engine::general_purpose::STANDARD, Engine};
+    use time::{Duration, OffsetDateTime};
+
+    use super::super::grants::RefreshGrant;
+    use super::super::token::{code_or_refresh, Form};
+    use super::super::with_account;
+    use crate::netsuite::state::NsState;
+    use crate::{Scenario, SimOptions};
+
+    const CONFIDENTIAL: &str = "A1B2C3D4-0000-4000-8000-0000000000AA";
+    const PUBLIC: &str = "A1B2C3D4-0000-4000-8000-0000000000BB";
+
+    fn setup() -> (
+        NsState,
+        OffsetDateTime,
+        crate::netsuite::oauth2::OAuth2ClientConfig,
+    ) {
+        let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap();
+        let sc = Scenario::builtin("netsuite/oauth-happy")
+            .unwrap()
+            .netsuite
+            .unwrap();
+        let options = SimOptions {
+            fixed_now: Some(now),
+            ..SimOptions::default()
+        };
+        (NsState::new(&sc, &options), now, sc.oauth2.client.clone())
+    }
+
+    fn grant(
+        integration: &str,
+        public: bool,
+        expires_at: OffsetDateTime,
+        consented_at: OffsetDateTime,
+    ) -> RefreshGrant {
+        RefreshGrant {
+            integration: integration.into(),
+            employee: 13,
+            role: 1001,
+            scopes: vec!["rest_webservices".into()],
+            expires_at,
+            consented_at,
+            public,
+            dead: false,
+        }
+    }
+
+    fn put(state: &NsState, value: &str, g: RefreshGrant) {
+        with_account(state, "1234567", |a| {
+            a.oauth2.refresh_tokens.insert(value.into(), g)
+        })
+        .unwrap();
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> Form {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn confidential_refresh_tokens_expire_after_seven_days_and_are_not_rotated() {
+        let (state, now, client) = setup();
+        let mut headers = HeaderMap::new();
+        let basic = STANDARD.encode(format!(
+            "{}:{}",
+            client.client_id.unwrap(),
+            client.client_secret.unwrap()
+        ));
+        headers.insert(
+            AUTHORIZATION,
+            HeaderValue::from_str(&format!("Basic {basic}")).unwrap(),
+        );
+        put(
+            &state,
+            "old",
+            grant(CONFIDENTIAL, false, now, now - Duration::days(7)),
+        );
+        put(
+            &state,
+            "live",
+            grant(CONFIDENTIAL, false, now + Duration::hours(1), now),
+        );
+        let refresh = |v: &str| {
+            code_or_refresh(
+                &state,
+                "1234567",
+                &headers,
+                &form(&[("grant_type", "refresh_token"), ("refresh_token", v)]),
+                false,
+            )
+        };
+        let Err(expired) = refresh("old") else {
+            panic!("a 7-day-old refresh token was accepted")
+        };
+        assert_eq!(
+            (expired.detail, expired.error.as_str()),
+            ("InvalidGrant", "invalid_grant")
+        );
+        let (body, _) = refresh("live").unwrap_or_else(|_| panic!("refused"));
+        assert_eq!(body["expires_in"], 3600);
+        assert!(
+            body.get("refresh_token").is_none(),
+            "confidential clients get only an access token"
+        );
+        assert!(
+            refresh("live").is_ok(),
+            "and keep using the same refresh token"
+        );
+    }
+
+    #[test]
+    fn public_refresh_tokens_rotate_once_and_end_at_the_rotation_maximum() {
+        let (state, now, client) = setup();
+        let id = client.public_client_id.unwrap();
+        put(
+            &state,
+            "r1",
+            grant(
+                PUBLIC,
+                true,
+                now + Duration::hours(1),
+                now - Duration::hours(167),
+            ),
+        );
+        let refresh = |v: &str| {
+            code_or_refresh(
+                &state,
+                "1234567",
+                &HeaderMap::new(),
+                &form(&[
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", v),
+                    ("client_id", &id),
+                ]),
+                false,
+            )
+        };
+        let (body, _) = refresh("r1").unwrap_or_else(|_| panic!("refused"));
+        let r2 = body["refresh_token"].as_str().unwrap().to_string();
+        let cap = with_account(&state, "1234567", |a| {
+            a.oauth2.refresh_tokens[&r2].expires_at
+        })
+        .unwrap();
+        assert_eq!(
+            cap,
+            now + Duration::hours(1),
+            "48 h, but not past 168 h after consent"
+        );
+        assert!(
+            refresh("r1").is_err(),
+            "a public refresh token is single-use"
+        );
+        put(
+            &state,
+            "late",
+            grant(
+                PUBLIC,
+                true,
+                now + Duration::hours(1),
+                now - Duration::hours(168),
+            ),
+        );
+        let Err(late) = refresh("late") else {
+            panic!("rotated past the maximum")
+        };
+        assert_eq!(late.error, "invalid_grant");
+    }
+}

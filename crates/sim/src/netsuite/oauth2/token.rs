@@ -109,7 +109,7 @@ fn parse_form(body: &str) -> Option<Form> {
     (form.len() == n).then_some(form)
 }
 
-fn code_or_refresh(
+pub(super) fn code_or_refresh(
     state: &NsState,
     account: &str,
     headers: &HeaderMap,
@@ -164,11 +164,14 @@ fn code_or_refresh(
             None => Some(new_refresh_grant(&client, employee, role, &scopes, now, now)),
             Some((_, old)) if old.public => {
                 let cap = old.consented_at + Duration::hours(client.oauth2.max_rotation_hours);
-                (now < cap).then(|| {
-                    let mut g = new_refresh_grant(&client, employee, role, &scopes, old.consented_at, now);
-                    g.expires_at = g.expires_at.min(cap);
-                    g
-                })
+                if now >= cap {
+                    let note = "the Maximum Time For Token Rotation has passed: consent again";
+                    return Err(Refused::new("InvalidGrant", "invalid_grant", &who, note));
+                }
+                let mut g =
+                    new_refresh_grant(&client, employee, role, &scopes, old.consented_at, now);
+                g.expires_at = g.expires_at.min(cap);
+                Some(g)
             }
             Some(_) => None, // confidential: the same refresh token stays valid
         };
