@@ -1,7 +1,7 @@
 //! The app state on disk: one tauri-plugin-store file holding core's typed,
 //! versioned `AppState` (its top-level fields are the store's keys).
 //!
-//! Why not the plugin alone: in tauri-plugin-store 2.x `StoreBuilder::build`
+//! Why not the plugin alone: in tauri-plugin-store 2.x (read in 2.5) `StoreBuilder::build`
 //! ignores load errors (a corrupt file silently becomes an empty store that the
 //! next save overwrites), and `Store::save` is a plain `fs::write` (a crash
 //! mid-write leaves a truncated file), also run for every open store on exit.
@@ -69,6 +69,15 @@ impl StateRepo {
             .build()
             .map_err(|e| storage(format!("could not open the settings store: {e}")))?;
         store.close_resource();
+        // `build` swallows load errors; an empty cache over a file core just
+        // accepted means the file changed under us: refuse rather than let the
+        // next save overwrite it with an empty state.
+        if store.is_empty() && path.exists() {
+            return Err(storage(format!(
+                "{} changed while Onramp was opening it; restart Onramp",
+                path.display()
+            )));
+        }
         Ok((
             Self {
                 path,

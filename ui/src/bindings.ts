@@ -15,6 +15,7 @@ export const commands = {
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	/**  Adds a client, or replaces the one with the same id. */
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
+	/**  The built-in connector profiles (profiles/*.toml, embedded in core). */
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),

@@ -11,12 +11,14 @@ use std::time::Duration;
 use anyhow::{anyhow, Context};
 use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::profile::ConnectorProfile;
+use onramp_core::report::RunRecord;
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_intacct::checks::{suite, IntacctCtx};
+use onramp_intacct::observe;
 use onramp_intacct::rest::{RestApp, RestClient};
 use onramp_intacct::{profiles, ClientOptions, IntacctCredentials};
 
-use crate::{output, secrets};
+use crate::{output, report, secrets};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -47,6 +49,9 @@ pub struct CheckArgs {
     /// Time budget for the whole run, in seconds.
     #[arg(long, default_value_t = 120)]
     deadline_secs: u64,
+    /// Save the run (checks and what was observed, no secrets) for `report` and `profile export`.
+    #[arg(long, value_name = "RESULT.json")]
+    save: Option<std::path::PathBuf>,
 }
 
 pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
@@ -80,7 +85,7 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         },
         ..ClientOptions::default()
     };
-    let mut ctx = IntacctCtx::new(creds, options.clone())?;
+    let mut ctx = IntacctCtx::new(creds.clone(), options.clone())?;
     let optional = |name: &str| {
         secrets::optional_from_env_or_keychain(&format!("intacct.{name}"), args.setup_id.as_deref())
     };
@@ -98,12 +103,21 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         deadline: Some(budget),
         ..RunOptions::default()
     };
-    let (_, results) = run_suite(
-        suite(ctx, &profile),
+    let (summary, results) = run_suite(
+        suite(ctx.clone(), &profile),
         run_options,
         output::progress_printer(),
     )
     .await;
+    if let Some(path) = &args.save {
+        let record = RunRecord::new(
+            observe::setup_facts(&creds, &profile),
+            observe::observe(&ctx, &creds, &results),
+            results.clone(),
+            Some(summary),
+        );
+        report::save(path, &record)?;
+    }
     Ok(output::print_checks(&results, args.json))
 }
 

@@ -6,6 +6,8 @@ mod intacct;
 mod netsuite;
 mod netsuite_m2m;
 mod output;
+mod profile;
+mod report;
 mod secrets;
 mod sim;
 
@@ -42,14 +44,11 @@ enum Area {
     /// Store, inspect or delete a setup's credentials in the OS keychain.
     #[command(subcommand)]
     Secret(secrets::Command),
-    /// Show a saved `--json` result file (e.g. one a customer sent) as a table.
-    Report {
-        /// File holding `{"checks": [...]}`; `-` reads standard input.
-        file: std::path::PathBuf,
-        /// Print JSON again instead of the table.
-        #[arg(long)]
-        json: bool,
-    },
+    /// Show a saved run as a table, and write its setup report (HTML, JSON).
+    Report(report::Args),
+    /// Setup profiles: export one from a saved run, show one, compare two.
+    #[command(subcommand)]
+    Profile(profile::Command),
 }
 
 #[tokio::main]
@@ -61,7 +60,8 @@ async fn main() -> ExitCode {
         Area::Intacct(cmd) => intacct::run(cmd).await,
         Area::Sim(cmd) => sim::run(cmd).await,
         Area::Secret(cmd) => secrets::run(cmd),
-        Area::Report { file, json } => output::print_saved(&file, json),
+        Area::Report(args) => report::run(args),
+        Area::Profile(cmd) => profile::run(cmd),
     };
     match outcome {
         Ok(code) => code,

@@ -9,13 +9,15 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context};
 use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::profile::ConnectorProfile;
+use onramp_core::report::RunRecord;
 use onramp_core::runner::{run_suite, RunOptions};
-use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
+use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
+use onramp_netsuite::observe;
 use onramp_netsuite::{
     profiles, tba, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials, Url,
 };
 
-use crate::{netsuite_m2m, output, secrets};
+use crate::{netsuite_m2m, output, report, secrets};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -63,6 +65,9 @@ pub struct CheckArgs {
     /// Time budget for the whole run, in seconds.
     #[arg(long, default_value_t = 120)]
     deadline_secs: u64,
+    /// Save the run (checks and what was observed, no secrets) for `report` and `profile export`.
+    #[arg(long, value_name = "RESULT.json")]
+    save: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Subcommand)]
@@ -139,14 +144,23 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     ctx.role_id = args.role_id;
     ctx.role_name = args.role_name;
     ctx.audit_detail = args.audit_detail;
-    let specs = suite(ctx, &profile);
+    let (specs, facts) = suite_with_facts(ctx.clone(), &profile);
     // Every check may start at once: the client's governor bounds the requests.
     let run_options = RunOptions {
         concurrency: specs.len(),
         deadline: Some(budget),
         ..RunOptions::default()
     };
-    let (_, results) = run_suite(specs, run_options, output::progress_printer()).await;
+    let (summary, results) = run_suite(specs, run_options, output::progress_printer()).await;
+    if let Some(path) = &args.save {
+        let record = RunRecord::new(
+            observe::setup_facts(&ctx, &profile),
+            observe::observe(&facts, &ctx, &profile, &results),
+            results.clone(),
+            Some(summary),
+        );
+        report::save(path, &record)?;
+    }
     Ok(output::print_checks(&results, args.json))
 }
 

@@ -2,10 +2,8 @@
 //! progress lines on stderr, so `--json` output can be piped untouched.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use onramp_core::check::{CheckResult, CheckStatus, DiffStatus};
 use onramp_core::runner::RunEvent;
 
@@ -20,27 +18,6 @@ pub fn print_checks(results: &[CheckResult], json: bool) -> ExitCode {
     // A closed pipe (e.g. `| head`) is not worth a panic.
     let _ = writeln!(std::io::stdout().lock(), "{text}");
     exit_code(results)
-}
-
-/// Re-prints a saved `{"checks": [...]}` document, with the same exit code.
-pub fn print_saved(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let (source, text) = if path.as_os_str() == "-" {
-        let text = std::io::read_to_string(std::io::stdin()).context("reading standard input")?;
-        ("standard input".to_owned(), text)
-    } else {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        (path.display().to_string(), text)
-    };
-    let saved: Saved = serde_json::from_str(&text).with_context(|| {
-        format!("{source} is not a saved check result (expected {{\"checks\": [...]}})")
-    })?;
-    Ok(print_checks(&saved.checks, json))
-}
-
-#[derive(serde::Deserialize)]
-struct Saved {
-    checks: Vec<CheckResult>,
 }
 
 fn exit_code(results: &[CheckResult]) -> ExitCode {

@@ -11,8 +11,18 @@ pub enum Command {
     /// Serve a scenario on 127.0.0.1 until Ctrl-C; prints the base URL on stdout.
     Serve {
         /// A scenario file, or a built-in name such as `netsuite/happy`.
-        #[arg(long)]
-        scenario: String,
+        #[arg(
+            long,
+            required_unless_present = "from_profile",
+            conflicts_with = "from_profile"
+        )]
+        scenario: Option<String>,
+        /// Reproduce a customer's setup profile (or run record) in Practice mode.
+        #[arg(long, value_name = "PROFILE.json")]
+        from_profile: Option<std::path::PathBuf>,
+        /// With --from-profile: also write the generated scenario (with its practice credentials) here.
+        #[arg(long, value_name = "SCENARIO.toml", requires = "from_profile")]
+        write_scenario: Option<std::path::PathBuf>,
         /// Port to listen on (default: any free port).
         #[arg(long)]
         port: Option<u16>,
@@ -37,11 +47,17 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Serve {
             scenario,
+            from_profile,
+            write_scenario,
             port,
             latency_ms,
             concurrency_limit,
         } => {
-            let loaded = load(&scenario)?;
+            let loaded = match (&scenario, &from_profile) {
+                (_, Some(path)) => from_profile_file(path, write_scenario.as_deref())?,
+                (Some(name), None) => load(name)?,
+                (None, None) => anyhow::bail!("give --scenario or --from-profile"),
+            };
             eprintln!("{}", loaded.title);
             if !loaded.expect_failing.is_empty() {
                 eprintln!("expected to fail: {}", loaded.expect_failing.join(", "));
@@ -76,4 +92,17 @@ fn load(scenario: &str) -> anyhow::Result<Scenario> {
         return Ok(Scenario::from_toml_str(&path.display().to_string(), &text)?);
     }
     Ok(Scenario::builtin(scenario)?)
+}
+
+/// A scenario reproducing an exported setup profile (or a saved run).
+fn from_profile_file(path: &Path, write_to: Option<&Path>) -> anyhow::Result<Scenario> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("could not read {}", path.display()))?;
+    let profile = onramp_core::observed::parse_any(&text)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let toml = onramp_sim::reproduce::scenario_toml(&profile)?;
+    if let Some(out) = write_to {
+        crate::report::write(out, &toml)?;
+    }
+    Ok(Scenario::from_toml_str(&path.display().to_string(), &toml)?)
 }

@@ -7,7 +7,9 @@ pub mod error;
 pub mod http;
 #[cfg(feature = "keychain")]
 pub mod keychain;
+pub mod observed;
 pub mod profile;
+pub mod report;
 pub mod runner;
 pub mod secret;
 pub mod state;

@@ -6,6 +6,7 @@
 pub mod checks;
 pub mod client;
 pub mod errors;
+pub mod observe;
 pub mod patterns;
 pub mod profiles;
 pub mod rest;

@@ -8,6 +8,7 @@ pub mod client;
 pub mod errors;
 pub mod governance;
 pub mod oauth2;
+pub mod observe;
 pub mod profiles;
 pub mod tba;
 

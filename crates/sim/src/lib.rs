@@ -12,6 +12,7 @@ pub mod intacct;
 mod merge;
 pub mod netsuite;
 pub mod options;
+pub mod reproduce;
 pub mod scenario;
 pub mod server;
 

@@ -119,9 +119,9 @@ pub async fn save_client(ctx: State<'_, AppCtx>, mut client: Client) -> Result<C
     })
 }
 
+/// The built-in connector profiles (profiles/*.toml, embedded in core).
 #[tauri::command]
 #[specta::specta]
 pub fn list_profiles() -> Result<Vec<ConnectorProfile>, IpcError> {
-    // Core's loader of the built-in profiles (profiles/*.toml) is not there yet.
-    Ok(Vec::new())
+    Ok(onramp_core::profile::builtin())
 }

@@ -199,3 +199,47 @@ fn without_a_keychain_secrets_fail_with_a_diagnosis_and_nothing_is_written() {
         assert!(!String::from_utf8_lossy(&text).contains("plain-text-never"));
     }
 }
+
+#[test]
+fn an_older_store_is_migrated_on_start_and_rewritten_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    let v1 = json!({ "schema_version": 1, "setups": [{
+        "id": "old", "erp": "netsuite", "label": "Billing", "workspace": "Acme",
+        "environment": "sandbox", "practice_scenario": null, "account_id": "123456_SB1",
+        "entity_id": null, "profile_id": null, "auth_method": "tba", "current_step": "role",
+        "steps": {}, "fields": {}, "last_run": null,
+        "created_at": "2025-05-01T09:00:00Z", "updated_at": "2025-05-01T10:00:00Z"
+    }]});
+    std::fs::write(&state_file, v1.to_string()).unwrap();
+
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let on_disk: Value = serde_json::from_slice(&std::fs::read(&state_file).unwrap()).unwrap();
+    assert_eq!(
+        on_disk["schema_version"],
+        onramp_core::state::SCHEMA_VERSION
+    );
+    let clients: Vec<Value> = host.invoke("list_clients", json!({})).unwrap();
+    assert_eq!(clients.len(), 1);
+    assert_eq!(clients[0]["name"], "Acme");
+    let setup: Value = host.invoke("get_setup", json!({ "id": "old" })).unwrap();
+    assert_eq!(setup["client_id"], clients[0]["id"]);
+}
+
+#[test]
+fn list_profiles_returns_the_built_in_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let profiles: Vec<Value> = host.invoke("list_profiles", json!({})).unwrap();
+    let mut ids: Vec<_> = profiles.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "intacct-accounting-sync",
+            "netsuite-readonly-reporting",
+            "netsuite-zuora-billing"
+        ]
+    );
+    assert!(profiles.iter().all(|p| p["builtin"] == true));
+}

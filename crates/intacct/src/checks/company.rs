@@ -86,6 +86,7 @@ pub async fn check(
                 .collect()
         })
         .unwrap_or_default();
+    ctx.record(|s| s.subscriptions = Some(subscribed.clone()));
     let mut missing: Vec<&str> = Vec::new();
     for obj in &req.objects {
         let module = MODULES

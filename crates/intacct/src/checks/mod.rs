@@ -35,6 +35,8 @@ pub struct IntacctCtx {
     top_signin: OnceCell<Result<Session, IntacctError>>,
     /// REST API app, for profiles that use the REST API.
     rest: Option<RestClient>,
+    /// Facts the checks read (user record, subscriptions, permissions), for setup profiles.
+    seen: std::sync::Mutex<crate::observe::Seen>,
 }
 
 impl IntacctCtx {
@@ -53,6 +55,7 @@ impl IntacctCtx {
             signin: OnceCell::new(),
             top_signin: OnceCell::new(),
             rest: None,
+            seen: std::sync::Mutex::default(),
         })
     }
 
@@ -94,6 +97,18 @@ impl IntacctCtx {
             return Some(&self.top);
         }
         None
+    }
+
+    fn record(&self, f: impl FnOnce(&mut crate::observe::Seen)) {
+        f(&mut self.seen.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+
+    /// What the checks have read so far, plus the sign-in outcomes.
+    pub fn seen(&self) -> crate::observe::Seen {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        seen.signin_ok = self.signin.get().map(Result::is_ok);
+        seen.top_signin_ok = self.top_signin.get().map(Result::is_ok);
+        seen
     }
 
     fn pattern(&self, e: &IntacctError) -> Option<&Pattern> {

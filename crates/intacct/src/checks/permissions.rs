@@ -155,6 +155,18 @@ pub async fn check(
         .as_ref()
         .map(|d| parse_permissions(&d.node))
         .unwrap_or_default();
+    ctx.record(|s| {
+        s.permissions = Some(
+            granted
+                .iter()
+                .map(|g| onramp_core::observed::IntacctPolicy {
+                    application: g.application.clone(),
+                    policy: g.policy.clone(),
+                    rights: g.rights.clone(),
+                })
+                .collect(),
+        )
+    });
     let diff = diff(&req.objects, &granted);
     let short = grant_list(&diff);
     let r = if short.is_empty() {

@@ -75,6 +75,7 @@ pub async fn check(
             ),
         );
     };
+    ctx.record(|s| s.user = Some(row.clone()));
     assess(&row, req.admin, id, title)
 }
 

@@ -189,6 +189,32 @@ impl Facts {
         Ok(out)
     }
 
+    /// The login's outcome, if a check tried it (never sends a request).
+    pub fn seen_login(&self) -> Option<Login> {
+        self.login.get().cloned()
+    }
+
+    /// The role's internal ID, if a check resolved it (never sends a request).
+    pub fn seen_role_id(&self) -> Option<u64> {
+        self.resolved_role.get().copied().flatten().or(self.role_id)
+    }
+
+    /// The role's permissions, if a check read them (never sends a request).
+    pub fn seen_role_permissions(&self) -> Option<Arc<Result<BTreeMap<String, u8>, String>>> {
+        self.role.get().cloned()
+    }
+
+    /// Record-type probes the checks made, with their outcomes.
+    pub fn seen_probes(&self) -> Vec<(String, ProbeOutcome)> {
+        let map = self.probes.lock().unwrap_or_else(|p| p.into_inner());
+        let mut out: Vec<_> = map
+            .iter()
+            .filter_map(|(k, cell)| Some((k.clone(), cell.get()?.clone())))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
     /// `GET /record/v1/<type>?limit=5`, once per record type.
     pub async fn probe(&self, record_type: &str) -> ProbeOutcome {
         let cell = cell(&self.probes, record_type.to_ascii_lowercase());

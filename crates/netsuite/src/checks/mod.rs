@@ -65,7 +65,7 @@ impl NetSuiteCheckContext {
 
 pub(crate) struct Shared {
     pub ctx: NetSuiteCheckContext,
-    pub facts: Facts,
+    pub facts: Arc<Facts>,
     pub req: NetSuiteRequirements,
 }
 
@@ -84,15 +84,32 @@ pub const LIFECYCLE: &str = "netsuite.lifecycle";
 
 /// Builds the suite for one account and connector profile.
 pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<CheckSpec> {
+    suite_with_facts(ctx, profile).0
+}
+
+/// The suite plus its shared `Facts`, which keep what the checks learnt
+/// (login, role permissions, probes) for a setup profile after the run.
+pub fn suite_with_facts(
+    ctx: NetSuiteCheckContext,
+    profile: &ConnectorProfile,
+) -> (Vec<CheckSpec>, Arc<Facts>) {
     let req = profile.netsuite.clone().unwrap_or(NetSuiteRequirements {
         auth_methods: vec![AuthMethod::Tba],
         scopes: Vec::new(),
         features: Vec::new(),
         permissions: Vec::new(),
     });
-    let facts = Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone());
-    let shared: Ctx = Arc::new(Shared { ctx, facts, req });
-    vec![
+    let facts = Arc::new(Facts::new(
+        ctx.client.clone(),
+        ctx.role_id,
+        ctx.role_name.clone(),
+    ));
+    let shared: Ctx = Arc::new(Shared {
+        ctx,
+        facts: facts.clone(),
+        req,
+    });
+    let specs = vec![
         spec(
             &shared,
             ACCOUNT,
@@ -163,7 +180,8 @@ pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<Check
             &[],
             lifecycle::run,
         ),
-    ]
+    ];
+    (specs, facts)
 }
 
 fn spec<F, Fut>(
