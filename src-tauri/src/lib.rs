@@ -65,7 +65,8 @@ pub fn run() {
             // The service name is the app identifier, so a build with its own
             // identifier never touches the entries of an installed Onramp.
             let secrets = Arc::new(KeyringStore::new(app.config().identifier.clone()));
-            let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)?;
+            let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)
+                .inspect_err(|e| tracing::error!(error = %e, "Onramp cannot open its settings"))?;
             app.manage(ctx);
             Ok(())
         })

@@ -12,7 +12,7 @@ export interface RailStep {
 /** Where each step stands, from the saved setup. */
 export function railSteps(setup: Pick<Setup, "current_step" | "steps">, steps: readonly StepDef[]): RailStep[] {
   return steps.map((step) => {
-    const saved = setup.steps[step.id]?.status;
+    const saved = setup.steps?.[step.id]?.status;
     let status: RailStatus = "upcoming";
     if (step.id === setup.current_step) status = "current";
     else if (saved === "done") status = "done";

@@ -49,7 +49,7 @@ describe("SetupScreen", () => {
     await user.click(screen.getByRole("button", { name: "I've done this" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Role & permissions" })).toBeInTheDocument();
     expect(saved().current_step).toBe("role");
-    expect(saved().steps.features?.status).toBe("done");
+    expect(saved().steps?.features?.status).toBe("done");
     expect(screen.getByTestId("step-features")).toHaveAttribute("data-status", "done");
     expect(screen.getByTestId("step-role")).toHaveAttribute("aria-current", "step");
   });

@@ -29,7 +29,7 @@ export function SetupScreen({ id, onHome }: Props) {
   const steps = stepsFor(setup.erp);
   const step = findStep(setup.erp, setup.current_step);
   const number = steps.indexOf(step) + 1;
-  const done = setup.steps[step.id]?.status === "done";
+  const done = setup.steps?.[step.id]?.status === "done";
   const last = number === steps.length;
 
   return (
