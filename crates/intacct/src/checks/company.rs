@@ -6,7 +6,7 @@ use std::sync::Arc;
 use onramp_core::profile::IntacctRequirements;
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::{call_failed, diagnose, signin, with_errors, IntacctCtx};
+use super::{call_failed, diagnose, needs_signin, with_errors, IntacctCtx};
 use crate::xml::request::Function;
 
 pub const ID: &str = "intacct.company";
@@ -41,14 +41,7 @@ pub async fn check(
         }
     }
     let Some(client) = ctx.working().await else {
-        return CheckResult::skip(
-            id,
-            title,
-            format!(
-                "Not run: it needs a working sign-in (see {}).",
-                signin::LOGIN
-            ),
-        );
+        return needs_signin(id, title);
     };
     let result = match client.execute_one(Function::GetApplications).await {
         Ok(r) => r,
@@ -63,12 +56,7 @@ pub async fn check(
         }
     };
     if !result.is_success() {
-        let list = result
-            .errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
+        let list = result.error_text();
         return CheckResult::warn(
             id,
             title,

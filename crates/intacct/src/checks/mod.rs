@@ -209,6 +209,18 @@ type CheckFnPtr = fn(
 ) -> futures::future::BoxFuture<'static, CheckResult>;
 
 /// A failure no pattern explains: say what happened and where to look.
+/// What every check after sign-in reports when sign-in did not work.
+fn needs_signin(id: &str, title: &str) -> CheckResult {
+    CheckResult::skip(
+        id,
+        title,
+        format!(
+            "Not run: it needs a working sign-in (see {}).",
+            signin::LOGIN
+        ),
+    )
+}
+
 fn generic(e: &IntacctError) -> Diagnosis {
     match e {
         IntacctError::Http(_) => Diagnosis::new(

@@ -7,7 +7,7 @@ use onramp_core::profile::IntacctRequirements;
 use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow};
 
 use super::permissions::{grant_list, ROLE_WHERE};
-use super::{call_failed, diagnose, signin, IntacctCtx};
+use super::{call_failed, diagnose, needs_signin, IntacctCtx};
 use crate::errors::{IntacctError, Layer};
 use crate::xml::request::{Function, Query};
 
@@ -20,14 +20,7 @@ pub async fn check(
     title: &'static str,
 ) -> CheckResult {
     let Some(client) = ctx.working().await else {
-        return CheckResult::skip(
-            id,
-            title,
-            format!(
-                "Not run: it needs a working sign-in (see {}).",
-                signin::LOGIN
-            ),
-        );
+        return needs_signin(id, title);
     };
     if req.objects.is_empty() {
         return CheckResult::pass(id, title, "The connector profile lists no objects to read.");
@@ -75,12 +68,7 @@ pub async fn check(
                 .patterns
                 .find(Layer::Function, 200, &res.errors)
                 .map(|p| p.id.as_str());
-            let text = res
-                .errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
+            let text = res.error_text();
             match pattern {
                 Some("object-permission") => (DiffStatus::Missing, "no permission".to_string()),
                 Some("object-unknown") => {

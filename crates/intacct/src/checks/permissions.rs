@@ -6,7 +6,7 @@ use std::sync::Arc;
 use onramp_core::profile::{IntacctObject, IntacctRequirements};
 use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow};
 
-use super::{call_failed, signin, IntacctCtx};
+use super::{call_failed, needs_signin, IntacctCtx};
 use crate::xml::request::Function;
 use crate::xml::Node;
 
@@ -116,14 +116,7 @@ pub async fn check(
     title: &'static str,
 ) -> CheckResult {
     let Some(client) = ctx.working().await else {
-        return CheckResult::skip(
-            id,
-            title,
-            format!(
-                "Not run: it needs a working sign-in (see {}).",
-                signin::LOGIN
-            ),
-        );
+        return needs_signin(id, title);
     };
     let f = Function::GetUserPermissions {
         user_id: ctx.creds().user_id.clone(),
@@ -133,12 +126,7 @@ pub async fn check(
         Err(e) => return call_failed(&ctx, &e, id, title, "Could not read the user's permissions"),
     };
     if !result.is_success() {
-        let list = result
-            .errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
+        let list = result.error_text();
         return CheckResult::warn(
             id,
             title,

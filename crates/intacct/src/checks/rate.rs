@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::{diagnose, signin, with_errors, IntacctCtx};
+use super::{diagnose, needs_signin, with_errors, IntacctCtx};
 use crate::client::RetryEvent;
 use crate::errors::IntacctError;
 use crate::xml::request::Function;
@@ -15,14 +15,7 @@ const BURST: usize = 3;
 
 pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) -> CheckResult {
     let Some(client) = ctx.working().await else {
-        return CheckResult::skip(
-            id,
-            title,
-            format!(
-                "Not run: it needs a working sign-in (see {}).",
-                signin::LOGIN
-            ),
-        );
+        return needs_signin(id, title);
     };
     let mut failure = None;
     for _ in 0..BURST {

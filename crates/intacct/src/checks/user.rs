@@ -7,7 +7,7 @@ use std::sync::Arc;
 use onramp_core::profile::{AdminLevel, IntacctRequirements};
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::{call_failed, records, signin, IntacctCtx};
+use super::{call_failed, needs_signin, records, IntacctCtx};
 use crate::xml::request::{Filter, Function, Query};
 
 pub const ID: &str = "intacct.user";
@@ -20,14 +20,7 @@ pub async fn check(
     title: &'static str,
 ) -> CheckResult {
     let Some(client) = ctx.working().await else {
-        return CheckResult::skip(
-            id,
-            title,
-            format!(
-                "Not run: it needs a working sign-in (see {}).",
-                signin::LOGIN
-            ),
-        );
+        return needs_signin(id, title);
     };
     let user_id = ctx.creds().user_id.clone();
     let query = Function::Query(Query {
@@ -45,12 +38,7 @@ pub async fn check(
     if !result.is_success() {
         // Onramp's profile asks for Company > Users List/View so this can be read;
         // a non-Business user type caps the role so it cannot.
-        let list = result
-            .errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
+        let list = result.error_text();
         return CheckResult::fail(
             id,
             title,

@@ -77,6 +77,15 @@ impl FnResult {
     pub fn is_success(&self) -> bool {
         self.status == "success"
     }
+
+    /// The function's errors on one line, as checks quote them.
+    pub fn error_text(&self) -> String {
+        self.errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
