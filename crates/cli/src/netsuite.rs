@@ -19,11 +19,16 @@ use onramp_netsuite::{
 
 use crate::{netsuite_m2m, output, report, secrets};
 
+mod auth;
+
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// Run every NetSuite check against an account. Credentials come from
-    /// ONRAMP_NETSUITE_CONSUMER_KEY/_CONSUMER_SECRET/_TOKEN_ID/_TOKEN_SECRET
-    /// (or ONRAMP_NETSUITE_ACCESS_TOKEN for OAuth 2.0), or the keychain of --setup.
+    /// Run every NetSuite check against an account. Secrets come from the
+    /// environment or the keychain of --setup, never from arguments:
+    /// tba: ONRAMP_NETSUITE_CONSUMER_KEY/_CONSUMER_SECRET/_TOKEN_ID/_TOKEN_SECRET;
+    /// oauth2-m2m: the key file (--key) or ONRAMP_NETSUITE_M2M_PRIVATE_KEY;
+    /// oauth2-code: ONRAMP_NETSUITE_OAUTH2_REFRESH_TOKEN, plus
+    /// ONRAMP_NETSUITE_OAUTH2_CLIENT_SECRET for confidential clients.
     Check(CheckArgs),
     /// Token-Based Authentication helpers.
     #[command(subcommand)]
@@ -38,6 +43,14 @@ pub struct CheckArgs {
     /// Account ID or any NetSuite URL of the account (e.g. 1234567_SB1).
     #[arg(long)]
     account: String,
+    /// How the connector signs in. The default is tba: this command proves an
+    /// existing integration, and existing ones mostly use TBA (without --auth,
+    /// ONRAMP_NETSUITE_ACCESS_TOKEN is still used as a bearer token when set).
+    /// New integrations should use OAuth 2.0 (oauth2-code or oauth2-m2m).
+    #[arg(long, value_enum)]
+    auth: Option<auth::AuthArg>,
+    #[command(flatten)]
+    oauth: auth::OAuthArgs,
     /// Built-in profile name or a profile file.
     #[arg(long, default_value = "netsuite-zuora-billing")]
     profile: String,
@@ -124,13 +137,39 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
 async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let account = Account::parse(&args.account)?;
     let profile = load_profile(&args.profile)?;
-    let credentials = credentials(args.setup_id.as_deref())?;
     let endpoints = Endpoints {
         override_base: args
             .base_url
             .as_deref()
             .map(EndpointOverride::new)
             .transpose()?,
+    };
+    let setup_id = args.setup_id.as_deref();
+    let (credentials, method, extra) = match args.auth {
+        None => {
+            let c = credentials(setup_id)?;
+            (c, None, Vec::new())
+        }
+        Some(a) => {
+            let s = auth::sign_in(
+                a,
+                &args.oauth,
+                &account,
+                &endpoints,
+                setup_id,
+                args.audit_detail.as_deref(),
+            )
+            .await?;
+            match s.outcome {
+                Ok(c) => (c, Some(s.method), s.extra),
+                // No token, so no check can run: report the refusal as netsuite.auth.
+                Err(refused) => {
+                    let mut results = vec![*refused];
+                    results.extend(s.extra);
+                    return Ok(output::print_checks(&results, args.json));
+                }
+            }
+        }
     };
     let budget = Duration::from_secs(args.deadline_secs);
     let options = ClientOptions {
@@ -141,6 +180,9 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let client = Arc::new(NetSuiteClient::new(account, credentials, options)?);
     let mut ctx = NetSuiteCheckContext::new(client, args.account.clone());
+    if let Some(m) = method {
+        ctx = ctx.with_auth_method(m);
+    }
     ctx.role_id = args.role_id;
     ctx.role_name = args.role_name;
     ctx.audit_detail = args.audit_detail;
@@ -151,7 +193,8 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         deadline: Some(budget),
         ..RunOptions::default()
     };
-    let (summary, results) = run_suite(specs, run_options, output::progress_printer()).await;
+    let (summary, mut results) = run_suite(specs, run_options, output::progress_printer()).await;
+    results.extend(extra);
     if let Some(path) = &args.save {
         let record = RunRecord::new(
             observe::setup_facts(&ctx, &profile),

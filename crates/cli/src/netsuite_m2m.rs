@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 use onramp_core::http::{EndpointOverride, Endpoints};
-use onramp_core::keychain::{KeyringStore, DEFAULT_SERVICE};
 use onramp_core::{Secret, SecretKey, SecretStore};
 use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::keygen::{generate, KeyAlgorithm, MAX_VALIDITY_DAYS};
@@ -104,13 +103,7 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             base_url,
             show_token,
         } => {
-            let key = match key {
-                Some(path) => Secret::new(
-                    std::fs::read_to_string(&path)
-                        .with_context(|| format!("reading {}", path.display()))?,
-                ),
-                None => secrets::from_env_or_keychain(KEY_SECRET, setup_id.as_deref())?,
-            };
+            let key = private_key(key.as_deref(), setup_id.as_deref())?;
             token(
                 &account,
                 &client_id,
@@ -143,7 +136,7 @@ fn keygen(
     let g = generate(algorithm, cn, days, OffsetDateTime::now_utc())?;
     match (key_out, setup_id) {
         (Some(path), _) => write_private(path, g.private_key_pem.expose())?,
-        (None, Some(id)) => keychain()
+        (None, Some(id)) => secrets::store()
             .set(&SecretKey::new(id, KEY_SECRET), &g.private_key_pem)
             .context("storing the private key in the keychain")?,
         (None, None) => unreachable!("checked above"),
@@ -165,13 +158,6 @@ fn keygen(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The same keychain service the rest of the CLI reads from.
-fn keychain() -> KeyringStore {
-    KeyringStore::new(
-        std::env::var("ONRAMP_KEYCHAIN_SERVICE").unwrap_or_else(|_| DEFAULT_SERVICE.to_owned()),
-    )
-}
-
 /// Creates the key file for the owner only, and never overwrites one.
 fn write_private(path: &Path, pem: &str) -> anyhow::Result<()> {
     let mut options = std::fs::OpenOptions::new();
@@ -185,6 +171,51 @@ fn write_private(path: &Path, pem: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The M2M private key: from `--key <file>`, else the environment or the keychain of `--setup`.
+pub(crate) fn private_key(
+    file: Option<&Path>,
+    setup_id: Option<&str>,
+) -> anyhow::Result<Secret<String>> {
+    match file {
+        Some(path) => Ok(Secret::new(
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        )),
+        None => secrets::from_env_or_keychain(KEY_SECRET, setup_id),
+    }
+}
+
+/// A client-credentials client for the mapping named by client and certificate ID,
+/// and the algorithm its key signs with.
+pub(crate) fn m2m_client(
+    account: Account,
+    client_id: &str,
+    certificate_id: &str,
+    key: Secret<String>,
+    scope: &str,
+    endpoints: Endpoints,
+) -> anyhow::Result<(M2mClient, KeyAlgorithm)> {
+    let scopes = scope
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .map(Scope::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(algorithm) = KeyAlgorithm::detect(key.expose()) else {
+        bail!("the private key is not an EC (ES256) or RSA (PS256) key in PKCS#8 PEM form");
+    };
+    let client = M2mClient::new(M2mConfig {
+        account,
+        client_id: client_id.trim().to_string(),
+        certificate_id: certificate_id.trim().to_string(),
+        algorithm,
+        private_key_pem: key,
+        scopes,
+        assertion_lifetime: DEFAULT_ASSERTION_LIFETIME,
+        endpoints,
+        timeout: Duration::from_secs(30),
+    })?;
+    Ok((client, algorithm))
+}
+
 async fn token(
     account: &str,
     client_id: &str,
@@ -194,29 +225,17 @@ async fn token(
     base_url: Option<&str>,
     show: bool,
 ) -> anyhow::Result<ExitCode> {
-    let account = Account::parse(account)?;
-    let scopes = scope
-        .split([' ', ','])
-        .filter(|s| !s.is_empty())
-        .map(Scope::parse)
-        .collect::<Result<Vec<_>, _>>()?;
-    let Some(algorithm) = KeyAlgorithm::detect(key.expose()) else {
-        bail!("the private key is not an EC (ES256) or RSA (PS256) key in PKCS#8 PEM form");
-    };
     let endpoints = Endpoints {
         override_base: base_url.map(EndpointOverride::new).transpose()?,
     };
-    let client = M2mClient::new(M2mConfig {
-        account,
-        client_id: client_id.to_string(),
-        certificate_id: certificate_id.to_string(),
-        algorithm,
-        private_key_pem: key,
-        scopes,
-        assertion_lifetime: DEFAULT_ASSERTION_LIFETIME,
+    let (client, algorithm) = m2m_client(
+        Account::parse(account)?,
+        client_id,
+        certificate_id,
+        key,
+        scope,
         endpoints,
-        timeout: Duration::from_secs(30),
-    })?;
+    )?;
     match client.token(OffsetDateTime::now_utc()).await {
         Ok(t) => {
             println!("NetSuite issued an access token ({}).", algorithm.as_str());

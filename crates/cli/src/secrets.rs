@@ -69,7 +69,8 @@ pub fn optional_from_env_or_keychain(
     Ok(secret.map(|s| Secret::new(s.expose().trim().to_owned())))
 }
 
-fn store() -> KeyringStore {
+/// The keychain the app uses (or the service named by `ONRAMP_KEYCHAIN_SERVICE`).
+pub(crate) fn store() -> KeyringStore {
     KeyringStore::new(std::env::var(SERVICE_ENV).unwrap_or_else(|_| DEFAULT_SERVICE.to_owned()))
 }
 

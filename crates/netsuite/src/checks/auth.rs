@@ -4,6 +4,7 @@
 //! look for there.
 
 use onramp_core::http::HttpError;
+use onramp_core::profile::AuthMethod;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
@@ -22,7 +23,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let base = |r: CheckResult| {
         r.with_evidence("Realm", account.realm())
             .with_evidence("Host", account.rest_host())
-            .with_evidence("Method", method_name(client.credentials()))
+            .with_evidence("Method", method_name(c.ctx.auth_method()))
     };
     match login.as_ref() {
         Ok(t) => base(pass(format!(
@@ -31,6 +32,11 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         )))
         .with_evidence("Server time", &t.raw),
         Err(NetSuiteError::InvalidLogin { .. }) => base(invalid_login(&c).await),
+        Err(NetSuiteError::BearerRejected { .. })
+            if c.ctx.audit_detail.as_deref().and_then(audit_detail_diagnosis).is_some() =>
+        {
+            base(invalid_login(&c).await)
+        }
         Err(NetSuiteError::BearerRejected {
             error, description, ..
         }) => base(fail(
@@ -183,7 +189,8 @@ pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
             "Refresh the token or sign in again.",
             paths::LOGIN_AUDIT_TRAIL,
         ),
-        _ => None,
+        // The remaining OAuth 2.0 codes (MissingKey, ScopeMismatched…) have their own fixes.
+        other => crate::oauth2::diagnose::audit_detail(other),
     }
 }
 
@@ -252,10 +259,11 @@ pub fn human_secs(s: i64) -> String {
     }
 }
 
-fn method_name(c: &Credentials) -> &'static str {
-    match c {
-        Credentials::Tba(_) => "Token-based Authentication (TBA)",
-        Credentials::Bearer(_) => "OAuth 2.0 access token",
+fn method_name(m: AuthMethod) -> &'static str {
+    match m {
+        AuthMethod::Tba => "Token-based Authentication (TBA)",
+        AuthMethod::Oauth2Code => "OAuth 2.0 access token (authorization code)",
+        AuthMethod::Oauth2M2m => "OAuth 2.0 access token (client credentials, M2M)",
     }
 }
 
@@ -295,4 +303,26 @@ pub fn transport_failure(e: &NetSuiteError) -> CheckResult {
         format!("Could not talk to NetSuite: {e}"),
         Diagnosis::new(cause, fix, paths::COMPANY_INFORMATION),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth2::diagnose;
+
+    #[test]
+    fn oauth_audit_codes_fall_back_to_the_oauth_diagnoses() {
+        let m2m = audit_detail_diagnosis(" MissingKey ").expect("OAuth code is known");
+        assert_eq!(m2m.where_, diagnose::M2M_SETUP);
+        assert_eq!(
+            audit_detail_diagnosis("ScopeMismatched").unwrap().where_,
+            diagnose::INTEGRATION_RECORD
+        );
+        // TBA meanings keep precedence for the codes both share.
+        assert_eq!(
+            audit_detail_diagnosis("InvalidSignature").unwrap().where_,
+            paths::ACCESS_TOKENS
+        );
+        assert!(audit_detail_diagnosis("NotACode").is_none());
+    }
 }

@@ -2,6 +2,7 @@
 //! is never visible directly; a refused login with a known Login Audit Trail
 //! detail or an accepted login tells.
 
+use onramp_core::profile::AuthMethod;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
@@ -12,7 +13,12 @@ use crate::errors::NetSuiteError;
 pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let login = c.facts.login().await;
     match login.as_ref() {
-        Ok(_) => pass("The integration record is enabled: NetSuite accepted its consumer key."),
+        Ok(_) if c.ctx.auth_method() == AuthMethod::Tba => {
+            pass("The integration record is enabled: NetSuite accepted its consumer key.")
+        }
+        Ok(_) => pass(
+            "The integration record is enabled: NetSuite accepted a token issued to its client ID.",
+        ),
         Err(e) if e.is_auth() => {
             let detail = c.ctx.audit_detail.as_deref().map(str::trim);
             match detail {

@@ -4,6 +4,7 @@
 
 mod account;
 mod auth;
+pub mod certificate;
 mod concurrency;
 mod facts;
 mod features;
@@ -41,6 +42,9 @@ pub struct NetSuiteCheckContext {
     pub audit_detail: Option<String>,
     /// Ask `datacenterurls` for the account's domains.
     pub discover_domains: bool,
+    /// How the bearer token was obtained; the credentials alone cannot tell
+    /// an authorization-code token from an M2M one.
+    auth_method: Option<AuthMethod>,
 }
 
 impl NetSuiteCheckContext {
@@ -52,14 +56,24 @@ impl NetSuiteCheckContext {
             role_name: None,
             audit_detail: None,
             discover_domains: true,
+            auth_method: None,
         }
     }
 
+    /// Names the method explicitly (e.g. `Oauth2M2m` for a client-credentials token).
+    pub fn with_auth_method(mut self, method: AuthMethod) -> Self {
+        self.auth_method = Some(method);
+        self
+    }
+
+    /// The explicit method, else what the credentials imply (a bearer token
+    /// is taken to come from the authorization code grant).
     pub fn auth_method(&self) -> AuthMethod {
-        match self.client.credentials() {
-            Credentials::Tba(_) => AuthMethod::Tba,
-            Credentials::Bearer(_) => AuthMethod::Oauth2Code,
-        }
+        self.auth_method
+            .unwrap_or_else(|| match self.client.credentials() {
+                Credentials::Tba(_) => AuthMethod::Tba,
+                Credentials::Bearer(_) => AuthMethod::Oauth2Code,
+            })
     }
 }
 

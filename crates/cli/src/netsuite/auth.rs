@@ -1,0 +1,251 @@
+//! How `netsuite check` signs in: TBA credentials as they are, or an OAuth 2.0
+//! access token obtained first (client credentials or a refresh token). A token
+//! NetSuite refuses becomes a failing `netsuite.auth` result, so scripts read
+//! the same JSON and exit code whatever went wrong.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use onramp_core::http::Endpoints;
+use onramp_core::profile::AuthMethod;
+use onramp_core::{CheckResult, Diagnosis, Secret, SecretKey, SecretStore};
+use onramp_netsuite::checks::certificate::m2m_certificate_check;
+use onramp_netsuite::checks::{audit_detail_diagnosis, AUTH};
+use onramp_netsuite::oauth2::diagnose::{self, Stage};
+use onramp_netsuite::oauth2::secret_names::{CLIENT_SECRET, REFRESH_TOKEN};
+use onramp_netsuite::oauth2::{
+    ClientKind, CodeClient, CodeClientConfig, OAuthError, OffsetDateTime, RedirectUri, Scope,
+    TokenSet,
+};
+use onramp_netsuite::{Account, Credentials};
+
+use crate::{netsuite_m2m, secrets};
+
+/// Refresh requests carry no redirect URI, but the client needs one: the app's.
+const APP_REDIRECT_URI: &str = "com.onramp.app://oauth/callback";
+const AUTH_TITLE: &str = "Sign-in with the integration's credentials";
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthArg {
+    /// Token-based Authentication: consumer key/secret and token ID/secret.
+    Tba,
+    /// OAuth 2.0 client credentials (machine to machine) with a certificate.
+    #[value(name = "oauth2-m2m")]
+    Oauth2M2m,
+    /// OAuth 2.0 authorization code: refreshes a stored refresh token (headless).
+    #[value(name = "oauth2-code")]
+    Oauth2Code,
+}
+
+#[derive(clap::Args)]
+pub struct OAuthArgs {
+    /// OAuth 2.0 Client ID of the integration record (oauth2-m2m, oauth2-code).
+    #[arg(long)]
+    client_id: Option<String>,
+    /// The Certificate ID NetSuite shows for the M2M mapping (oauth2-m2m).
+    #[arg(long)]
+    certificate_id: Option<String>,
+    /// M2M private key file (oauth2-m2m); otherwise ONRAMP_NETSUITE_M2M_PRIVATE_KEY
+    /// or the keychain of --setup.
+    #[arg(long, value_name = "KEY.pem")]
+    key: Option<PathBuf>,
+    /// The certificate uploaded for the mapping (oauth2-m2m): adds the
+    /// netsuite.m2m_certificate check (expiry, and that it is the key's certificate).
+    #[arg(long, value_name = "CERT.pem")]
+    certificate: Option<PathBuf>,
+    /// Scopes to request, space- or comma-separated (oauth2-m2m, oauth2-code).
+    #[arg(long, default_value = "rest_webservices")]
+    scope: String,
+}
+
+/// The outcome of signing in, before any check runs.
+pub struct SignIn {
+    /// The credentials for the suite, or the failing `netsuite.auth` result.
+    pub outcome: Result<Credentials, Box<CheckResult>>,
+    pub method: AuthMethod,
+    /// Checks that do not need the suite (the M2M certificate).
+    pub extra: Vec<CheckResult>,
+}
+
+pub async fn sign_in(
+    auth: AuthArg,
+    o: &OAuthArgs,
+    account: &Account,
+    endpoints: &Endpoints,
+    setup_id: Option<&str>,
+    audit_detail: Option<&str>,
+) -> anyhow::Result<SignIn> {
+    match auth {
+        AuthArg::Tba => Ok(SignIn {
+            outcome: Ok(Credentials::Tba(super::tba_credentials(setup_id)?)),
+            method: AuthMethod::Tba,
+            extra: Vec::new(),
+        }),
+        AuthArg::Oauth2M2m => m2m(o, account, endpoints, setup_id, audit_detail).await,
+        AuthArg::Oauth2Code => code(o, account, endpoints, setup_id, audit_detail).await,
+    }
+}
+
+fn required<'a>(value: &'a Option<String>, flag: &str, method: &str) -> anyhow::Result<&'a str> {
+    match value.as_deref().map(str::trim) {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => bail!("--auth {method} needs {flag}"),
+    }
+}
+
+async fn m2m(
+    o: &OAuthArgs,
+    account: &Account,
+    endpoints: &Endpoints,
+    setup_id: Option<&str>,
+    audit_detail: Option<&str>,
+) -> anyhow::Result<SignIn> {
+    let client_id = required(&o.client_id, "--client-id", "oauth2-m2m")?;
+    let certificate_id = required(&o.certificate_id, "--certificate-id", "oauth2-m2m")?;
+    let key = netsuite_m2m::private_key(o.key.as_deref(), setup_id)?;
+    let now = OffsetDateTime::now_utc();
+    let mut extra = Vec::new();
+    if let Some(path) = &o.certificate {
+        let pem = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the certificate {}", path.display()))?;
+        extra.push(m2m_certificate_check(&pem, Some(&key), now));
+    }
+    let (client, _) = netsuite_m2m::m2m_client(
+        account.clone(),
+        client_id,
+        certificate_id,
+        key,
+        &o.scope,
+        endpoints.clone(),
+    )?;
+    let outcome = match client.token(now).await {
+        Ok(t) => Ok(Credentials::Bearer(t.access_token)),
+        Err(e) => {
+            let mut d = diagnose::diagnose(Stage::ClientCredentials, &e);
+            if e.error_code() == Some("invalid_grant") {
+                // NetSuite answers a wrong Certificate ID and a wrong key alike.
+                d.cause = format!(
+                    "{} The most common reasons: Certificate ID '{certificate_id}' is not the one NetSuite shows for this integration's mapping (Detail MissingKey), or the private key is not the uploaded certificate's key (Detail InvalidSignature).",
+                    d.cause
+                );
+            }
+            Err(Box::new(refused(
+                "client credentials (M2M) token",
+                &e,
+                d,
+                audit_detail,
+            )))
+        }
+    };
+    Ok(SignIn {
+        outcome,
+        method: AuthMethod::Oauth2M2m,
+        extra,
+    })
+}
+
+async fn code(
+    o: &OAuthArgs,
+    account: &Account,
+    endpoints: &Endpoints,
+    setup_id: Option<&str>,
+    audit_detail: Option<&str>,
+) -> anyhow::Result<SignIn> {
+    let client_id = required(&o.client_id, "--client-id", "oauth2-code")?;
+    let refresh = secrets::from_env_or_keychain(REFRESH_TOKEN, setup_id)?;
+    // A client secret makes a confidential client; without one NetSuite rotates refresh tokens.
+    let client_secret = secrets::optional_from_env_or_keychain(CLIENT_SECRET, setup_id)?;
+    let kind = match client_secret {
+        Some(_) => ClientKind::Confidential,
+        None => ClientKind::public_default(),
+    };
+    let scopes = o
+        .scope
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .map(Scope::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let client = CodeClient::new(CodeClientConfig {
+        account: account.clone(),
+        client_id: client_id.to_string(),
+        client_secret,
+        redirect_uri: RedirectUri::parse(APP_REDIRECT_URI)?,
+        scopes,
+        kind,
+        endpoints: endpoints.clone(),
+        timeout: Duration::from_secs(30),
+    })?;
+    let now = OffsetDateTime::now_utc();
+    let mut tokens = TokenSet {
+        access_token: Secret::new(String::new()),
+        refresh_token: Some(refresh.clone()),
+        scopes: Vec::new(),
+        access_expires_at: now,
+        refresh_expires_at: None,
+        consented_at: now,
+    };
+    let outcome = match client.refresh(&mut tokens, now).await {
+        Ok(()) => {
+            keep_rotated(&refresh, tokens.refresh_token.as_ref(), setup_id)?;
+            Ok(Credentials::Bearer(tokens.access_token))
+        }
+        Err(e) => {
+            let d = diagnose::diagnose(Stage::Refresh, &e);
+            Err(Box::new(refused(
+                "refreshed access token",
+                &e,
+                d,
+                audit_detail,
+            )))
+        }
+    };
+    Ok(SignIn {
+        outcome,
+        method: AuthMethod::Oauth2Code,
+        extra: Vec::new(),
+    })
+}
+
+/// A public client's refresh token is single-use: NetSuite answered with a new one.
+fn keep_rotated(
+    old: &Secret<String>,
+    new: Option<&Secret<String>>,
+    setup_id: Option<&str>,
+) -> anyhow::Result<()> {
+    let Some(new) = new.filter(|n| n.expose() != old.expose()) else {
+        return Ok(());
+    };
+    match setup_id {
+        Some(id) => {
+            secrets::store()
+                .set(&SecretKey::new(id, REFRESH_TOKEN), new)
+                .context("storing the rotated refresh token in the keychain")?;
+            eprintln!("note: NetSuite rotated the refresh token; the new one is stored in the keychain for setup {id}.");
+        }
+        None => eprintln!(
+            "note: NetSuite rotated the refresh token (public client): the one given in {} is now spent and the new one was not kept. Run with --setup <id> to keep rotated tokens in the keychain; otherwise connect again in Onramp before the next check.",
+            secrets::env_var_name(REFRESH_TOKEN)
+        ),
+    }
+    Ok(())
+}
+
+/// The failing `netsuite.auth` result for a token NetSuite would not issue.
+/// A Login Audit Trail Detail the user read names the reason more exactly.
+fn refused(what: &str, e: &OAuthError, d: Diagnosis, audit_detail: Option<&str>) -> CheckResult {
+    let d = audit_detail.and_then(audit_detail_diagnosis).unwrap_or(d);
+    let mut r = CheckResult::fail(
+        AUTH,
+        AUTH_TITLE,
+        format!("NetSuite did not issue the OAuth 2.0 {what}: {e}"),
+        d,
+    );
+    if let Some(code) = e.error_code() {
+        r = r.with_evidence("OAuth error", code);
+    }
+    if let Some(detail) = audit_detail {
+        r = r.with_evidence("Login Audit Trail Detail", detail.trim());
+    }
+    r
+}
