@@ -39,8 +39,7 @@ enum Area {
     #[command(subcommand)]
     Intacct(intacct::Command),
     /// The built-in simulator of both services (Practice mode).
-    #[command(subcommand)]
-    Sim(sim::Command),
+    Sim(sim::Args),
     /// Store, inspect or delete a setup's credentials in the OS keychain.
     #[command(subcommand)]
     Secret(secrets::Command),

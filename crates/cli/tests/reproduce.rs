@@ -275,7 +275,7 @@ async fn sim_serve_from_profile_reproduces_over_the_cli() {
 
     let written = dir.join("reproduced.toml");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_onramp-cli"))
-        .args(["sim", "serve", "--from-profile"])
+        .args(["sim", "--from-profile"])
         .arg(dir.join("profile.json"))
         .arg("--write-scenario")
         .arg(&written)
