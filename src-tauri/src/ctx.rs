@@ -10,6 +10,7 @@ use serde::Serialize;
 use specta::Type;
 use tokio_util::sync::CancellationToken;
 
+use crate::practice::PracticeSims;
 use crate::store::{StateRepo, StoreRecovery};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -51,6 +52,8 @@ pub struct AppCtx {
     pub keychain: KeychainStatus,
     pub recovery: Option<StoreRecovery>,
     pub runs: Arc<RunRegistry>,
+    /// Practice simulators by setup id.
+    pub sims: Arc<PracticeSims>,
 }
 
 /// Cancellation handles of the runs in flight, by run id.
@@ -106,6 +109,7 @@ impl AppCtx {
             keychain,
             recovery,
             runs: Arc::default(),
+            sims: Arc::default(),
         })
     }
 }

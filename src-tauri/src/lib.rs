@@ -3,7 +3,9 @@
 
 pub mod commands;
 pub mod ctx;
+mod erp_run;
 mod logging;
+pub mod practice;
 pub mod store;
 mod system_check;
 
@@ -15,7 +17,7 @@ use tauri::{Manager, Runtime};
 
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{info, run, secrets, setups};
+    use commands::{info, practice, run, secrets, setups};
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             info::app_info,
@@ -31,7 +33,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             secrets::secret_exists,
             secrets::secret_delete,
             run::start_run,
+            run::start_system_check,
             run::cancel_run,
+            practice::list_scenarios,
+            practice::practice_credentials,
+            practice::practice_audit_trail,
+            practice::secret_specs,
         ])
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()

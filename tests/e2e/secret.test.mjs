@@ -32,7 +32,7 @@ after(async () => {
 async function openSetup() {
   const resume = await waitFor(driver, By.xpath("//button[contains(., 'Resume')]"), "the saved setup");
   await resume.click();
-  return waitFor(driver, byTestId("secret-status"), "the credentials step's secret field");
+  return waitFor(driver, byTestId("secret-status-netsuite.token_secret"), "the credentials step's secret field");
 }
 
 test("a stored secret is reported present after a restart", async () => {
@@ -40,8 +40,8 @@ test("a stored secret is reported present after a restart", async () => {
   let status = await openSetup();
   await driver.wait(until.elementTextContains(status, "not stored yet"), 15_000);
 
-  await (await driver.findElement(byTestId("secret-input"))).sendKeys(SECRET);
-  await (await driver.findElement(byTestId("secret-save"))).click();
+  await (await driver.findElement(byTestId("secret-input-netsuite.token_secret"))).sendKeys(SECRET);
+  await (await driver.findElement(byTestId("secret-save-netsuite.token_secret"))).click();
   await driver.wait(until.elementTextContains(status, "Stored in your system keychain"), 15_000);
   // Write-only: the field is emptied and the page never shows the value.
   assert.ok(!(await driver.getPageSource()).includes(SECRET));

@@ -21,16 +21,30 @@ export const commands = {
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
 	secretDelete: (key: SecretKey) => typedError<null, IpcError>(__TAURI_INVOKE("secret_delete", { key })),
 	/**
-	 *  Starts the checks of a setup and returns the run id as soon as the run has
-	 *  started; progress and the final summary arrive on `on_event`.
+	 *  Starts the setup's validation (the NetSuite or Intacct suite, against the
+	 *  practice simulator for practice setups) and returns the run id as soon as
+	 *  the run has started; progress and the final summary arrive on `on_event`.
 	 */
 	startRun: (setupId: string, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, onEvent })),
+	/**  Checks this computer: data folder, settings file, keychain, simulator. */
+	startSystemCheck: (onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_system_check", { onEvent })),
 	/**
 	 *  Cancels a run in flight; its unfinished checks are reported as skipped.
 	 *  Cancelling a run that already finished does nothing: the user's click may
 	 *  cross the last event.
 	 */
 	cancelRun: (runId: string) => typedError<null, IpcError>(__TAURI_INVOKE("cancel_run", { runId })),
+	/**
+	 *  The built-in scenarios the app can drive (TBA for NetSuite, XML API for Intacct).
+	 *  Async, like every command that parses or reads files: off the window's thread.
+	 */
+	listScenarios: () => typedError<ScenarioInfo[], IpcError>(__TAURI_INVOKE("list_scenarios")),
+	/**  The practice scenario's simulated credential values, labelled like the secret fields. */
+	practiceCredentials: (setupId: string) => typedError<PracticeValue[], IpcError>(__TAURI_INVOKE("practice_credentials", { setupId })),
+	/**  NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log. */
+	practiceAuditTrail: (setupId: string) => typedError<SimLog, IpcError>(__TAURI_INVOKE("practice_audit_trail", { setupId })),
+	/**  What the credentials step asks for. */
+	secretSpecs: (erp: Erp, authMethod: AuthMethod | null) => typedError<SecretSpec[], IpcError>(__TAURI_INVOKE("secret_specs", { erp, authMethod })),
 };
 
 /* Types */
@@ -211,6 +225,16 @@ export type PermissionDiffRow = {
 };
 
 /**
+ *  A simulator credential, shown in Practice mode to be pasted into the
+ *  secret field named `name`. Not a secret: the simulator's own fake value.
+ */
+export type PracticeValue = {
+	name: string,
+	label: string,
+	value: string,
+};
+
+/**
  *  Progress of one run, streamed to the front end in this order:
  *  `Started`, then `CheckStarted`/`CheckFinished` per check, then `Finished`.
  */
@@ -229,11 +253,26 @@ export type RunSummary = {
 	finished_at: string,
 };
 
+export type ScenarioInfo = {
+	/**  `netsuite/happy`: what `practice_scenario` holds. */
+	name: string,
+	erp: Erp,
+	title: string,
+	description: string,
+};
+
 /**  Which secret of which setup. Serialisable: it names a secret, it is not one. */
 export type SecretKey = {
 	setup_id: string,
 	/**  e.g. `netsuite.token_secret`, `intacct.sender_password`. */
 	name: string,
+};
+
+/**  One secret the user pastes in: `name` is `SecretKey.name` in the keychain. */
+export type SecretSpec = {
+	name: string,
+	label: string,
+	help: string,
 };
 
 export type Setup = {
@@ -275,6 +314,12 @@ export type SetupSummary = {
 	status: SetupStatus,
 	updated_at: string,
 	last_run: RunSummary | null,
+};
+
+/**  What the simulator logged, as a table. */
+export type SimLog = {
+	columns: string[],
+	rows: string[][],
 };
 
 export type StepState = {

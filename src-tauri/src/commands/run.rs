@@ -3,7 +3,8 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use onramp_core::runner::{run_suite, RunEvent, RunOptions};
+use onramp_core::runner::{run_suite, RunEvent, RunOptions, RunSummary};
+use onramp_core::Suite;
 use onramp_core::{ErrorKind, IpcError};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -11,13 +12,15 @@ use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
-use crate::system_check;
+use crate::store::StateRepo;
+use crate::{erp_run, system_check};
 
-/// Generous: the slowest check is a keychain round trip or a simulator start.
+/// Generous: a whole ERP suite, with retries after rate limits.
 const RUN_DEADLINE: Duration = Duration::from_secs(120);
 
-/// Starts the checks of a setup and returns the run id as soon as the run has
-/// started; progress and the final summary arrive on `on_event`.
+/// Starts the setup's validation (the NetSuite or Intacct suite, against the
+/// practice simulator for practice setups) and returns the run id as soon as
+/// the run has started; progress and the final summary arrive on `on_event`.
 #[tauri::command]
 #[specta::specta]
 pub async fn start_run(
@@ -25,18 +28,43 @@ pub async fn start_run(
     setup_id: String,
     on_event: Channel<RunEvent>,
 ) -> Result<String, IpcError> {
-    if !ctx.state.read()?.setups.iter().any(|s| s.id == setup_id) {
-        return Err(super::not_found("setup", &setup_id));
-    }
-    // Until the ERP suites are wired in, every setup runs the system check.
+    let setup = ctx
+        .state
+        .read()?
+        .setups
+        .into_iter()
+        .find(|s| s.id == setup_id)
+        .ok_or_else(|| super::not_found("setup", &setup_id))?;
+    let cancel = CancellationToken::new();
+    let suite = erp_run::suite(&ctx, &setup, RUN_DEADLINE, cancel.clone()).await?;
+    spawn_run(&ctx, suite, cancel, Some(setup_id), on_event).await
+}
+
+/// Checks this computer: data folder, settings file, keychain, simulator.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_system_check(
+    ctx: State<'_, AppCtx>,
+    on_event: Channel<RunEvent>,
+) -> Result<String, IpcError> {
     let suite = system_check::suite(system_check::Deps {
         secrets: ctx.secrets.clone(),
         state: ctx.state.clone(),
         data_dir: ctx.data_dir.clone(),
     });
-    let cancel = CancellationToken::new();
+    spawn_run(&ctx, suite, CancellationToken::new(), None, on_event).await
+}
+
+/// Runs `suite` in the background, recording its summary on `setup_id` if any.
+async fn spawn_run(
+    ctx: &AppCtx,
+    suite: Suite,
+    cancel: CancellationToken,
+    setup_id: Option<String>,
+    on_event: Channel<RunEvent>,
+) -> Result<String, IpcError> {
     let options = RunOptions {
-        concurrency: 2,
+        concurrency: 4,
         deadline: Some(RUN_DEADLINE),
         cancel: cancel.clone(),
     };
@@ -54,6 +82,11 @@ pub async fn start_run(
                     let _ = tx.send(run_id.clone());
                 }
             }
+            // Recorded before the window hears of it, so a setup it reloads
+            // on `Finished` already holds this run.
+            if let (RunEvent::Finished { summary }, Some(id)) = (&event, &setup_id) {
+                record(&state, id, summary.clone());
+            }
             if let Err(e) = on_event.send(event) {
                 tracing::warn!(error = %e, "the window stopped listening to a run");
             }
@@ -61,19 +94,22 @@ pub async fn start_run(
         .await;
         runs.remove(&summary.run_id);
         tracing::info!(?summary, "run finished");
-        let saved = state.update(|s| {
-            if let Some(setup) = s.setups.iter_mut().find(|s| s.id == setup_id) {
-                setup.last_run = Some(summary);
-            }
-            Ok(())
-        });
-        if let Err(e) = saved {
-            tracing::warn!(error = %e, "could not record the run on its setup");
-        }
     });
     started_rx
         .await
         .map_err(|_| IpcError::new(ErrorKind::Internal, "the run stopped before it started"))
+}
+
+fn record(state: &StateRepo, setup_id: &str, summary: RunSummary) {
+    let saved = state.update(|s| {
+        if let Some(setup) = s.setups.iter_mut().find(|s| s.id == setup_id) {
+            setup.last_run = Some(summary);
+        }
+        Ok(())
+    });
+    if let Err(e) = saved {
+        tracing::warn!(error = %e, "could not record the run on its setup");
+    }
 }
 
 /// Cancels a run in flight; its unfinished checks are reported as skipped.

@@ -3,22 +3,15 @@
 //! async so the file write (with fsync) never runs on the window's thread.
 
 use onramp_core::profile::ConnectorProfile;
-use onramp_core::state::{Client, NewSetup, Setup, SetupSummary};
+use onramp_core::profile::{AuthMethod, Erp};
+use onramp_core::state::{all_secret_names, Client, NewSetup, Setup, SetupSummary};
 use onramp_core::{IpcError, SecretKey};
+use onramp_sim::Scenario;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-
-/// The keychain entries a setup may hold, so deleting it leaves none behind.
-const SETUP_SECRET_NAMES: &[&str] = &[
-    "netsuite.token_secret",
-    "netsuite.consumer_secret",
-    "netsuite.client_secret",
-    "netsuite.refresh_token",
-    "intacct.sender_password",
-    "intacct.user_password",
-    "intacct.client_secret",
-];
+use crate::erp_run::{INTACCT_DEFAULT_PROFILE, NETSUITE_DEFAULT_PROFILE};
+use crate::practice;
 
 fn now() -> String {
     time::OffsetDateTime::now_utc()
@@ -51,8 +44,20 @@ pub fn get_setup(ctx: State<'_, AppCtx>, id: String) -> Result<Setup, IpcError> 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_setup(ctx: State<'_, AppCtx>, input: NewSetup) -> Result<Setup, IpcError> {
-    let setup = Setup::create(input)?;
+pub async fn create_setup(ctx: State<'_, AppCtx>, mut input: NewSetup) -> Result<Setup, IpcError> {
+    let practice = match input.practice_scenario.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => {
+            let full = practice::full_name(input.erp, name);
+            let scenario = practice::load(input.erp, &full)?;
+            input.practice_scenario = Some(full);
+            Some(scenario)
+        }
+        _ => None,
+    };
+    let setup = match practice {
+        Some(scenario) => practice_setup(input, &scenario)?,
+        None => Setup::create(input)?,
+    };
     ctx.state.update(|s| {
         s.setups.push(setup.clone());
         Ok(setup)
@@ -85,11 +90,11 @@ pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcE
     // so the user can retry instead of leaving orphaned keychain entries.
     let setup_id = id.clone();
     super::secrets::blocking(&ctx, move |store| {
-        SETUP_SECRET_NAMES
-            .iter()
-            .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), *name)))
+        all_secret_names()
+            .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), name)))
     })
     .await?;
+    ctx.sims.stop(&id).await;
     ctx.state.update(|s| {
         s.setups.retain(|x| x.id != id);
         Ok(())
@@ -124,4 +129,45 @@ pub async fn save_client(ctx: State<'_, AppCtx>, mut client: Client) -> Result<C
 #[specta::specta]
 pub fn list_profiles() -> Result<Vec<ConnectorProfile>, IpcError> {
     Ok(onramp_core::profile::builtin())
+}
+
+/// A practice setup takes its account, entity, profile and the wizard's
+/// non-secret fields from the scenario, as the user would have typed them.
+fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
+    let mut fields = Vec::new();
+    let mut profile = None;
+    match input.erp {
+        Erp::Netsuite => {
+            let client = scenario
+                .netsuite
+                .as_ref()
+                .map(|n| n.client.clone())
+                .unwrap_or_default();
+            input.account_id = client.account_id.unwrap_or_default();
+            profile = client.profile;
+            fields.extend(client.role_name.map(|v| ("role_name", v)));
+            fields.extend(client.user_email.map(|v| ("user_email", v)));
+        }
+        Erp::Intacct => {
+            if let Some(p) = scenario.intacct.as_ref().map(|i| &i.practice) {
+                input.account_id = p.company_id.clone();
+                input.entity_id = p.entity_id.clone();
+            }
+        }
+    }
+    let mut setup = Setup::create(input)?;
+    setup.profile_id = Some(profile.unwrap_or_else(|| {
+        match setup.erp {
+            Erp::Netsuite => NETSUITE_DEFAULT_PROFILE,
+            Erp::Intacct => INTACCT_DEFAULT_PROFILE,
+        }
+        .to_owned()
+    }));
+    if setup.erp == Erp::Netsuite {
+        setup.auth_method = Some(AuthMethod::Tba);
+    }
+    setup
+        .fields
+        .extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
+    Ok(setup)
 }

@@ -3,4 +3,5 @@
 
 mod commands;
 mod host;
+mod practice;
 mod run;

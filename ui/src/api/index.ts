@@ -12,10 +12,14 @@ import type {
   ErrorKind,
   IpcError,
   NewSetup,
+  PracticeValue,
   RunEvent,
+  ScenarioInfo,
   SecretKey,
+  SecretSpec,
   Setup,
   SetupSummary,
+  SimLog,
 } from "../bindings";
 
 /** What every generated command resolves to (tauri-specta's typed-error shape). */
@@ -37,13 +41,17 @@ export type {
   NewSetup,
   PermissionDiff,
   PermissionDiffRow,
+  PracticeValue,
   RunEvent,
   RunSummary,
+  ScenarioInfo,
   SecretKey,
+  SecretSpec,
   Setup,
   SetupStatus,
   SetupSummary,
   StepStatus,
+  SimLog,
   StoreRecovery,
 } from "../bindings";
 
@@ -118,6 +126,16 @@ export const api = {
   },
   listClients: (): Promise<Client[]> => call(() => commands.listClients()),
   listProfiles: (): Promise<ConnectorProfile[]> => call(() => commands.listProfiles()),
+  /** Built-in Practice scenarios the app can drive. */
+  listScenarios: (): Promise<ScenarioInfo[]> => call(() => commands.listScenarios()),
+  /** What the Credentials step asks for, for this ERP and sign-in method. */
+  secretSpecs: (setup: Pick<Setup, "erp" | "auth_method">): Promise<SecretSpec[]> =>
+    call(() => commands.secretSpecs(setup.erp, setup.auth_method)),
+  /** A practice setup's simulated (fake, practice-only) credential values. */
+  practiceCredentials: (setupId: string): Promise<PracticeValue[]> =>
+    call(() => commands.practiceCredentials(setupId)),
+  /** NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log. */
+  practiceAuditTrail: (setupId: string): Promise<SimLog> => call(() => commands.practiceAuditTrail(setupId)),
   /** Write-only: the value goes to the keychain and is never returned. */
   secretSet: async (key: SecretKey, value: string): Promise<void> => {
     await call(() => commands.secretSet(key, value));

@@ -24,19 +24,19 @@ describe("SecretField", () => {
     const backend = keychain();
     const user = userEvent.setup();
     const { container } = render(<SecretField setupId="s1" spec={spec} />);
-    const input = await screen.findByTestId("secret-input");
+    const input = await screen.findByTestId("secret-input-netsuite.token_secret");
     expect(input).toHaveAttribute("type", "password");
 
     await user.click(input);
     await user.paste(`  ${SECRET}\n`);
     // Even while typed in, the value is not part of the page's markup.
     expect(document.body.innerHTML).not.toContain(SECRET);
-    await user.click(screen.getByTestId("secret-save"));
+    await user.click(screen.getByTestId("secret-save-netsuite.token_secret"));
 
-    await waitFor(() => expect(screen.getByTestId("secret-status")).toHaveTextContent("Stored in your system keychain"));
+    await waitFor(() => expect(screen.getByTestId("secret-status-netsuite.token_secret")).toHaveTextContent("Stored in your system keychain"));
     expect(backend.callsTo("secret_set")).toEqual([{ key: { setup_id: "s1", name: "netsuite.token_secret" }, value: SECRET }]);
     // The field is gone and nothing on the page holds the value any more.
-    expect(screen.queryByTestId("secret-input")).toBeNull();
+    expect(screen.queryByTestId("secret-input-netsuite.token_secret")).toBeNull();
     expect(container.innerHTML).not.toContain(SECRET);
     expect(document.body.innerHTML).not.toContain(SECRET);
   });
@@ -45,16 +45,16 @@ describe("SecretField", () => {
     const backend = keychain(["netsuite.token_secret"]);
     const user = userEvent.setup();
     render(<SecretField setupId="s1" spec={spec} />);
-    await waitFor(() => expect(screen.getByTestId("secret-status")).toHaveTextContent("Stored in your system keychain"));
-    expect(screen.queryByTestId("secret-input")).toBeNull();
+    await waitFor(() => expect(screen.getByTestId("secret-status-netsuite.token_secret")).toHaveTextContent("Stored in your system keychain"));
+    expect(screen.queryByTestId("secret-input-netsuite.token_secret")).toBeNull();
     expect(backend.calls.map((c) => c.cmd)).toEqual(["secret_exists"]);
 
     await user.click(screen.getByRole("button", { name: "Replace" }));
-    const input = screen.getByTestId("secret-input");
+    const input = screen.getByTestId("secret-input-netsuite.token_secret");
     expect(input).toHaveValue("");
     await user.type(input, "new-value");
-    await user.click(screen.getByTestId("secret-save"));
-    await waitFor(() => expect(screen.queryByTestId("secret-input")).toBeNull());
+    await user.click(screen.getByTestId("secret-save-netsuite.token_secret"));
+    await waitFor(() => expect(screen.queryByTestId("secret-input-netsuite.token_secret")).toBeNull());
     expect(backend.callsTo("secret_set")).toHaveLength(1);
     expect(document.body.innerHTML).not.toContain("new-value");
   });
@@ -72,21 +72,21 @@ describe("SecretField", () => {
     });
     const user = userEvent.setup();
     render(<SecretField setupId="s1" spec={spec} />);
-    await user.type(await screen.findByTestId("secret-input"), SECRET);
-    await user.click(screen.getByTestId("secret-save"));
+    await user.type(await screen.findByTestId("secret-input-netsuite.token_secret"), SECRET);
+    await user.click(screen.getByTestId("secret-save-netsuite.token_secret"));
 
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("none is running");
     expect(alert).toHaveTextContent("Install and start GNOME Keyring");
-    expect(screen.getByTestId("secret-status")).toHaveTextContent("not stored yet");
+    expect(screen.getByTestId("secret-status-netsuite.token_secret")).toHaveTextContent("not stored yet");
   });
 
   it("does not offer to save an empty or whitespace-only value", async () => {
     const backend = keychain();
     const user = userEvent.setup();
     render(<SecretField setupId="s1" spec={spec} />);
-    await user.type(await screen.findByTestId("secret-input"), "   ");
-    expect(screen.getByTestId("secret-save")).toBeDisabled();
+    await user.type(await screen.findByTestId("secret-input-netsuite.token_secret"), "   ");
+    expect(screen.getByTestId("secret-save-netsuite.token_secret")).toBeDisabled();
     expect(backend.callsTo("secret_set")).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { api, toApiError, type ApiError } from "../api";
-import type { SecretSpec } from "../model/steps";
+import type { SecretSpec } from "../api";
 import { ErrorPanel } from "./ErrorPanel";
 
 interface Props {
@@ -74,7 +74,7 @@ export function SecretField({ setupId, spec, onStored }: Props) {
 
   return (
     <div className="secret-field">
-      <p role="status" data-testid="secret-status" className={`secret-status ${stored}`}>
+      <p role="status" data-testid={`secret-status-${name}`} className={`secret-status ${stored}`}>
         {stored === "checking" && `Checking the keychain for the ${spec.label.toLowerCase()}…`}
         {stored === "stored" && (
           <>
@@ -89,7 +89,7 @@ export function SecretField({ setupId, spec, onStored }: Props) {
           <label htmlFor={inputId}>{spec.label}</label>
           <input
             id={inputId}
-            data-testid="secret-input"
+            data-testid={`secret-input-${name}`}
             type="password"
             ref={input}
             onChange={(e) => setHasValue(e.target.value.trim() !== "")}
@@ -101,7 +101,7 @@ export function SecretField({ setupId, spec, onStored }: Props) {
             {spec.help} It goes straight to your system keychain; Onramp never shows it again.
           </p>
           <div className="actions">
-            <button type="submit" className="button primary" data-testid="secret-save" disabled={saving || !hasValue}>
+            <button type="submit" className="button primary" data-testid={`secret-save-${name}`} disabled={saving || !hasValue}>
               {saving ? "Storing…" : "Store in keychain"}
             </button>
             {replacing && (

@@ -5,13 +5,6 @@ import type { Erp } from "../api";
 /** How a step's page behaves beyond the common title, purpose and menu path. */
 export type StepKind = "external" | "profile" | "credentials" | "validate" | "report";
 
-export interface SecretSpec {
-  /** Name under the setup in the keychain (SecretKey.name), `<erp>.<secret>` as the engines read it. */
-  name: string;
-  label: string;
-  help: string;
-}
-
 export interface StepDef {
   id: string;
   title: string;
@@ -20,7 +13,6 @@ export interface StepDef {
   /** Exact menu path in the ERP, or null when the step happens in Onramp. */
   menuPath: string | null;
   kind: StepKind;
-  secret?: SecretSpec;
 }
 
 export const NETSUITE_STEPS: readonly StepDef[] = [
@@ -76,14 +68,9 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
     id: "credentials",
     title: "Credentials",
     purpose:
-      "Create the access token for the integration user and store its values in your system keychain. Onramp never shows them again.",
+      "Store the integration record's consumer key and secret and the access token's ID and secret in your system keychain. Onramp never shows them again.",
     menuPath: "Setup > Users/Roles > Access Tokens > New",
     kind: "credentials",
-    secret: {
-      name: "netsuite.token_secret",
-      label: "Token secret",
-      help: "Shown once by NetSuite when the access token is created.",
-    },
   },
   {
     id: "validate",
@@ -152,14 +139,10 @@ export const INTACCT_STEPS: readonly StepDef[] = [
   {
     id: "credentials",
     title: "Credentials",
-    purpose: "Store the Web Services user's password in your system keychain. Onramp never shows it again.",
+    purpose:
+      "Store the sender ID and password and the Web Services user's ID and password in your system keychain. Onramp never shows them again.",
     menuPath: null,
     kind: "credentials",
-    secret: {
-      name: "intacct.user_password",
-      label: "Web Services user password",
-      help: "The password set for the Web Services user.",
-    },
   },
   {
     id: "validate",

@@ -5,18 +5,34 @@ import { mockBackend } from "../test/backend";
 import { setup } from "../test/fixtures";
 import { PracticeScreen } from "./PracticeScreen";
 
+const scenarios = [
+  { name: "netsuite/happy", erp: "netsuite", title: "NetSuite: everything set up correctly", description: "All good." },
+  {
+    name: "intacct/sender-not-authorized",
+    erp: "intacct",
+    title: "Intacct: sender ID not authorised",
+    description: "The sender ID is not on the company's list.",
+  },
+];
+
 describe("PracticeScreen", () => {
-  it("is marked as a simulation and starts a practice setup for the chosen scenario", async () => {
-    const backend = mockBackend({ create_setup: () => setup({ id: "p1", practice_scenario: "sender-not-authorized" }) });
+  it("lists the backend's scenarios and starts a practice setup for the chosen one", async () => {
+    const backend = mockBackend({
+      list_scenarios: () => scenarios,
+      create_setup: () => setup({ id: "p1", practice_scenario: "intacct/sender-not-authorized" }),
+    });
     const onCreated = vi.fn();
     render(<PracticeScreen onCreated={onCreated} onCancel={() => undefined} />);
     expect(screen.getByText("Practice — simulation")).toBeInTheDocument();
+    expect(await screen.findByText("The sender ID is not on the company's list.")).toBeInTheDocument();
 
-    await userEvent.setup().click(screen.getByRole("button", { name: "Practise Sage Intacct: Sender ID not authorized" }));
+    await userEvent
+      .setup()
+      .click(screen.getByRole("button", { name: "Practise Sage Intacct: Intacct: sender ID not authorised" }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith("p1"));
     expect(backend.callsTo("create_setup")[0]?.input).toMatchObject({
       erp: "intacct",
-      practice_scenario: "sender-not-authorized",
+      practice_scenario: "intacct/sender-not-authorized",
       account_id: "",
     });
   });

@@ -1,9 +1,9 @@
-import { useState } from "react";
-import { api, toApiError, type ApiError, type Erp } from "../api";
+import { useCallback, useState } from "react";
+import { api, toApiError, type ApiError, type Erp, type ScenarioInfo } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { useLoad } from "../hooks/useLoad";
 import { ERP_LABEL } from "../model/environment";
-import { PRACTICE_SCENARIOS, type PracticeScenario } from "../model/practice";
 
 interface Props {
   onCreated: (id: string) => void;
@@ -13,8 +13,9 @@ interface Props {
 export function PracticeScreen({ onCreated, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const scenarios = useLoad(useCallback(() => api.listScenarios(), []));
 
-  async function start(scenario: PracticeScenario) {
+  async function start(scenario: ScenarioInfo) {
     setBusy(true);
     setError(null);
     try {
@@ -49,13 +50,18 @@ export function PracticeScreen({ onCreated, onCancel }: Props) {
         contacted.
       </p>
       {error !== null && <ErrorPanel error={error} title="Could not start the practice setup" />}
+      {scenarios.error !== null && <ErrorPanel error={scenarios.error} title="Could not list the practice scenarios" />}
+      {scenarios.loading && <p className="muted">Loading the scenarios…</p>}
       {(["netsuite", "intacct"] as const).map((erp: Erp) => (
         <section key={erp} aria-labelledby={`practice-${erp}`}>
           <h2 id={`practice-${erp}`}>{ERP_LABEL[erp]}</h2>
           <ul className="scenario-list">
-            {PRACTICE_SCENARIOS.filter((s) => s.erp === erp).map((s) => (
-              <li key={s.name}>
-                <span>{s.title}</span>
+            {(scenarios.data ?? []).filter((s) => s.erp === erp).map((s) => (
+              <li key={s.name} data-scenario={s.name}>
+                <div>
+                  <span className="scenario-title">{s.title}</span>
+                  <p className="hint">{s.description}</p>
+                </div>
                 <button type="button" className="button small" disabled={busy} onClick={() => void start(s)}>
                   Practise<span className="visually-hidden"> {ERP_LABEL[erp]}: {s.title}</span>
                 </button>

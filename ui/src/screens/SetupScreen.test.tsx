@@ -30,6 +30,13 @@ function store(initial: Setup) {
       return current;
     },
     secret_exists: () => false,
+    secret_specs: (args) =>
+      args.erp === "intacct"
+        ? [
+            { name: "intacct.sender_id", label: "Sender ID", help: "" },
+            { name: "intacct.user_password", label: "Web Services user password", help: "" },
+          ]
+        : [{ name: "netsuite.token_secret", label: "Token secret", help: "" }],
   });
   return { backend, saved: () => current };
 }
@@ -78,10 +85,11 @@ describe("SetupScreen", () => {
     expect(within(group).getByRole("radio", { name: /Reporting/ })).toBeChecked();
   });
 
-  it("puts the write-only secret field on the Credentials step", async () => {
+  it("puts the write-only secret fields on the Credentials step", async () => {
     store(setupFixture({ erp: "intacct", environment: "production", account_id: "acme", current_step: "credentials" }));
     render(<SetupScreen id="s1" onHome={() => undefined} />);
     expect(await screen.findByLabelText("Web Services user password")).toHaveAttribute("type", "password");
+    expect(screen.getByLabelText("Sender ID")).toHaveAttribute("type", "password");
     expect(screen.getByTestId("step-rail")).toHaveTextContent("Sender ID");
   });
 

@@ -45,7 +45,7 @@ export function SetupScreen({ id, onHome }: Props) {
             total={steps.length}
             actions={
               last ? undefined : (
-                <button type="button" className="button primary" onClick={() => void markDone(step.id)}>
+                <button type="button" className="button primary" data-testid="next-step" onClick={() => void markDone(step.id)}>
                   {step.kind === "validate" ? "Continue" : done ? "Done — next step" : "I've done this"}
                 </button>
               )

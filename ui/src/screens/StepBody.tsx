@@ -1,8 +1,10 @@
+import { useState } from "react";
 import type { Setup } from "../api";
+import { AuditTrailPanel } from "../components/AuditTrailPanel";
+import { CredentialsStep } from "../components/CredentialsStep";
 import { ProfilePicker } from "../components/ProfilePicker";
 import { RunPanel } from "../components/RunPanel";
 import { RunSummaryView } from "../components/RunSummaryView";
-import { SecretField } from "../components/SecretField";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -20,9 +22,9 @@ export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
     case "profile":
       return <ProfilePicker erp={setup.erp} selected={setup.profile_id} onSelect={onProfile} />;
     case "credentials":
-      return step.secret === undefined ? null : <SecretField setupId={setup.id} spec={step.secret} />;
+      return <CredentialsStep setup={setup} />;
     case "validate":
-      return <RunPanel setupId={setup.id} onFinished={onRunFinished} />;
+      return <ValidateStep setup={setup} onRunFinished={onRunFinished} />;
     case "report":
       return setup.last_run === null ? (
         <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>
@@ -30,4 +32,21 @@ export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
         <RunSummaryView summary={setup.last_run} />
       );
   }
+}
+
+/** The run, and in Practice mode what the simulator logged during it. */
+function ValidateStep({ setup, onRunFinished }: { setup: Setup; onRunFinished: () => void }) {
+  const [runId, setRunId] = useState<string | null>(setup.last_run?.run_id ?? null);
+  return (
+    <>
+      <RunPanel
+        setupId={setup.id}
+        onFinished={(summary) => {
+          setRunId(summary.run_id);
+          onRunFinished();
+        }}
+      />
+      {setup.practice_scenario !== null && <AuditTrailPanel setup={setup} runId={runId} />}
+    </>
+  );
 }

@@ -4,6 +4,7 @@
 mod file;
 mod migrate;
 mod model;
+mod secrets;
 #[cfg(test)]
 mod tests;
 
@@ -16,6 +17,7 @@ pub use model::{
     first_step, AppState, Client, Environment, NewSetup, Setup, SetupStatus, SetupSummary,
     StepState, StepStatus, SCHEMA_VERSION,
 };
+pub use secrets::{all_secret_names, secret_names, SecretSpec};
 
 use crate::error::{ErrorKind, IpcError};
 

@@ -1,0 +1,68 @@
+//! Practice mode: one in-process simulator per practice setup, started on
+//! loopback the first time the setup needs it and stopped when the setup is
+//! deleted or the app exits (dropping a `SimHandle` stops its server).
+
+use std::collections::HashMap;
+
+use onramp_core::profile::Erp;
+use onramp_core::{ErrorKind, IpcError};
+use onramp_sim::{Scenario, SimHandle, SimOptions, Simulator};
+use tokio::sync::Mutex;
+
+/// A scenario name as the setup stores it: `netsuite/happy`, or `happy` with
+/// the ERP implied by the setup.
+pub fn full_name(erp: Erp, scenario: &str) -> String {
+    let scenario = scenario.trim();
+    if scenario.contains('/') {
+        return scenario.to_owned();
+    }
+    let prefix = match erp {
+        Erp::Netsuite => "netsuite",
+        Erp::Intacct => "intacct",
+    };
+    format!("{prefix}/{scenario}")
+}
+
+pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
+    Scenario::builtin(&full_name(erp, scenario))
+        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+}
+
+/// Running simulators by setup id.
+#[derive(Default)]
+pub struct PracticeSims(Mutex<HashMap<String, SimHandle>>);
+
+impl PracticeSims {
+    /// The base URL of the setup's simulator, starting it if needed.
+    pub async fn base_url(&self, setup_id: &str, scenario: Scenario) -> Result<String, IpcError> {
+        let mut sims = self.0.lock().await;
+        if let Some(sim) = sims.get(setup_id) {
+            return Ok(sim.base_url());
+        }
+        let sim = Simulator::start(scenario, SimOptions::default())
+            .await
+            .map_err(|e| {
+                IpcError::new(
+                    ErrorKind::Internal,
+                    format!("the practice simulator did not start: {e}"),
+                )
+            })?;
+        let url = sim.base_url();
+        tracing::info!(%setup_id, %url, "practice simulator started");
+        sims.insert(setup_id.to_owned(), sim);
+        Ok(url)
+    }
+
+    /// The base URL of a simulator already running, if any.
+    pub async fn running(&self, setup_id: &str) -> Option<String> {
+        self.0.lock().await.get(setup_id).map(SimHandle::base_url)
+    }
+
+    pub async fn stop(&self, setup_id: &str) {
+        let sim = self.0.lock().await.remove(setup_id);
+        if let Some(sim) = sim {
+            sim.shutdown().await;
+            tracing::info!(%setup_id, "practice simulator stopped");
+        }
+    }
+}
