@@ -128,11 +128,18 @@ async fn keygen_upload_token_and_call() {
     sim.rest(&token.access_token).server_time().await.unwrap();
 }
 
+/// A throwaway RSA-2048 private key (PKCS#8 PEM), generated per run: no key files in the repository.
+fn throwaway_rsa_key_pem() -> String {
+    use rsa::pkcs8::{EncodePrivateKey, LineEnding};
+    let key = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
+    key.to_pkcs8_pem(LineEnding::LF).unwrap().to_string()
+}
+
 #[tokio::test]
 async fn rs256_assertion_is_rejected_as_unsupported_algo() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let (cert_id, _) = mapped_certificate(&sim).await;
-    let key = EncodingKey::from_rsa_pem(include_bytes!("fixtures/rs256-test-key.pem")).unwrap();
+    let key = EncodingKey::from_rsa_pem(throwaway_rsa_key_pem().as_bytes()).unwrap();
     let mut header = Header::new(Algorithm::RS256);
     header.kid = Some(cert_id);
     let jwt = jsonwebtoken::encode(&header, &claims(&sim, 300), &key).unwrap();

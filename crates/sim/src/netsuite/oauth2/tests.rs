@@ -52,11 +52,33 @@ fn jwt_scope_claim_as_array_or_string() {
     assert_eq!(scopes(&json!(5), true), None);
 }
 
+/// Self-signed certificate (PEM) for `key`, generated per run: no certificate files in the repository.
+fn self_signed_pem(common_name: &str, key: rcgen::KeyPair) -> String {
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, common_name);
+    params.self_signed(&key).unwrap().pem()
+}
+
+fn p384_key_pair() -> rcgen::KeyPair {
+    rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384).unwrap()
+}
+
+/// A certificate over an RSA-2048 key, a size NetSuite refuses.
+fn rsa2048_cert_pem() -> String {
+    use rsa::pkcs8::{EncodePrivateKey, LineEnding};
+    let key = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
+    let pem = key.to_pkcs8_pem(LineEnding::LF).unwrap();
+    let key = rcgen::KeyPair::from_pkcs8_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256).unwrap();
+    self_signed_pem("rsa2048", key)
+}
+
 #[test]
 fn certificates_must_use_accepted_keys() {
-    let rsa2048 = public_key(include_str!("fixtures/rsa2048-cert.pem"));
+    let rsa2048 = public_key(&rsa2048_cert_pem());
     assert!(rsa2048.err().unwrap().contains("3072 or 4096"));
-    let p384 = public_key(include_str!("fixtures/p384-cert.pem")).unwrap();
+    let p384 = public_key(&self_signed_pem("p384", p384_key_pair())).unwrap();
     assert_eq!(p384.algorithms, &[jsonwebtoken::Algorithm::ES384]);
     assert!(public_key("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----").is_err());
 }
