@@ -3,14 +3,12 @@
 //! _USER_PASSWORD (and, for REST profiles, _CLIENT_ID/_CLIENT_SECRET) or the
 //! keychain of --setup, never from arguments.
 
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{anyhow, Context};
+use anyhow::anyhow;
 use onramp_core::http::{EndpointOverride, Endpoints};
-use onramp_core::profile::ConnectorProfile;
 use onramp_core::report::RunRecord;
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_intacct::checks::{suite, IntacctCtx};
@@ -61,7 +59,8 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
 }
 
 async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let profile = load_profile(&args.profile)?;
+    let profile =
+        crate::profile::load_connector_profile(&args.profile, profiles::builtin, profiles::parse)?;
     let get = |name: &str| {
         secrets::from_env_or_keychain(&format!("intacct.{name}"), args.setup_id.as_deref())
             .map_err(|e| anyhow!("{e:#}"))
@@ -119,14 +118,4 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         report::save(path, &record)?;
     }
     Ok(output::print_checks(&results, args.json))
-}
-
-fn load_profile(name_or_file: &str) -> anyhow::Result<ConnectorProfile> {
-    let path = Path::new(name_or_file);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading profile {}", path.display()))?;
-        return Ok(profiles::parse(&text)?);
-    }
-    Ok(profiles::builtin(name_or_file)?)
 }

@@ -1,14 +1,12 @@
 //! `onramp-cli netsuite …`: prove a NetSuite setup (`check`), show how a TBA
 //! request is signed (`tba explain`), and the OAuth 2.0 M2M helpers (`m2m`).
 
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
 use onramp_core::http::{EndpointOverride, Endpoints};
-use onramp_core::profile::ConnectorProfile;
 use onramp_core::report::RunRecord;
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
@@ -136,7 +134,8 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
 
 async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let account = Account::parse(&args.account)?;
-    let profile = load_profile(&args.profile)?;
+    let profile =
+        crate::profile::load_connector_profile(&args.profile, profiles::builtin, profiles::parse)?;
     let endpoints = Endpoints {
         override_base: args
             .base_url
@@ -205,16 +204,6 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         report::save(path, &record)?;
     }
     Ok(output::print_checks(&results, args.json))
-}
-
-fn load_profile(name_or_file: &str) -> anyhow::Result<ConnectorProfile> {
-    let path = Path::new(name_or_file);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading profile {}", path.display()))?;
-        return Ok(profiles::parse(&text)?);
-    }
-    Ok(profiles::builtin(name_or_file)?)
 }
 
 fn credentials(setup_id: Option<&str>) -> anyhow::Result<Credentials> {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use onramp_core::check::CheckStatus;
 use onramp_core::observed::{diff, parse_any, Change, SetupProfile};
-use onramp_core::profile::Erp;
+use onramp_core::profile::{ConnectorProfile, Erp};
 use onramp_core::report::parse_run_record;
 
 use crate::report::{read_input, write};
@@ -127,4 +127,24 @@ fn table(changes: &[Change]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A connector profile named on the command line: a file when one exists at
+/// that path, else a built-in id. `builtin`/`parse` are the ERP crate's own,
+/// so each ERP refuses the other's profiles.
+pub(crate) fn load_connector_profile<E>(
+    name_or_file: &str,
+    builtin: fn(&str) -> Result<ConnectorProfile, E>,
+    parse: fn(&str) -> Result<ConnectorProfile, E>,
+) -> anyhow::Result<ConnectorProfile>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let path = std::path::Path::new(name_or_file);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading profile {}", path.display()))?;
+        return Ok(parse(&text)?);
+    }
+    Ok(builtin(name_or_file)?)
 }

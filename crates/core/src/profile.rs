@@ -147,7 +147,7 @@ mod load;
 mod tests;
 mod validate;
 
-pub use load::{builtin, parse_json, parse_toml};
+pub use load::{builtin, builtin_by_id, parse_json, parse_toml};
 pub use validate::{validate, INTACCT_RIGHTS};
 
 /// The profile format this build reads and writes.
@@ -164,6 +164,16 @@ pub struct ProfileIssue {
 pub enum ProfileError {
     #[error("the profile could not be read: {0}")]
     Syntax(String),
+    #[error("the profile is not valid: {}", describe(.0))]
+    Invalid(Vec<ProfileIssue>),
+}
+
+fn describe(issues: &[ProfileIssue]) -> String {
+    issues
+        .iter()
+        .map(|i| format!("{}: {}", i.field, i.message))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl From<ProfileError> for crate::error::IpcError {

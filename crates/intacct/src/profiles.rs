@@ -1,19 +1,14 @@
 //! Intacct connector profiles: the built-in ones (embedded data files) and
 //! profile files a consultant edits.
 
-use onramp_core::profile::{ConnectorProfile, Erp};
+use onramp_core::profile::{self as core_profile, ConnectorProfile, Erp};
 
 use crate::errors::IntacctError;
 
-const BUILTIN: &[(&str, &str)] = &[(
-    "intacct-accounting-sync",
-    include_str!("../../../profiles/intacct-accounting-sync.toml"),
-)];
-
 /// Parses a profile file and checks it is a usable Intacct profile.
 pub fn parse(text: &str) -> Result<ConnectorProfile, IntacctError> {
-    let p: ConnectorProfile = toml::from_str(text)
-        .map_err(|e| IntacctError::InvalidInput(format!("the profile is not valid: {e}")))?;
+    let invalid = |e: core_profile::ProfileError| IntacctError::InvalidInput(e.to_string());
+    let p = core_profile::parse_toml(text).map_err(invalid)?;
     if p.erp != Erp::Intacct {
         return Err(IntacctError::InvalidInput(format!(
             "profile {} is for another ERP, not Sage Intacct",
@@ -36,28 +31,26 @@ pub fn parse(text: &str) -> Result<ConnectorProfile, IntacctError> {
             p.id, o.name
         )));
     }
+    core_profile::validate(&p)
+        .map_err(|issues| invalid(core_profile::ProfileError::Invalid(issues)))?;
     Ok(p)
 }
 
-/// A built-in profile by id.
+/// A built-in profile by id (the data files live in `profiles/`).
 pub fn builtin(id: &str) -> Result<ConnectorProfile, IntacctError> {
-    let names = || {
-        BUILTIN
-            .iter()
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (_, text) = BUILTIN
-        .iter()
-        .find(|(n, _)| *n == id.trim())
+    core_profile::builtin_by_id(id)
+        .filter(|p| p.erp == Erp::Intacct)
         .ok_or_else(|| {
+            let names: Vec<String> = core_profile::builtin()
+                .into_iter()
+                .filter(|p| p.erp == Erp::Intacct)
+                .map(|p| p.id)
+                .collect();
             IntacctError::InvalidInput(format!(
                 "no built-in Intacct profile named {id:?} (known: {})",
-                names()
+                names.join(", ")
             ))
-        })?;
-    parse(text)
+        })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ async fn main() {
     println!("profile                        wall ms  requests  429s  lower bound ms  ratio  pass/warn/fail/skip");
     for profile in profiles::builtin_names() {
         for _ in 0..RUNS {
-            bench(profile).await;
+            bench(&profile).await;
         }
     }
 }

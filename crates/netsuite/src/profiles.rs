@@ -1,45 +1,42 @@
 //! The built-in NetSuite connector profiles (data files in `profiles/`).
 
-use onramp_core::profile::ConnectorProfile;
-
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "netsuite-zuora-billing",
-        include_str!("../../../profiles/netsuite-zuora-billing.toml"),
-    ),
-    (
-        "netsuite-readonly-reporting",
-        include_str!("../../../profiles/netsuite-readonly-reporting.toml"),
-    ),
-];
+use onramp_core::profile::{self as core_profile, ConnectorProfile, Erp};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("no built-in NetSuite profile is called '{0}' (built in: netsuite-zuora-billing, netsuite-readonly-reporting)")]
+    #[error("no built-in NetSuite profile is called '{0}' (built in: {names})", names = builtin_names().collect::<Vec<_>>().join(", "))]
     Unknown(String),
     #[error("the profile is not valid: {0}")]
     Invalid(String),
     #[error("the profile is for {0:?}, not NetSuite")]
-    NotNetSuite(onramp_core::profile::Erp),
+    NotNetSuite(Erp),
 }
 
-pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
+/// The ids of the built-in NetSuite profiles (the data files live in `profiles/`).
+pub fn builtin_names() -> impl Iterator<Item = String> {
+    core_profile::builtin()
+        .into_iter()
+        .filter(|p| p.erp == Erp::Netsuite)
+        .map(|p| p.id)
 }
 
 pub fn builtin(name: &str) -> Result<ConnectorProfile, ProfileError> {
-    let (_, text) = BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .ok_or_else(|| ProfileError::Unknown(name.to_string()))?;
-    parse(text)
+    let profile =
+        core_profile::builtin_by_id(name).ok_or_else(|| ProfileError::Unknown(name.to_string()))?;
+    netsuite_only(profile)
 }
 
-/// Parses a profile file and checks it is a NetSuite one.
+/// Parses a profile file, checks it is a NetSuite one, then validates it.
 pub fn parse(text: &str) -> Result<ConnectorProfile, ProfileError> {
-    let p: ConnectorProfile =
-        toml::from_str(text).map_err(|e| ProfileError::Invalid(e.to_string()))?;
-    if p.erp != onramp_core::profile::Erp::Netsuite || p.netsuite.is_none() {
+    let invalid = |e: core_profile::ProfileError| ProfileError::Invalid(e.to_string());
+    let profile = netsuite_only(core_profile::parse_toml(text).map_err(invalid)?)?;
+    core_profile::validate(&profile)
+        .map_err(|issues| invalid(core_profile::ProfileError::Invalid(issues)))?;
+    Ok(profile)
+}
+
+fn netsuite_only(p: ConnectorProfile) -> Result<ConnectorProfile, ProfileError> {
+    if p.erp != Erp::Netsuite || p.netsuite.is_none() {
         return Err(ProfileError::NotNetSuite(p.erp));
     }
     Ok(p)

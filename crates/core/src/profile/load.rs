@@ -33,6 +33,11 @@ pub fn builtin() -> Vec<ConnectorProfile> {
         .collect()
 }
 
+/// The built-in profile with this id, if there is one.
+pub fn builtin_by_id(id: &str) -> Option<ConnectorProfile> {
+    builtin().into_iter().find(|p| p.id == id.trim())
+}
+
 /// Parses a profile file. Imported profiles are never built-in, whatever they
 /// claim; call `validate` before using one.
 pub fn parse_toml(text: &str) -> Result<ConnectorProfile, ProfileError> {
