@@ -8,10 +8,8 @@ use onramp_core::observed::{
     FeatureState, IntegrationState, NsObserved, NsRole, Observed, SetupFacts, TokenState,
 };
 use onramp_core::profile::{AuthMethod, ConnectorProfile, Erp, NsLevel};
-use onramp_core::state::Environment as StateEnvironment;
 use onramp_core::{CheckResult, DiffStatus};
 
-use crate::accounts::{Account, Environment};
 use crate::checks::{Facts, NetSuiteCheckContext, PERMISSIONS};
 
 /// Login Audit Trail details that mean the integration record refuses logins.
@@ -25,19 +23,10 @@ pub fn setup_facts(ctx: &NetSuiteCheckContext, profile: &ConnectorProfile) -> Se
     SetupFacts {
         erp: Erp::Netsuite,
         account_id: account.realm().to_string(),
-        environment: Some(environment(account)),
+        environment: Some(account.environment()),
         entity_id: None,
         connector_profile_id: Some(profile.id.clone()),
         auth_method: Some(method_id(ctx.auth_method()).into()),
-    }
-}
-
-fn environment(account: &Account) -> StateEnvironment {
-    match account.environment() {
-        Environment::Production => StateEnvironment::Production,
-        Environment::Sandbox => StateEnvironment::Sandbox,
-        Environment::TestDrive => StateEnvironment::TestDrive,
-        Environment::ReleasePreview => StateEnvironment::ReleasePreview,
     }
 }
 

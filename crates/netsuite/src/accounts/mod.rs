@@ -5,20 +5,12 @@ mod discovery;
 
 pub use discovery::{discover_domains, DomainSource, Domains};
 
-use serde::{Deserialize, Serialize};
 use url::Url;
 
 /// Which kind of account the ID names; it decides lifecycle advice (sandbox
-/// refreshes wipe tokens) and the host/realm spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Environment {
-    Production,
-    Sandbox,
-    TestDrive,
-    /// `_RP` suffix: Oracle does not document it for realms; accepted as seen in the field.
-    ReleasePreview,
-}
+/// refreshes wipe tokens) and the host/realm spelling. `_RP` (release preview)
+/// is not documented by Oracle for realms; it is accepted as seen in the field.
+pub use onramp_core::state::Environment;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
