@@ -4,8 +4,8 @@
 
 use onramp_core::profile::ConnectorProfile;
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::state::{all_secret_names, Client, NewSetup, Setup, SetupSummary};
-use onramp_core::{IpcError, SecretKey};
+use onramp_core::state::{all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary};
+use onramp_core::{ErrorKind, IpcError, SecretKey};
 use onramp_sim::Scenario;
 use tauri::State;
 
@@ -56,7 +56,7 @@ pub async fn create_setup(ctx: State<'_, AppCtx>, mut input: NewSetup) -> Result
     };
     let setup = match practice {
         Some(scenario) => practice_setup(input, &scenario)?,
-        None => Setup::create(input)?,
+        None => new_setup(input)?,
     };
     ctx.state.update(|s| {
         s.setups.push(setup.clone());
@@ -131,6 +131,21 @@ pub fn list_profiles() -> Result<Vec<ConnectorProfile>, IpcError> {
     Ok(onramp_core::profile::builtin())
 }
 
+/// Spells the account as the ERP does — for NetSuite the realm (`1234567_SB1`)
+/// from whatever was pasted, URLs included — and gives core its environment.
+fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
+    let environment = match input.erp {
+        Erp::Netsuite => {
+            let account = onramp_netsuite::Account::parse(&input.account_id)
+                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            input.account_id = account.realm().to_owned();
+            account.environment()
+        }
+        Erp::Intacct => Environment::Production,
+    };
+    Ok(Setup::create(input, environment)?)
+}
+
 /// A practice setup takes its account, entity, profile and the wizard's
 /// non-secret fields from the scenario, as the user would have typed them.
 fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
@@ -155,7 +170,7 @@ fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, Ipc
             }
         }
     }
-    let mut setup = Setup::create(input)?;
+    let mut setup = new_setup(input)?;
     setup.profile_id = Some(profile.unwrap_or_else(|| {
         match setup.erp {
             Erp::Netsuite => NETSUITE_DEFAULT_PROFILE,

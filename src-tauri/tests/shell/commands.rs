@@ -65,6 +65,41 @@ fn unknown_setup_is_a_not_found_error() {
     assert_eq!(err.kind, ErrorKind::NotFound);
 }
 
+/// What people paste (host spelling, a page URL) becomes NetSuite's realm
+/// spelling with its environment; something that is no account is refused.
+#[test]
+fn pasted_netsuite_accounts_are_normalised_or_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let create = |account: &str| {
+        host.invoke::<Value>(
+            "create_setup",
+            json!({ "input": {
+                "erp": "netsuite", "label": "", "client_id": null,
+                "account_id": account, "entity_id": null, "practice_scenario": null
+            }}),
+        )
+    };
+    for (pasted, realm, environment) in [
+        (" 123456-sb1\n", "123456_SB1", "sandbox"),
+        ("tstdrv840553", "TSTDRV840553", "test_drive"),
+        (
+            "https://1234567.app.netsuite.com/app/center/card.nl",
+            "1234567",
+            "production",
+        ),
+    ] {
+        let setup = create(pasted).unwrap();
+        assert_eq!(setup["account_id"], realm, "{pasted:?}");
+        assert_eq!(setup["environment"], environment, "{pasted:?}");
+    }
+    let err = create("admin@acme.example").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    assert!(err.message.contains("email"), "{}", err.message);
+    let err = create(" \t").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+}
+
 #[test]
 fn secrets_are_write_only_and_never_reach_the_store_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -131,14 +131,11 @@ pub struct SetupSummary {
 }
 
 impl Setup {
-    /// Builds a new setup from the form: trims pasted whitespace, normalises a
-    /// NetSuite account ID to its realm spelling and infers the environment.
-    pub fn create(input: NewSetup) -> Result<Setup, StateError> {
-        let account_id = normalise_account(input.erp, &input.account_id)?;
-        let environment = match input.erp {
-            Erp::Netsuite => netsuite_environment(&account_id),
-            Erp::Intacct => Environment::Production,
-        };
+    /// Builds a new setup from the form, trimming pasted whitespace. The ERP
+    /// crate has already spelled the account as the ERP does (NetSuite realm)
+    /// and told its `environment`; core keeps no second copy of those rules.
+    pub fn create(input: NewSetup, environment: Environment) -> Result<Setup, StateError> {
+        let account_id = trimmed_account(input.erp, &input.account_id)?;
         let label = match input.label.trim() {
             "" => format!("{} {account_id}", erp_name(input.erp)),
             label => label.to_owned(),
@@ -239,9 +236,8 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// NetSuite realms are upper case with `_` (`123456_SB1`); people often paste
-/// the host spelling (`123456-sb1`), so both are accepted.
-fn normalise_account(erp: Erp, raw: &str) -> Result<String, StateError> {
+/// The account as one trimmed word; its ERP-specific spelling is the ERP crate's.
+fn trimmed_account(erp: Erp, raw: &str) -> Result<String, StateError> {
     let trimmed = raw.trim();
     let what = match erp {
         Erp::Netsuite => "NetSuite account ID",
@@ -261,36 +257,5 @@ fn normalise_account(erp: Erp, raw: &str) -> Result<String, StateError> {
             "the {what} {trimmed:?} contains a space or line break ({bad:?}); it is a single word"
         )));
     }
-    match erp {
-        Erp::Intacct => Ok(trimmed.to_owned()),
-        Erp::Netsuite => {
-            let realm = trimmed.to_ascii_uppercase().replace('-', "_");
-            if let Some(bad) = realm
-                .chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
-            {
-                return Err(StateError::Invalid(format!(
-                    "the {what} {trimmed:?} contains {bad:?}; it has only letters, digits and _ (e.g. 1234567 or 1234567_SB1)"
-                )));
-            }
-            Ok(realm)
-        }
-    }
-}
-
-fn netsuite_environment(realm: &str) -> Environment {
-    let suffix_is = |tag: &str| {
-        realm.rsplit_once('_').is_some_and(|(_, s)| {
-            s.starts_with(tag) && s[tag.len()..].chars().all(|c| c.is_ascii_digit())
-        })
-    };
-    if realm.starts_with("TSTDRV") {
-        Environment::TestDrive
-    } else if suffix_is("SB") {
-        Environment::Sandbox
-    } else if suffix_is("RP") {
-        Environment::ReleasePreview
-    } else {
-        Environment::Production
-    }
+    Ok(trimmed.to_owned())
 }
