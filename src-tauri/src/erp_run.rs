@@ -78,8 +78,8 @@ pub async fn suite(
             .expect("read_secrets checked every name")
     };
     let override_base = match &setup.practice_scenario {
-        Some(name) => {
-            let scenario = practice::load(setup.erp, name)?;
+        Some(_) => {
+            let scenario = practice::scenario_for(setup)?;
             let url = ctx.sims.base_url(&setup.id, scenario).await?;
             Some(EndpointOverride::new(&url).map_err(invalid)?)
         }

@@ -39,6 +39,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             practice::practice_credentials,
             practice::practice_audit_trail,
             practice::secret_specs,
+            practice::practice_fix,
+            practice::apply_practice_fix,
         ])
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()

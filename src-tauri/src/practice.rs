@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use onramp_core::profile::Erp;
+use onramp_core::state::Setup;
 use onramp_core::{ErrorKind, IpcError};
 use onramp_sim::{Scenario, SimHandle, SimOptions, Simulator};
 use tokio::sync::Mutex;
@@ -26,6 +27,34 @@ pub fn full_name(erp: Erp, scenario: &str) -> String {
 pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
     Scenario::builtin(&full_name(erp, scenario))
         .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+}
+
+/// `Setup.fields` key naming the scenario whose fix the user made, so the
+/// simulated account stays fixed after a restart of the app.
+pub const FIX_FIELD: &str = "practice_fix";
+
+/// Whether the user made the fix of the setup's own practice scenario.
+pub fn fix_applied(setup: &Setup) -> bool {
+    setup.practice_scenario.as_deref().is_some_and(|name| {
+        setup.fields.get(FIX_FIELD).map(String::as_str) == Some(&full_name(setup.erp, name))
+    })
+}
+
+/// The scenario a practice setup runs against now: as built in, or as it is
+/// after the user made its fix.
+pub fn scenario_for(setup: &Setup) -> Result<Scenario, IpcError> {
+    let Some(name) = setup.practice_scenario.as_deref() else {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            "this setup is for a real account, not a practice one",
+        ));
+    };
+    let full = full_name(setup.erp, name);
+    if fix_applied(setup) {
+        return Scenario::builtin_fixed(&full)
+            .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()));
+    }
+    load(setup.erp, &full)
 }
 
 /// Running simulators by setup id.

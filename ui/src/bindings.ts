@@ -24,8 +24,11 @@ export const commands = {
 	 *  Starts the setup's validation (the NetSuite or Intacct suite, against the
 	 *  practice simulator for practice setups) and returns the run id as soon as
 	 *  the run has started; progress and the final summary arrive on `on_event`.
+	 *  With `only`, runs just those checks and what they need ("check this step",
+	 *  "re-run failed checks"); such a partial run is not recorded as the setup's
+	 *  last run, which stays the last full validation.
 	 */
-	startRun: (setupId: string, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, onEvent })),
+	startRun: (setupId: string, only: string[] | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, onEvent })),
 	/**  Checks this computer: data folder, settings file, keychain, simulator. */
 	startSystemCheck: (onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_system_check", { onEvent })),
 	/**
@@ -45,6 +48,15 @@ export const commands = {
 	practiceAuditTrail: (setupId: string) => typedError<SimLog, IpcError>(__TAURI_INVOKE("practice_audit_trail", { setupId })),
 	/**  What the credentials step asks for. */
 	secretSpecs: (erp: Erp, authMethod: AuthMethod | null) => typedError<SecretSpec[], IpcError>(__TAURI_INVOKE("secret_specs", { erp, authMethod })),
+	/**  The setup's practice fix, or none (a real setup, or a scenario where nothing fails). */
+	practiceFix: (setupId: string) => typedError<PracticeFix | null, IpcError>(__TAURI_INVOKE("practice_fix", { setupId })),
+	/**
+	 *  Makes the practice fix: the simulated account becomes what it is after the
+	 *  change (the simulator restarts with it at the next run, as strict as
+	 *  before), and/or the setup's own values are corrected. Remembered on the
+	 *  setup, so it survives a restart.
+	 */
+	applyPracticeFix: (setupId: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("apply_practice_fix", { setupId })),
 };
 
 /* Types */
@@ -222,6 +234,22 @@ export type PermissionDiffRow = {
 	required: string | null,
 	actual: string | null,
 	status: DiffStatus,
+};
+
+/**
+ *  How to put a practice scenario's fault right: what the user changes in the
+ *  simulated ERP (or in Onramp) and where. Shown as a simulation.
+ */
+export type PracticeFix = {
+	change: string,
+	/**  Menu path in the simulated ERP, or `Onramp > ...`. */
+	where: string,
+	/**  The change is to the setup (e.g. its account ID), not to the ERP. */
+	in_onramp: boolean,
+	/**  After the change, new credentials must be stored on the Credentials step. */
+	new_credentials: boolean,
+	/**  Whether the user already made this change. */
+	applied: boolean,
 };
 
 /**

@@ -20,8 +20,55 @@ pub struct Scenario {
     /// Name of a built-in scenario this one amends (see `merge`).
     #[serde(default)]
     pub extends: Option<String>,
+    /// How the user puts it right; every scenario that expects a failure has one.
+    #[serde(default)]
+    pub fix: Option<Fix>,
     pub netsuite: Option<NetSuiteScenario>,
     pub intacct: Option<IntacctScenario>,
+}
+
+/// What the user changes to put a fault right, where, and what the simulated
+/// account looks like afterwards. Practice mode restarts the simulator with
+/// that account: the simulator stays as strict as before, the account changed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    /// The change, in plain words, as the user would make it.
+    pub change: String,
+    /// The ERP menu path, or `Onramp > ...` when the change is in the setup.
+    #[serde(rename = "where")]
+    pub where_: String,
+    /// The built-in scenario the account matches after the change.
+    #[serde(default)]
+    pub becomes: Option<String>,
+    /// How the account differs after the change (over `becomes`, or over this
+    /// scenario), merged like `extends`.
+    #[serde(default)]
+    pub patch: Option<toml::Table>,
+    /// The change is to what the user typed in Onramp, not to the account.
+    #[serde(default)]
+    pub setup: Option<SetupFix>,
+    /// The change issues new credentials (a new token, the right password):
+    /// the user stores them again on the Credentials step.
+    #[serde(default)]
+    pub new_credentials: bool,
+}
+
+/// Setup values the user corrects in Onramp.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetupFix {
+    /// NetSuite account ID or Intacct company ID.
+    pub account_id: Option<String>,
+    /// Intacct entity.
+    pub entity_id: Option<String>,
+}
+
+impl Fix {
+    /// Whether the simulated account itself changes.
+    pub fn changes_account(&self) -> bool {
+        self.becomes.is_some() || self.patch.is_some()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +103,39 @@ impl Scenario {
     pub fn builtin(name: &str) -> Result<Self, ScenarioError> {
         let text = builtin_text(name).ok_or_else(|| ScenarioError::UnknownBuiltin(name.into()))?;
         Self::from_toml_str(name, text)
+    }
+
+    /// A built-in scenario as it is after the user made its fix: the account
+    /// it `becomes` and/or its `patch`; unchanged when the fix is in Onramp.
+    /// Keeps the scenario's title and description, and expects nothing to fail.
+    pub fn builtin_fixed(name: &str) -> Result<Self, ScenarioError> {
+        let text = builtin_text(name).ok_or_else(|| ScenarioError::UnknownBuiltin(name.into()))?;
+        let mut value = resolve(name, text, &mut Vec::new())?;
+        let fix = Self::from_toml_str(name, text)?
+            .fix
+            .ok_or_else(|| invalid(name, "it has no fix to apply"))?;
+        if let Some(target) = &fix.becomes {
+            let target_text = builtin_text(target)
+                .ok_or_else(|| ScenarioError::UnknownBuiltin(target.clone()))?;
+            let mut base = resolve(target, target_text, &mut vec![name.to_string()])?;
+            for key in ["title", "description"] {
+                if let (Some(t), Some(v)) = (base.as_table_mut(), value.get(key)) {
+                    t.insert(key.into(), v.clone());
+                }
+            }
+            value = base;
+        }
+        if let Some(patch) = fix.patch {
+            merge::merge(&mut value, toml::Value::Table(patch));
+        }
+        if let Some(t) = value.as_table_mut() {
+            t.remove("fix");
+            t.remove("extends");
+            t.insert("expect_failing".into(), toml::Value::Array(Vec::new()));
+        }
+        value
+            .try_into()
+            .map_err(|e: toml::de::Error| invalid(name, e))
     }
 
     /// Every built-in scenario, sorted by name. Entries that fail to parse are
@@ -103,8 +183,9 @@ fn resolve(name: &str, text: &str, chain: &mut Vec<String>) -> Result<toml::Valu
         builtin_text(parent).ok_or_else(|| ScenarioError::UnknownBuiltin(parent.into()))?;
     let mut base = resolve(parent, parent_text, chain)?;
     if let Some(t) = base.as_table_mut() {
-        // What a scenario expects to fail is its own, never inherited.
+        // What a scenario expects to fail, and its fix, are its own, never inherited.
         t.remove("expect_failing");
+        t.remove("fix");
     }
     merge::merge(&mut base, value);
     Ok(base)
@@ -167,5 +248,91 @@ mod tests {
         assert!(s.netsuite.is_some());
         let e = Scenario::from_toml_str("loop", "extends = \"loop\"").unwrap_err();
         assert!(matches!(e, ScenarioError::ExtendsLoop { .. }), "{e}");
+    }
+
+    #[test]
+    fn every_fault_scenario_says_how_to_fix_it_and_the_fix_resolves() {
+        let mut faults = 0;
+        for name in Scenario::builtin_names() {
+            let s = Scenario::builtin(name).unwrap();
+            if s.expect_failing.is_empty() {
+                assert!(
+                    s.fix.is_none(),
+                    "{name} fails nothing, so has nothing to fix"
+                );
+                continue;
+            }
+            faults += 1;
+            let fix = s.fix.unwrap_or_else(|| panic!("{name} has no [fix]"));
+            assert!(!fix.change.trim().is_empty(), "{name}: empty change");
+            assert!(fix.where_.contains(" > "), "{name}: where is not a path");
+            assert!(
+                fix.changes_account() || fix.setup.is_some(),
+                "{name}: the fix changes neither the account nor the setup"
+            );
+            let fixed = Scenario::builtin_fixed(name).unwrap_or_else(|e| panic!("{e}"));
+            assert!(fixed.expect_failing.is_empty(), "{name}");
+            assert!(fixed.fix.is_none(), "{name}");
+            assert_eq!(fixed.title, s.title, "{name} keeps its title");
+            assert_eq!(fixed.netsuite.is_some(), s.netsuite.is_some(), "{name}");
+            assert_eq!(fixed.intacct.is_some(), s.intacct.is_some(), "{name}");
+        }
+        assert!(faults >= 12, "only {faults} fault scenarios");
+    }
+
+    #[test]
+    fn a_fix_changes_exactly_what_the_user_changed() {
+        // Becomes: the account is the happy one again.
+        let fixed = Scenario::builtin_fixed("intacct/missing-ar-permission").unwrap();
+        let happy = Scenario::builtin("intacct/happy").unwrap();
+        assert_eq!(
+            format!("{:?}", fixed.intacct),
+            format!("{:?}", happy.intacct)
+        );
+        // Patch: the sender is authorised, and still the one the user holds.
+        let before = Scenario::builtin("intacct/sender-not-authorized").unwrap();
+        let after = Scenario::builtin_fixed("intacct/sender-not-authorized").unwrap();
+        let authorised = |s: &Scenario| {
+            let company = &s.intacct.as_ref().unwrap().company;
+            company
+                .authorized_senders
+                .iter()
+                .any(|a| a.id == "acme_sync" && a.active)
+        };
+        assert!(!authorised(&before) && authorised(&after));
+        assert_eq!(
+            after.intacct.unwrap().practice.sender_id,
+            before.intacct.unwrap().practice.sender_id
+        );
+        // New credentials: the revoked token stays revoked; the client holds a new one.
+        let before = Scenario::builtin("netsuite/revoked-token").unwrap();
+        let after = Scenario::builtin_fixed("netsuite/revoked-token").unwrap();
+        let (b, a) = (before.netsuite.unwrap(), after.netsuite.unwrap());
+        assert_ne!(a.client.token_id, b.client.token_id);
+        let tokens = |n: &NetSuiteScenario| format!("{:?}", n.accounts);
+        assert!(
+            tokens(&a).contains("revoked: true")
+                && tokens(&a).contains(a.client.token_id.as_deref().unwrap())
+        );
+        // In Onramp: the account is unchanged, the setup is corrected.
+        let s = Scenario::builtin("intacct/wrong-company").unwrap();
+        let fix = s.fix.unwrap();
+        assert!(!fix.changes_account());
+        assert_eq!(
+            fix.setup.unwrap().account_id.as_deref(),
+            Some("onramp-practice")
+        );
+    }
+
+    #[test]
+    fn fixes_are_not_inherited_and_a_scenario_without_one_cannot_be_fixed() {
+        let child = Scenario::from_toml_str(
+            "child",
+            "extends = \"intacct/missing-ar-permission\"\ntitle = \"C\"\ndescription = \"d\"",
+        )
+        .unwrap();
+        assert!(child.fix.is_none());
+        let e = Scenario::builtin_fixed("netsuite/happy").unwrap_err();
+        assert!(e.to_string().contains("no fix"), "{e}");
     }
 }

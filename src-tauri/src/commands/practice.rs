@@ -7,6 +7,7 @@ use onramp_core::http::{read_body, Expect};
 use onramp_core::profile::{AuthMethod, Erp};
 use onramp_core::state::{secret_names, SecretSpec, Setup};
 use onramp_core::{ErrorKind, IpcError};
+use onramp_sim::scenario::Fix;
 use onramp_sim::Scenario;
 use serde::Serialize;
 use serde_json::Value;
@@ -83,12 +84,13 @@ fn simulated_values(erp: Erp, scenario: &Scenario) -> Vec<(&'static str, String)
         .collect()
 }
 
-/// The built-in scenarios the app can drive (TBA for NetSuite, XML API for Intacct).
+/// The built-in scenarios the app can drive (TBA for NetSuite, XML API for Intacct),
+/// each ERP's happy path first, then its faults by name.
 /// Async, like every command that parses or reads files: off the window's thread.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_scenarios() -> Result<Vec<ScenarioInfo>, IpcError> {
-    Ok(Scenario::list_builtin()
+    let mut list: Vec<ScenarioInfo> = Scenario::list_builtin()
         .into_iter()
         .filter_map(|info| {
             let erp = match info.name.split('/').next()? {
@@ -107,7 +109,12 @@ pub async fn list_scenarios() -> Result<Vec<ScenarioInfo>, IpcError> {
                 description: info.description,
             })
         })
-        .collect())
+        .collect();
+    list.sort_by_key(|s| {
+        let (erp, name) = s.name.split_once('/').unwrap_or(("", &s.name));
+        (erp.to_owned(), name != "happy", name.to_owned())
+    });
+    Ok(list)
 }
 
 /// What the credentials step asks for.
@@ -128,13 +135,7 @@ fn practice_setup(ctx: &AppCtx, setup_id: &str) -> Result<(Setup, Scenario), Ipc
         .into_iter()
         .find(|s| s.id == setup_id)
         .ok_or_else(|| super::not_found("setup", setup_id))?;
-    let Some(name) = setup.practice_scenario.clone() else {
-        return Err(IpcError::new(
-            ErrorKind::InvalidInput,
-            "this setup is for a real account, not a practice one",
-        ));
-    };
-    let scenario = practice::load(setup.erp, &name)?;
+    let scenario = practice::scenario_for(&setup)?;
     Ok((setup, scenario))
 }
 
@@ -218,4 +219,102 @@ fn table(rows: &[Value]) -> SimLog {
         })
         .collect();
     SimLog { columns, rows }
+}
+
+/// How to put a practice scenario's fault right: what the user changes in the
+/// simulated ERP (or in Onramp) and where. Shown as a simulation.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct PracticeFix {
+    pub change: String,
+    /// Menu path in the simulated ERP, or `Onramp > ...`.
+    #[serde(rename = "where")]
+    pub where_: String,
+    /// The change is to the setup (e.g. its account ID), not to the ERP.
+    pub in_onramp: bool,
+    /// After the change, new credentials must be stored on the Credentials step.
+    pub new_credentials: bool,
+    /// Whether the user already made this change.
+    pub applied: bool,
+}
+
+fn fix_of(setup: &Setup) -> Result<Option<Fix>, IpcError> {
+    let Some(name) = setup.practice_scenario.as_deref() else {
+        return Ok(None);
+    };
+    Ok(practice::load(setup.erp, name)?.fix)
+}
+
+/// The setup's practice fix, or none (a real setup, or a scenario where nothing fails).
+#[tauri::command]
+#[specta::specta]
+pub async fn practice_fix(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<Option<PracticeFix>, IpcError> {
+    let (setup, _) = practice_setup(&ctx, &setup_id)?;
+    let applied = practice::fix_applied(&setup);
+    Ok(fix_of(&setup)?.map(|fix| PracticeFix {
+        in_onramp: !fix.changes_account(),
+        new_credentials: fix.new_credentials,
+        change: fix.change,
+        where_: fix.where_,
+        applied,
+    }))
+}
+
+/// Makes the practice fix: the simulated account becomes what it is after the
+/// change (the simulator restarts with it at the next run, as strict as
+/// before), and/or the setup's own values are corrected. Remembered on the
+/// setup, so it survives a restart.
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_practice_fix(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<Setup, IpcError> {
+    let (mut setup, _) = practice_setup(&ctx, &setup_id)?;
+    let fix = fix_of(&setup)?.ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::InvalidInput,
+            "nothing is wrong in this practice scenario, so there is nothing to fix",
+        )
+    })?;
+    if let Some(correct) = fix.setup {
+        if let Some(account) = correct.account_id {
+            set_account(&mut setup, &account)?;
+        }
+        if let Some(entity) = correct.entity_id {
+            setup.entity_id = Some(entity);
+        }
+    }
+    let full = practice::full_name(setup.erp, setup.practice_scenario.as_deref().unwrap_or(""));
+    setup.fields.insert(practice::FIX_FIELD.to_owned(), full);
+    setup.updated_at = super::setups::now();
+    // The next run starts a simulator with the changed account.
+    ctx.sims.stop(&setup_id).await;
+    let saved = setup.clone();
+    ctx.state.update(move |s| {
+        let slot = s
+            .setups
+            .iter_mut()
+            .find(|x| x.id == saved.id)
+            .ok_or_else(|| super::not_found("setup", &saved.id))?;
+        *slot = saved.clone();
+        Ok(saved)
+    })
+}
+
+/// The account as the user would correct it in the setup: NetSuite IDs are
+/// normalised to the realm and set the environment, as for a new setup.
+fn set_account(setup: &mut Setup, account: &str) -> Result<(), IpcError> {
+    match setup.erp {
+        Erp::Netsuite => {
+            let parsed = onramp_netsuite::Account::parse(account)
+                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            setup.account_id = parsed.realm().to_owned();
+            setup.environment = parsed.environment();
+        }
+        Erp::Intacct => setup.account_id = account.trim().to_owned(),
+    }
+    Ok(())
 }

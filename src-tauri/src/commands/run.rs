@@ -3,7 +3,7 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use onramp_core::runner::{run_suite, RunEvent, RunOptions, RunSummary};
+use onramp_core::runner::{run_suite, select, RunEvent, RunOptions, RunSummary};
 use onramp_core::Suite;
 use onramp_core::{ErrorKind, IpcError};
 use tauri::ipc::Channel;
@@ -21,11 +21,15 @@ const RUN_DEADLINE: Duration = Duration::from_secs(120);
 /// Starts the setup's validation (the NetSuite or Intacct suite, against the
 /// practice simulator for practice setups) and returns the run id as soon as
 /// the run has started; progress and the final summary arrive on `on_event`.
+/// With `only`, runs just those checks and what they need ("check this step",
+/// "re-run failed checks"); such a partial run is not recorded as the setup's
+/// last run, which stays the last full validation.
 #[tauri::command]
 #[specta::specta]
 pub async fn start_run(
     ctx: State<'_, AppCtx>,
     setup_id: String,
+    only: Option<Vec<String>>,
     on_event: Channel<RunEvent>,
 ) -> Result<String, IpcError> {
     let setup = ctx
@@ -37,7 +41,15 @@ pub async fn start_run(
         .ok_or_else(|| super::not_found("setup", &setup_id))?;
     let cancel = CancellationToken::new();
     let suite = erp_run::suite(&ctx, &setup, RUN_DEADLINE, cancel.clone()).await?;
-    spawn_run(&ctx, suite, cancel, Some(setup_id), on_event).await
+    let (suite, record_on) = match only {
+        Some(ids) => {
+            let picked = select(suite, &ids)
+                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            (picked, None)
+        }
+        None => (suite, Some(setup_id)),
+    };
+    spawn_run(&ctx, suite, cancel, record_on, on_event).await
 }
 
 /// Checks this computer: data folder, settings file, keychain, simulator.

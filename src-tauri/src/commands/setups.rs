@@ -13,7 +13,7 @@ use crate::ctx::AppCtx;
 use crate::erp_run::{INTACCT_DEFAULT_PROFILE, NETSUITE_DEFAULT_PROFILE};
 use crate::practice;
 
-fn now() -> String {
+pub(super) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .expect("RFC 3339 formatting of a UTC timestamp cannot fail")
@@ -74,6 +74,9 @@ pub async fn save_setup(ctx: State<'_, AppCtx>, mut setup: Setup) -> Result<Setu
             .iter_mut()
             .find(|x| x.id == setup.id)
             .ok_or_else(|| super::not_found("setup", &setup.id))?;
+        // Runs record `last_run` themselves: a window saving a copy it loaded
+        // before the run finished must not erase it.
+        setup.last_run = slot.last_run.clone();
         *slot = setup.clone();
         Ok(setup)
     })

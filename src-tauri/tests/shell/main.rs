@@ -4,4 +4,5 @@
 mod commands;
 mod host;
 mod practice;
+mod practice_fix;
 mod run;

@@ -14,7 +14,7 @@ use onramp_core::{CheckStatus, ErrorKind};
 use serde_json::{json, Value};
 use tauri::Manager;
 
-fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
+pub(super) fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
     host.invoke(
         "create_setup",
         json!({ "input": {
@@ -26,7 +26,7 @@ fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
 }
 
 /// Stores the scenario's simulated values as the user would paste them.
-fn paste_practice_values(host: &Host, id: &str) {
+pub(super) fn paste_practice_values(host: &Host, id: &str) {
     let values: Vec<Value> = host
         .invoke("practice_credentials", json!({ "setupId": id }))
         .unwrap();
@@ -39,9 +39,18 @@ fn paste_practice_values(host: &Host, id: &str) {
 }
 
 fn run(host: &Host, id: &str) -> (RunSummary, Vec<CheckResult>) {
+    run_only(host, id, None)
+}
+
+/// A run of the setup's suite, or of only some checks and what they need.
+pub(super) fn run_only(
+    host: &Host,
+    id: &str,
+    only: Option<Vec<String>>,
+) -> (RunSummary, Vec<CheckResult>) {
     let (tx, rx) = mpsc::channel();
     let (chan, events) = channel(tx);
-    tauri::async_runtime::block_on(start_run(host.app.state(), id.to_owned(), chan)).unwrap();
+    tauri::async_runtime::block_on(start_run(host.app.state(), id.to_owned(), only, chan)).unwrap();
     rx.recv_timeout(Duration::from_secs(60))
         .expect("run finished");
     let events = events.lock().unwrap().clone();
@@ -58,7 +67,7 @@ fn run(host: &Host, id: &str) -> (RunSummary, Vec<CheckResult>) {
     (summary, results)
 }
 
-fn host() -> (tempfile::TempDir, Host) {
+pub(super) fn host() -> (tempfile::TempDir, Host) {
     let dir = tempfile::tempdir().unwrap();
     let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
     (dir, host)
@@ -116,7 +125,8 @@ fn a_run_without_credentials_names_the_missing_ones_before_any_request() {
         .to_owned();
     let (tx, _rx) = mpsc::channel();
     let (chan, events) = channel(tx);
-    let err = tauri::async_runtime::block_on(start_run(host.app.state(), id, chan)).unwrap_err();
+    let err =
+        tauri::async_runtime::block_on(start_run(host.app.state(), id, None, chan)).unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     for label in [
         "Consumer key",

@@ -12,6 +12,7 @@ import type {
   ErrorKind,
   IpcError,
   NewSetup,
+  PracticeFix,
   PracticeValue,
   RunEvent,
   ScenarioInfo,
@@ -41,6 +42,7 @@ export type {
   NewSetup,
   PermissionDiff,
   PermissionDiffRow,
+  PracticeFix,
   PracticeValue,
   RunEvent,
   RunSummary,
@@ -136,6 +138,10 @@ export const api = {
     call(() => commands.practiceCredentials(setupId)),
   /** NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log. */
   practiceAuditTrail: (setupId: string): Promise<SimLog> => call(() => commands.practiceAuditTrail(setupId)),
+  /** Practice mode: how to put the scenario's fault right, or null when nothing is wrong. */
+  practiceFix: (setupId: string): Promise<PracticeFix | null> => call(() => commands.practiceFix(setupId)),
+  /** Practice mode: makes that change in the simulated account (or the setup) and returns the setup. */
+  applyPracticeFix: (setupId: string): Promise<Setup> => call(() => commands.applyPracticeFix(setupId)),
   /** Write-only: the value goes to the keychain and is never returned. */
   secretSet: async (key: SecretKey, value: string): Promise<void> => {
     await call(() => commands.secretSet(key, value));
@@ -144,10 +150,13 @@ export const api = {
   secretDelete: async (key: SecretKey): Promise<void> => {
     await call(() => commands.secretDelete(key));
   },
-  /** Starts a validation run; events stream to `onEvent` as checks finish. Returns the run id. */
-  startRun: (setupId: string, onEvent: (event: RunEvent) => void): Promise<string> =>
+  /**
+   * Starts a validation run; events stream to `onEvent` as checks finish. Returns the run id.
+   * With `only`, runs just those checks and the ones they need (not recorded as the setup's last run).
+   */
+  startRun: (setupId: string, onEvent: (event: RunEvent) => void, only: string[] | null = null): Promise<string> =>
     // The channel is made inside `call` so that, without a backend, nothing touches Tauri internals.
-    call(() => commands.startRun(setupId, new Channel<RunEvent>(onEvent))),
+    call(() => commands.startRun(setupId, only, new Channel<RunEvent>(onEvent))),
   cancelRun: async (runId: string): Promise<void> => {
     await call(() => commands.cancelRun(runId));
   },

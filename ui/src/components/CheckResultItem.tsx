@@ -28,7 +28,9 @@ export function CheckResultItem({ result }: { result: CheckResult }) {
       {diagnosis !== null && (result.status === "fail" || result.status === "warn") && (
         <DiagnosisPanel diagnosis={diagnosis} tone={result.status === "fail" ? "error" : "warning"} title={`${result.title}: how to fix`} />
       )}
-      {result.diff != null && <PermissionDiffTable diff={result.diff} />}
+      {result.diff != null && (
+        <PermissionDiffTable diff={result.diff} erp={result.id.startsWith("intacct.") ? "intacct" : "netsuite"} />
+      )}
       {evidence.length > 0 && (
         <details className="evidence">
           <summary>Evidence</summary>

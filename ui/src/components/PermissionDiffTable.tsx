@@ -1,4 +1,4 @@
-import type { DiffStatus, PermissionDiff } from "../api";
+import type { DiffStatus, Erp, PermissionDiff } from "../api";
 
 const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
   ok: { icon: "✓", text: "OK" },
@@ -8,8 +8,12 @@ const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
   unknown: { icon: "?", text: "Could not check" },
 };
 
-/** Required vs. actual permissions, one row per permission or object. */
-export function PermissionDiffTable({ diff }: { diff: PermissionDiff }) {
+/**
+ * Required vs. actual permissions, one row per permission or object, under a
+ * heading row per group (NetSuite role subtab, Intacct application).
+ */
+export function PermissionDiffTable({ diff, erp }: { diff: PermissionDiff; erp: Erp }) {
+  const groups = [...new Set(diff.rows.map((r) => r.group))];
   return (
     <div className="table-wrap">
       <table className="diff-table">
@@ -19,31 +23,42 @@ export function PermissionDiffTable({ diff }: { diff: PermissionDiff }) {
         <thead>
           <tr>
             <th scope="col">Permission</th>
-            <th scope="col">ID</th>
+            <th scope="col">{erp === "intacct" ? "Object" : "ID"}</th>
             <th scope="col">Required</th>
             <th scope="col">Actual</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
-        <tbody>
-          {diff.rows.map((row) => (
-            <tr key={`${row.group}/${row.id}`} className={`diff-${row.status}`}>
-              <th scope="row">
-                {row.name}
-                {row.group !== "" && <span className="muted small"> · {row.group}</span>}
-              </th>
-              <td>
-                <code>{row.id}</code>
-              </td>
-              <td>{row.required ?? "—"}</td>
-              <td>{row.actual ?? "—"}</td>
-              <td className="diff-status">
-                <span aria-hidden="true">{STATUS[row.status].icon} </span>
-                {STATUS[row.status].text}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        {groups.map((group) => (
+          <tbody key={group}>
+            {group !== "" && (
+              <tr className="diff-group">
+                <th scope="rowgroup" colSpan={5}>
+                  {group}
+                </th>
+              </tr>
+            )}
+            {diff.rows
+              .filter((row) => row.group === group)
+              .map((row) => (
+                <tr key={`${row.group}/${row.id}`} className={`diff-${row.status}`}>
+                  <th scope="row">
+                    {row.name}
+                    {row.group !== "" && <span className="visually-hidden"> · {row.group}</span>}
+                  </th>
+                  <td>
+                    <code>{row.id}</code>
+                  </td>
+                  <td>{row.required ?? "—"}</td>
+                  <td>{row.actual ?? "—"}</td>
+                  <td className="diff-status">
+                    <span aria-hidden="true">{STATUS[row.status].icon} </span>
+                    {STATUS[row.status].text}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );

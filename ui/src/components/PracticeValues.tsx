@@ -8,7 +8,7 @@ import { ErrorPanel } from "./ErrorPanel";
  * Practice mode only: the simulator's made-up credential values, shown so the
  * user can rehearse pasting them. They open nothing but the built-in simulator.
  */
-export function PracticeValues({ setupId }: { setupId: string }) {
+export function PracticeValues({ setupId, names }: { setupId: string; names?: string[] }) {
   const load = useCallback(() => api.practiceCredentials(setupId), [setupId]);
   const { data, error } = useLoad(load);
   return (
@@ -21,15 +21,17 @@ export function PracticeValues({ setupId }: { setupId: string }) {
       {error !== null && <ErrorPanel error={error} title="Could not load the simulated values" />}
       {data !== null && (
         <dl>
-          {data.map((v) => (
-            <div key={v.name} className="practice-value">
-              <dt>{v.label}</dt>
-              <dd>
-                <code data-testid={`practice-value-${v.name}`}>{v.value}</code>{" "}
-                <CopyButton text={v.value} what={`simulated ${v.label.toLowerCase()}`} />
-              </dd>
-            </div>
-          ))}
+          {data
+            .filter((v) => names === undefined || names.includes(v.name))
+            .map((v) => (
+              <div key={v.name} className="practice-value">
+                <dt>{v.label}</dt>
+                <dd>
+                  <code data-testid={`practice-value-${v.name}`}>{v.value}</code>{" "}
+                  <CopyButton text={v.value} what={`simulated ${v.label.toLowerCase()}`} />
+                </dd>
+              </div>
+            ))}
         </dl>
       )}
     </section>

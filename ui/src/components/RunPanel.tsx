@@ -1,5 +1,6 @@
-import type { RunSummary } from "../api";
-import { useRun } from "../hooks/useRun";
+import { useState, type ReactNode } from "react";
+import type { CheckResult, RunSummary } from "../api";
+import { useRun, type Run } from "../hooks/useRun";
 import { CheckResultItem } from "./CheckResultItem";
 import { ErrorPanel } from "./ErrorPanel";
 import { ProgressBar } from "./ProgressBar";
@@ -8,19 +9,46 @@ import { RunSummaryView } from "./RunSummaryView";
 interface Props {
   setupId: string;
   onFinished?: (summary: RunSummary) => void;
+  /** Shown after the results, e.g. Practice mode's "make this change". */
+  after?: (run: Run) => ReactNode;
+}
+
+/** What "Re-run failed checks" runs: failures, and checks skipped because of them. */
+export function toRerun(results: CheckResult[]): string[] {
+  return results.filter((r) => r.status === "fail" || r.status === "skip").map((r) => r.id);
 }
 
 /** Starts a validation run and shows each check as it finishes. */
-export function RunPanel({ setupId, onFinished }: Props) {
+export function RunPanel({ setupId, onFinished, after }: Props) {
   const run = useRun(setupId, onFinished);
+  // Results a re-run did not repeat stay visible, marked as earlier.
+  const [earlier, setEarlier] = useState<CheckResult[]>([]);
   const active = run.phase === "starting" || run.phase === "running" || run.phase === "cancelling";
+  const rerun = run.phase === "finished" ? toRerun(run.results) : [];
+  const hasFailures = run.results.some((r) => r.status === "fail");
+  const partial = run.only !== null;
+
+  function startAll() {
+    setEarlier([]);
+    run.start();
+  }
+
+  function startFailed() {
+    setEarlier([...earlier.filter((r) => !rerun.includes(r.id)), ...run.results.filter((r) => !rerun.includes(r.id))]);
+    run.start(rerun);
+  }
 
   return (
     <section className="run-panel" aria-label="Validation run">
       <div className="actions">
-        <button type="button" className="button primary" data-testid="run-start" onClick={run.start} disabled={active}>
-          {run.phase === "idle" ? "Run checks" : "Run checks again"}
+        <button type="button" className="button primary" data-testid="run-start" onClick={startAll} disabled={active}>
+          {run.phase === "idle" ? "Run checks" : "Run all checks again"}
         </button>
+        {!active && hasFailures && (
+          <button type="button" className="button" data-testid="run-failed" onClick={startFailed}>
+            Re-run failed checks ({rerun.length})
+          </button>
+        )}
         {active && (
           <button
             type="button"
@@ -44,14 +72,34 @@ export function RunPanel({ setupId, onFinished }: Props) {
         </p>
       )}
 
+      {partial && run.phase === "finished" && (
+        <p role="status" data-testid="rerun-verdict" className={hasFailures ? "check-verdict fail" : "check-verdict pass"}>
+          {hasFailures
+            ? "Re-run: some checks still fail."
+            : "Re-run: every check that failed now passes. Run all checks again to record the whole setup as validated."}
+        </p>
+      )}
+
       <ol className="check-list" data-testid="run-results" aria-label="Check results" aria-live="polite">
         {run.results.map((result) => (
           <CheckResultItem key={result.id} result={result} />
         ))}
       </ol>
 
+      {earlier.length > 0 && (
+        <details className="earlier-results">
+          <summary>Earlier results, not re-run ({earlier.length})</summary>
+          <ol className="check-list" aria-label="Earlier results">
+            {earlier.map((result) => (
+              <CheckResultItem key={result.id} result={result} />
+            ))}
+          </ol>
+        </details>
+      )}
+
       {run.summary !== null && <RunSummaryView summary={run.summary} />}
       {run.error !== null && <ErrorPanel error={run.error} title="The checks could not run" />}
+      {after?.(run)}
     </section>
   );
 }

@@ -5,6 +5,8 @@ export type RunPhase = "idle" | "starting" | "running" | "cancelling" | "finishe
 
 export interface RunState {
   phase: RunPhase;
+  /** The check ids this run was limited to, or null for the whole suite. */
+  only: string[] | null;
   runId: string | null;
   total: number;
   /** Checks started but not finished yet, by id. */
@@ -15,7 +17,7 @@ export interface RunState {
 }
 
 type Action =
-  | { type: "start" }
+  | { type: "start"; only: string[] | null }
   | { type: "run_id"; runId: string }
   | { type: "event"; event: RunEvent }
   | { type: "cancelling" }
@@ -23,6 +25,7 @@ type Action =
 
 export const initialRun: RunState = {
   phase: "idle",
+  only: null,
   runId: null,
   total: 0,
   inProgress: [],
@@ -34,7 +37,7 @@ export const initialRun: RunState = {
 export function runReducer(state: RunState, action: Action): RunState {
   switch (action.type) {
     case "start":
-      return { ...initialRun, phase: "starting" };
+      return { ...initialRun, phase: "starting", only: action.only };
     case "run_id":
       return { ...state, runId: action.runId, phase: state.phase === "starting" ? "running" : state.phase };
     case "cancelling":
@@ -72,7 +75,8 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
 }
 
 export interface Run extends RunState {
-  start: () => void;
+  /** Runs the whole suite, or only these checks and what they need. */
+  start: (only?: string[] | null) => void;
   cancel: () => void;
 }
 
@@ -84,18 +88,25 @@ export function useRun(setupId: string, onFinished?: (summary: RunSummary) => vo
     finishedRef.current = onFinished;
   }, [onFinished]);
 
-  const start = useCallback(() => {
-    dispatch({ type: "start" });
-    api
-      .startRun(setupId, (event) => {
-        dispatch({ type: "event", event });
-        if (event.type === "finished") finishedRef.current?.(event.summary);
-      })
-      .then(
-        (runId) => dispatch({ type: "run_id", runId }),
-        (e: unknown) => dispatch({ type: "error", error: toApiError(e) }),
-      );
-  }, [setupId]);
+  const start = useCallback(
+    (only: string[] | null = null) => {
+      dispatch({ type: "start", only });
+      api
+        .startRun(
+          setupId,
+          (event) => {
+            dispatch({ type: "event", event });
+            if (event.type === "finished") finishedRef.current?.(event.summary);
+          },
+          only,
+        )
+        .then(
+          (runId) => dispatch({ type: "run_id", runId }),
+          (e: unknown) => dispatch({ type: "error", error: toApiError(e) }),
+        );
+    },
+    [setupId],
+  );
 
   const { runId } = state;
   const cancel = useCallback(() => {

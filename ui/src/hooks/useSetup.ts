@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, toApiError, type ApiError, type Setup } from "../api";
 import { stepsFor } from "../model/steps";
 
@@ -10,9 +10,11 @@ export interface SetupState {
   /** Marks a step done, moves on to the next one and saves. */
   markDone: (stepId: string) => Promise<void>;
   /** Saves a change to the setup's own fields (e.g. the chosen profile). */
-  update: (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields">>) => Promise<void>;
+  update: (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields" | "entity_id" | "steps">>) => Promise<void>;
   /** Replaces the setup with what the backend returns (e.g. after a run). */
   refresh: () => Promise<void>;
+  /** Shows a setup the backend just saved (e.g. after a practice fix). */
+  replace: (setup: Setup) => void;
 }
 
 export function useSetup(id: string): SetupState {
@@ -30,7 +32,11 @@ export function useSetup(id: string): SetupState {
     };
   }, [id]);
 
+  // Bumped by every save, so a reload that started before it cannot bring back older data.
+  const saves = useRef(0);
+
   const save = useCallback(async (next: Setup) => {
+    saves.current += 1;
     try {
       setSetup(await api.saveSetup(next));
       setError(null);
@@ -64,7 +70,7 @@ export function useSetup(id: string): SetupState {
   );
 
   const update = useCallback(
-    async (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields">>) => {
+    async (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields" | "entity_id" | "steps">>) => {
       if (setup === null) return;
       await save({ ...setup, ...patch });
     },
@@ -72,12 +78,19 @@ export function useSetup(id: string): SetupState {
   );
 
   const refresh = useCallback(async () => {
+    const before = saves.current;
     try {
-      setSetup(await api.getSetup(id));
+      const fresh = await api.getSetup(id);
+      if (saves.current === before) setSetup(fresh);
     } catch (e) {
       setError(toApiError(e));
     }
   }, [id]);
 
-  return { setup, error, goTo, markDone, update, refresh };
+  const replace = useCallback((next: Setup) => {
+    saves.current += 1;
+    setSetup(next);
+  }, []);
+
+  return { setup, error, goTo, markDone, update, refresh, replace };
 }

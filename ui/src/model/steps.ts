@@ -1,5 +1,5 @@
-// The steps of each flow, as data. Step pages render from these; later work
-// adds live checks per step without changing the shape.
+// The steps of each flow, as data. Step pages render from these; `checks`
+// names the validation checks that confirm a step ("I've done this — check it").
 import type { Erp } from "../api";
 
 /** How a step's page behaves beyond the common title, purpose and menu path. */
@@ -13,6 +13,8 @@ export interface StepDef {
   /** Exact menu path in the ERP, or null when the step happens in Onramp. */
   menuPath: string | null;
   kind: StepKind;
+  /** Check ids that confirm this step from the API; none when no call can prove it. */
+  checks?: readonly string[];
 }
 
 export const NETSUITE_STEPS: readonly StepDef[] = [
@@ -23,6 +25,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.",
     menuPath: "Setup > Company > Company Information > Company URLs",
     kind: "external",
+    checks: ["netsuite.account"],
   },
   {
     id: "profile",
@@ -39,6 +42,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.",
     menuPath: "Setup > Company > Enable Features > SuiteCloud",
     kind: "external",
+    checks: ["netsuite.features"],
   },
   {
     id: "role",
@@ -47,6 +51,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.",
     menuPath: "Setup > Users/Roles > Manage Roles > New",
     kind: "external",
+    checks: ["netsuite.permissions", "netsuite.subsidiary"],
   },
   {
     id: "integration",
@@ -55,6 +60,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Create the integration record for the connector. NetSuite shows its keys only once, so keep the page open until Onramp has stored them.",
     menuPath: "Setup > Integration > Manage Integrations > New",
     kind: "external",
+    checks: ["netsuite.integration"],
   },
   {
     id: "user",
@@ -63,6 +69,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Create or pick the user the connector signs in as, and give it the new role on its Access tab.",
     menuPath: "Lists > Employees > Employees > Edit > Access",
     kind: "external",
+    checks: ["netsuite.auth"],
   },
   {
     id: "credentials",
@@ -71,6 +78,7 @@ export const NETSUITE_STEPS: readonly StepDef[] = [
       "Store the integration record's consumer key and secret and the access token's ID and secret in your system keychain. Onramp never shows them again.",
     menuPath: "Setup > Users/Roles > Access Tokens > New",
     kind: "credentials",
+    checks: ["netsuite.auth", "netsuite.clock"],
   },
   {
     id: "validate",
@@ -94,9 +102,10 @@ export const INTACCT_STEPS: readonly StepDef[] = [
     id: "company",
     title: "Company",
     purpose:
-      "Confirm the company ID (the one typed on the Sage Intacct sign-in page) and, for multi-entity companies, the entity to use.",
-    menuPath: null,
+      "Confirm the company ID — the one typed on the Sage Intacct sign-in page — and whether the company is multi-entity. In a multi-entity company, pick the entity the connector works in.",
+    menuPath: "Company > Setup > Company > Company information",
     kind: "external",
+    checks: ["intacct.company", "intacct.entity"],
   },
   {
     id: "profile",
@@ -111,22 +120,25 @@ export const INTACCT_STEPS: readonly StepDef[] = [
     purpose: "Make sure the company subscribes to Web Services; without it no connector can sign in.",
     menuPath: "Company > Subscriptions",
     kind: "external",
+    checks: ["intacct.sender", "intacct.company"],
   },
   {
     id: "sender",
     title: "Sender ID",
     purpose:
-      "Authorize the connector's Sender ID for this company. It is case-sensitive and must be Active.",
+      "Authorize the connector's Sender ID for this company, so the Web Services gateway accepts its requests. Type it exactly: it is case-sensitive, must be Active, and cannot be edited once added.",
     menuPath: "Company > Setup > Company > Security > Web Services authorizations",
     kind: "external",
+    checks: ["intacct.sender"],
   },
   {
     id: "ws_user",
     title: "Web Services user",
     purpose:
-      "Create the Web Services user the connector signs in as: user type Business, with the admin privileges the profile needs.",
+      "Create the Web Services user the connector signs in as: a user that cannot use the browser, with user type Business (other types cap its permissions) and the admin privileges the profile needs.",
     menuPath: "Company > Admin > Web Services users",
     kind: "external",
+    checks: ["intacct.login", "intacct.user"],
   },
   {
     id: "roles",
@@ -135,6 +147,7 @@ export const INTACCT_STEPS: readonly StepDef[] = [
       "Give the user the permissions the profile lists: through a role in role-based companies, or directly on the user in user-based ones.",
     menuPath: "Company > Admin > Users, roles, and groups > Roles",
     kind: "external",
+    checks: ["intacct.permissions", "intacct.objects"],
   },
   {
     id: "credentials",
@@ -143,6 +156,7 @@ export const INTACCT_STEPS: readonly StepDef[] = [
       "Store the sender ID and password and the Web Services user's ID and password in your system keychain. Onramp never shows them again.",
     menuPath: null,
     kind: "credentials",
+    checks: ["intacct.sender", "intacct.login"],
   },
   {
     id: "validate",

@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function SetupScreen({ id, onHome }: Props) {
-  const { setup, error, goTo, markDone, update, refresh } = useSetup(id);
+  const { setup, error, goTo, markDone, update, refresh, replace } = useSetup(id);
 
   if (setup === null) {
     return (
@@ -56,6 +56,17 @@ export function SetupScreen({ id, onHome }: Props) {
               step={step}
               onRunFinished={() => void refresh()}
               onProfile={(profileId) => void update({ profile_id: profileId })}
+              onFields={(fields) => void update({ fields: { ...setup.fields, ...fields } })}
+              onEntity={(entity) => void update({ entity_id: entity })}
+              onReplace={replace}
+              onStepVerdict={(stepId, passed) =>
+                void update({
+                  steps: {
+                    ...setup.steps,
+                    [stepId]: { status: passed ? "done" : "failed", updated_at: new Date().toISOString() },
+                  },
+                })
+              }
             />
           </StepPage>
         </main>

@@ -2,9 +2,12 @@ import { useState } from "react";
 import type { Setup } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
 import { CredentialsStep } from "../components/CredentialsStep";
+import { PracticeFixPanel } from "../components/PracticeFixPanel";
 import { ProfilePicker } from "../components/ProfilePicker";
 import { RunPanel } from "../components/RunPanel";
 import { RunSummaryView } from "../components/RunSummaryView";
+import { StepCheck } from "../components/StepCheck";
+import { StepGuide } from "../components/StepGuide";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -12,19 +15,43 @@ interface Props {
   step: StepDef;
   onRunFinished: () => void;
   onProfile: (profileId: string) => void;
+  /** Saves non-secret values the user entered on a step. */
+  onFields: (fields: Record<string, string>) => void;
+  onEntity: (entity: string | null) => void;
+  /** The backend changed and returned the setup (e.g. a practice fix): show that one. */
+  onReplace: (setup: Setup) => void;
+  /** A step's live check finished: mark the step done or failed on the rail. */
+  onStepVerdict: (stepId: string, passed: boolean) => void;
 }
 
-/** What a step adds to the common frame, by kind. */
-export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
+/** What a step adds to the common frame, by kind, then its live check. */
+export function StepBody(props: Props) {
+  const { setup, step } = props;
+  return (
+    <>
+      <KindBody {...props} />
+      {step.kind !== "validate" && (
+        <StepCheck key={step.id} setupId={setup.id} step={step} onVerdict={(passed) => props.onStepVerdict(step.id, passed)} />
+      )}
+    </>
+  );
+}
+
+function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, onReplace }: Props) {
   switch (step.kind) {
     case "external":
-      return null;
+      return <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />;
     case "profile":
       return <ProfilePicker erp={setup.erp} selected={setup.profile_id} onSelect={onProfile} />;
     case "credentials":
-      return <CredentialsStep setup={setup} />;
+      return (
+        <>
+          <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />
+          <CredentialsStep setup={setup} />
+        </>
+      );
     case "validate":
-      return <ValidateStep setup={setup} onRunFinished={onRunFinished} />;
+      return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} />;
     case "report":
       return setup.last_run === null ? (
         <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>
@@ -34,9 +61,16 @@ export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
   }
 }
 
-/** The run, and in Practice mode what the simulator logged during it. */
-function ValidateStep({ setup, onRunFinished }: { setup: Setup; onRunFinished: () => void }) {
+/** The run, and in Practice mode the simulated fix and what the simulator logged. */
+interface ValidateProps {
+  setup: Setup;
+  onRunFinished: () => void;
+  onReplace: (setup: Setup) => void;
+}
+
+function ValidateStep({ setup, onRunFinished, onReplace }: ValidateProps) {
   const [runId, setRunId] = useState<string | null>(setup.last_run?.run_id ?? null);
+  const practice = setup.practice_scenario !== null;
   return (
     <>
       <RunPanel
@@ -45,8 +79,16 @@ function ValidateStep({ setup, onRunFinished }: { setup: Setup; onRunFinished: (
           setRunId(summary.run_id);
           onRunFinished();
         }}
+        after={(run) => {
+          // After a failing run now, or, on reopening, when the last full run failed.
+          const failing =
+            run.phase === "finished"
+              ? run.results.some((r) => r.status === "fail")
+              : run.phase === "idle" && (setup.last_run?.failed ?? 0) > 0;
+          return practice && failing ? <PracticeFixPanel setup={setup} onApplied={onReplace} /> : null;
+        }}
       />
-      {setup.practice_scenario !== null && <AuditTrailPanel setup={setup} runId={runId} />}
+      {practice && <AuditTrailPanel setup={setup} runId={runId} />}
     </>
   );
 }

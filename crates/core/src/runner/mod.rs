@@ -3,6 +3,7 @@
 //! the front ends (app, CLI) only see `RunEvent`s and the final results.
 
 mod model;
+mod select;
 #[cfg(test)]
 mod tests;
 
@@ -14,6 +15,7 @@ use tokio::task::{Id, JoinError, JoinSet};
 use tokio::time::Instant;
 
 pub use model::{CheckFn, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
+pub use select::{select, UnknownChecks};
 
 use crate::check::{CheckResult, CheckStatus, Diagnosis};
 use crate::clock::now_rfc3339;

@@ -1,0 +1,96 @@
+// Screenshots of every step of the practice flows, in the real window at
+// 800×600, in the light and the dark theme. Run by hand (not part of the test
+// run), after building the app as for the e2e tests:
+//
+//   ONRAMP_APP_BINARY=$PWD/../../target/debug/onramp ../../scripts/with-keyring.sh \
+//     xvfb-run -a -s "-screen 0 1024x768x24" node screenshots.mjs
+//
+// Writes docs/screenshots/<erp>/<light|dark>/<nn>-<step>.png (palette PNGs, to
+// keep the repository small). The UI follows
+// prefers-color-scheme, which WebKitGTK takes from the GTK theme: GTK_THEME
+// picks it per launch.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startDriver, throwawayHome } from "./lib/app.mjs";
+import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
+import { shrinkPng } from "./lib/png.mjs";
+import { pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
+import { By, byTestId, currentStep, waitFor } from "./lib/ui.mjs";
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
+const THEMES = { light: "Adwaita", dark: "Adwaita:dark" };
+// A fault scenario per ERP, so Validate shows a failure, its fix and the re-run.
+const FLOWS = { netsuite: "netsuite/missing-currency-permission", intacct: "intacct/missing-ar-permission" };
+
+async function shoot(driver, erp, theme, name) {
+  const dir = join(OUT, erp, theme);
+  mkdirSync(dir, { recursive: true });
+  // Let focus rings and late content settle.
+  await driver.sleep(300);
+  writeFileSync(join(dir, `${name}.png`), shrinkPng(Buffer.from(await driver.takeScreenshot(), "base64")));
+  console.log(`${erp}/${theme}/${name}.png`);
+}
+
+async function scrollTo(driver, testId) {
+  const el = await waitFor(driver, byTestId(testId), testId);
+  await driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", el);
+}
+
+async function walk(driver, erp, theme) {
+  await startScenario(driver, FLOWS[erp]);
+  for (let n = 1; n <= 12; n++) {
+    const step = (await currentStep(driver)).slice("step-".length);
+    const name = `${String(n).padStart(2, "0")}-${step}`;
+    if (step === "credentials") await pasteSimulatedValues(driver);
+    if (step === "validate") {
+      await runChecks(driver);
+      await driver.executeScript("window.scrollTo(0, 0)");
+      await shoot(driver, erp, theme, name);
+      const failed = await driver.findElement(By.css('[data-testid="run-results"] [data-status="fail"]'));
+      await driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", failed);
+      await shoot(driver, erp, theme, `${name}-failure`);
+      await scrollTo(driver, "practice-fix");
+      await shoot(driver, erp, theme, `${name}-fix`);
+      await applyPracticeFix(driver);
+      await rerunFailed(driver);
+      await scrollTo(driver, "rerun-verdict");
+      await shoot(driver, erp, theme, `${name}-rerun`);
+      // A full run records the fixed setup as validated for the report.
+      await (await driver.findElement(byTestId("run-start"))).click();
+      await driver.wait(
+        async () =>
+          (await driver.findElements(byTestId("rerun-verdict"))).length === 0 &&
+          (await driver.findElements(By.css("section.run-summary.ok"))).length > 0,
+        30_000,
+        "a passing full run",
+      );
+    } else {
+      await driver.executeScript("window.scrollTo(0, 0)");
+      await shoot(driver, erp, theme, name);
+    }
+    const next = await driver.findElements(byTestId("next-step"));
+    if (next.length === 0) return;
+    await next[0].click();
+    await driver.wait(async () => (await currentStep(driver)) !== `step-${step}`, 10_000, `leaving ${step}`);
+  }
+}
+
+for (const [theme, gtkTheme] of Object.entries(THEMES)) {
+  for (const erp of Object.keys(FLOWS)) {
+    const home = throwawayHome();
+    home.env.GTK_THEME = gtkTheme;
+    const drv = await startDriver(home);
+    const driver = await drv.launch();
+    try {
+      await driver.manage().window().setRect({ width: 800, height: 600 });
+      const size = await driver.executeScript("return [window.innerWidth, window.innerHeight]");
+      console.log(`window ${size.join("×")}, ${theme}`);
+      await walk(driver, erp, theme);
+    } finally {
+      await driver.quit();
+      await drv.stop();
+      await home.remove();
+    }
+  }
+}

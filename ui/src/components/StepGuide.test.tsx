@@ -1,0 +1,76 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { INTACCT_STEPS } from "../model/steps";
+import { mockBackend } from "../test/backend";
+import { setup } from "../test/fixtures";
+import { StepGuide } from "./StepGuide";
+
+function step(id: string) {
+  const s = INTACCT_STEPS.find((x) => x.id === id);
+  if (s === undefined) throw new Error(`no step ${id}`);
+  return s;
+}
+
+const practice = setup({
+  erp: "intacct",
+  account_id: "onramp-practice",
+  entity_id: "US",
+  practice_scenario: "intacct/happy",
+  profile_id: "intacct-accounting-sync",
+});
+
+function backend() {
+  return mockBackend({
+    list_profiles: () => [],
+    practice_credentials: () => [
+      { name: "intacct.sender_id", label: "Sender ID", value: "onramp_practice" },
+      { name: "intacct.user_id", label: "Web Services user ID", value: "xml_onramp" },
+    ],
+  });
+}
+
+describe("Intacct step guides", () => {
+  it("Sender ID: the value to copy and the case-sensitive, cannot-be-edited warning", async () => {
+    backend();
+    render(<StepGuide setup={practice} step={step("sender")} onFields={vi.fn()} onEntity={vi.fn()} />);
+    expect(await screen.findByText("onramp_practice")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy sender id" })).toBeInTheDocument();
+    const warning = screen.getByRole("note");
+    expect(warning).toHaveTextContent("case-sensitive");
+    expect(warning).toHaveTextContent("cannot be edited once added");
+  });
+
+  it("Web Services user: user ID, Business type and the entity, each with a copy button", async () => {
+    backend();
+    render(<StepGuide setup={practice} step={step("ws_user")} onFields={vi.fn()} onEntity={vi.fn()} />);
+    expect(await screen.findByText("xml_onramp")).toBeInTheDocument();
+    expect(screen.getByText("Business")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy entity access" })).toBeInTheDocument();
+  });
+
+  it("Roles: role-based vs user-based is a choice saved on the setup", async () => {
+    backend();
+    const onFields = vi.fn();
+    const user = userEvent.setup();
+    render(<StepGuide setup={practice} step={step("roles")} onFields={onFields} onEntity={vi.fn()} />);
+    const userBased = screen.getByRole("radio", { name: /User-based/ });
+    expect(screen.getByRole("radio", { name: /Role-based/ })).toBeChecked();
+    await user.click(userBased);
+    expect(onFields).toHaveBeenCalledWith({ permission_mode: "user" });
+  });
+
+  it("Company: the company ID and entity with copy buttons; the entity can be changed", async () => {
+    backend();
+    const onEntity = vi.fn();
+    const user = userEvent.setup();
+    render(<StepGuide setup={practice} step={step("company")} onFields={vi.fn()} onEntity={onEntity} />);
+    expect(screen.getByRole("button", { name: "Copy company id" })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /Yes: it has entities/ })).toBeChecked();
+    const entity = screen.getByRole("textbox", { name: /Entity ID the connector works in/ });
+    await user.clear(entity);
+    await user.type(entity, " EU ");
+    await user.tab();
+    expect(onEntity).toHaveBeenCalledWith("EU");
+  });
+});
