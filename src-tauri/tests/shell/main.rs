@@ -3,5 +3,7 @@
 
 mod commands;
 mod host;
+mod oauth;
+mod oauth_m2m;
 mod practice;
 mod run;

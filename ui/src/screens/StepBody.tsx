@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Setup } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
+import { AuthStepBody } from "../components/AuthStepBody";
 import { CredentialsStep } from "../components/CredentialsStep";
 import { ProfilePicker } from "../components/ProfilePicker";
 import { RunPanel } from "../components/RunPanel";
@@ -25,6 +26,12 @@ export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
       return <CredentialsStep setup={setup} />;
     case "validate":
       return <ValidateStep setup={setup} onRunFinished={onRunFinished} />;
+    case "auth-method":
+    case "integration-record":
+    case "oauth-code":
+    case "oauth-m2m":
+    case "ownership":
+      return <AuthStepBody setup={setup} step={step} onChanged={onRunFinished} />;
     case "report":
       return setup.last_run === null ? (
         <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>
