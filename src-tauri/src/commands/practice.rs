@@ -22,20 +22,13 @@ mod oauth_names {
 
     /// Not a secret: kept in the setup's fields (`oauth2_client_id`).
     pub const CLIENT_ID: &str = "netsuite.oauth2_client_id";
-    pub const CLIENT_SECRET: &str = onramp_netsuite::oauth2::secret_names::CLIENT_SECRET;
-    pub const CLIENT_SECRET_SPEC: SecretSpec = SecretSpec {
-        name: CLIENT_SECRET,
-        label: "Client secret",
-        help: "Shown once, under the Client ID, when the integration record is saved. Leave it empty for a public client.",
+    pub const CLIENT_SECRET: &str = onramp_core::state::netsuite_oauth2::CLIENT_SECRET;
+    /// The client ID is shown with the practice values but typed into a plain field.
+    pub const CLIENT_ID_SPEC: SecretSpec = SecretSpec {
+        name: CLIENT_ID,
+        label: "Client ID",
+        help: "Shown when the integration record is saved.",
     };
-    pub const PRACTICE_SPECS: [SecretSpec; 2] = [
-        SecretSpec {
-            name: CLIENT_ID,
-            label: "Client ID",
-            help: "Shown when the integration record is saved.",
-        },
-        CLIENT_SECRET_SPEC,
-    ];
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -160,12 +153,7 @@ pub fn secret_specs(
     erp: Erp,
     auth_method: Option<AuthMethod>,
 ) -> Result<Vec<SecretSpec>, IpcError> {
-    Ok(match (erp, auth_method) {
-        (Erp::Netsuite, Some(AuthMethod::Oauth2Code)) => vec![oauth_names::CLIENT_SECRET_SPEC],
-        // The M2M private key is generated in the app, never typed in.
-        (Erp::Netsuite, Some(AuthMethod::Oauth2M2m)) => Vec::new(),
-        _ => secret_names(erp, auth_method).to_vec(),
-    })
+    Ok(secret_names(erp, auth_method).to_vec())
 }
 
 fn practice_setup(ctx: &AppCtx, setup_id: &str) -> Result<(Setup, Scenario), IpcError> {
@@ -195,7 +183,7 @@ pub async fn practice_credentials(
 ) -> Result<Vec<PracticeValue>, IpcError> {
     let (setup, scenario) = practice_setup(&ctx, &setup_id)?;
     let mut specs = secret_names(setup.erp, setup.auth_method).to_vec();
-    specs.extend(oauth_names::PRACTICE_SPECS);
+    specs.push(oauth_names::CLIENT_ID_SPEC);
     Ok(simulated_values(setup.erp, &scenario, setup.auth_method)
         .into_iter()
         .filter_map(|(name, value)| {

@@ -131,6 +131,28 @@ fn a_wrong_certificate_id_fails_the_sign_in_with_a_diagnosis() {
     assert_eq!(summary.failed, 1);
 }
 
+#[test]
+fn deleting_an_m2m_setup_removes_its_key_and_certificate() {
+    let h = oauth_host();
+    let id = setup(&h, "oauth2-m2m");
+    let cert: Value = h
+        .host
+        .invoke(
+            "m2m_generate",
+            json!({ "setupId": id, "algorithm": "ES256" }),
+        )
+        .unwrap();
+    let path = std::path::PathBuf::from(cert["path"].as_str().unwrap());
+    assert!(path.exists());
+    assert!(stored(&h, &id, "netsuite.m2m_private_key").is_some());
+
+    h.host
+        .invoke::<()>("delete_setup", json!({ "id": id }))
+        .unwrap();
+    assert!(stored(&h, &id, "netsuite.m2m_private_key").is_none());
+    assert!(!path.exists(), "{} is left behind", path.display());
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
