@@ -162,7 +162,7 @@ pub async fn suite(
             }
             check_ctx.role_name = setup.fields.get("role_name").cloned();
             let mut specs = suite(check_ctx, &profile);
-            specs.extend(extra.into_iter().map(fixed));
+            specs.extend(extra.into_iter().map(CheckSpec::known));
             Ok(specs)
         }
         Erp::Intacct => {
@@ -191,15 +191,9 @@ pub async fn suite(
     }
 }
 
-/// A check whose result is already known (signed in, or refused, before the run).
-fn fixed(result: CheckResult) -> CheckSpec {
-    CheckSpec::new(
-        result.id.clone(),
-        result.title.clone(),
-        move |_| async move { result },
-    )
-}
-
 fn fixed_results(first: CheckResult, rest: Vec<CheckResult>) -> Suite {
-    std::iter::once(first).chain(rest).map(fixed).collect()
+    std::iter::once(first)
+        .chain(rest)
+        .map(CheckSpec::known)
+        .collect()
 }
