@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use onramp_core::check::Diagnosis;
 use onramp_core::http::{EndpointOverride, Endpoints};
-use onramp_core::profile::Erp;
+use onramp_core::profile::{AuthMethod, Erp};
+use onramp_core::runner::CheckSpec;
 use onramp_core::state::{secret_names, Setup};
-use onramp_core::{ErrorKind, IpcError, Secret, SecretKey, Suite};
+use onramp_core::{CheckResult, ErrorKind, IpcError, Secret, SecretKey, Suite};
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
@@ -64,19 +65,31 @@ async fn read_secrets(
         .collect())
 }
 
-/// The suite for `setup`, with requests bounded by `budget` and stopped by `cancel`.
-pub async fn suite(
+/// TBA credentials from the keychain values `read_secrets` returned.
+fn tba(take: &mut impl FnMut(&str) -> Secret<String>) -> onramp_netsuite::Credentials {
+    onramp_netsuite::Credentials::Tba(onramp_netsuite::TbaCredentials {
+        consumer_key: take("netsuite.consumer_key"),
+        consumer_secret: take("netsuite.consumer_secret"),
+        token_id: take("netsuite.token_id"),
+        token_secret: take("netsuite.token_secret"),
+    })
+}
+
+/// A NetSuite TBA setup's credentials, or which of them are not stored yet.
+pub(crate) async fn tba_credentials(
     ctx: &AppCtx,
     setup: &Setup,
-    budget: Duration,
-    cancel: CancellationToken,
-) -> Result<Suite, IpcError> {
+) -> Result<onramp_netsuite::Credentials, IpcError> {
     let mut secrets = read_secrets(ctx, setup).await?;
-    let mut take = |name: &str| {
+    Ok(tba(&mut |name| {
         secrets
             .remove(name)
             .expect("read_secrets checked every name")
-    };
+    }))
+}
+
+/// Where the setup's requests go: the real hosts, or its practice simulator.
+pub(crate) async fn endpoints(ctx: &AppCtx, setup: &Setup) -> Result<Endpoints, IpcError> {
     let override_base = match &setup.practice_scenario {
         Some(_) => {
             let scenario = practice::scenario_for(setup)?;
@@ -85,23 +98,69 @@ pub async fn suite(
         }
         None => None,
     };
-    let endpoints = Endpoints { override_base };
+    Ok(Endpoints { override_base })
+}
+
+/// A setup's checks, ready to run.
+pub struct Prepared {
+    pub suite: Suite,
+    /// The OAuth 2.0 sign-in was refused before the run: the suite is that
+    /// refusal only, whichever checks were asked for.
+    pub refused: bool,
+}
+
+/// The suite for `setup`, with requests bounded by `budget` and stopped by `cancel`.
+pub async fn suite(
+    ctx: &AppCtx,
+    setup: &Setup,
+    budget: Duration,
+    cancel: CancellationToken,
+) -> Result<Prepared, IpcError> {
+    let oauth = match (setup.erp, setup.auth_method) {
+        (Erp::Netsuite, Some(m @ (AuthMethod::Oauth2Code | AuthMethod::Oauth2M2m))) => Some(m),
+        _ => None,
+    };
+    // OAuth 2.0 setups keep other secrets than TBA; their sign-in reads them.
+    let mut secrets = match oauth {
+        Some(_) => HashMap::new(),
+        None => read_secrets(ctx, setup).await?,
+    };
+    let mut take = |name: &str| {
+        secrets
+            .remove(name)
+            .expect("read_secrets checked every name")
+    };
+    let endpoints = endpoints(ctx, setup).await?;
     match setup.erp {
         Erp::Netsuite => {
             use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
-            use onramp_netsuite::{Account, ClientOptions, Credentials, NetSuiteClient};
+            use onramp_netsuite::{Account, ClientOptions, NetSuiteClient};
             let profile_id = setup
                 .profile_id
                 .as_deref()
                 .unwrap_or(NETSUITE_DEFAULT_PROFILE);
             let profile = onramp_netsuite::profiles::builtin(profile_id).map_err(invalid)?;
             let account = Account::parse(&setup.account_id).map_err(invalid)?;
-            let credentials = Credentials::Tba(onramp_netsuite::TbaCredentials {
-                consumer_key: take("netsuite.consumer_key"),
-                consumer_secret: take("netsuite.consumer_secret"),
-                token_id: take("netsuite.token_id"),
-                token_secret: take("netsuite.token_secret"),
-            });
+            let mut extra = Vec::new();
+            let credentials = match oauth {
+                Some(method) => {
+                    let signed =
+                        crate::oauth::sign_in::sign_in(ctx, setup, method, endpoints.clone())
+                            .await?;
+                    extra = signed.extra;
+                    match signed.outcome {
+                        Ok(c) => c,
+                        // No token, so no check can run: the refusal is the result.
+                        Err(refused) => {
+                            return Ok(Prepared {
+                                suite: fixed_results(*refused, extra),
+                                refused: true,
+                            })
+                        }
+                    }
+                }
+                None => tba(&mut take),
+            };
             let options = ClientOptions {
                 endpoints,
                 deadline: Some(Instant::now() + budget),
@@ -111,8 +170,16 @@ pub async fn suite(
             let client = NetSuiteClient::new(account, credentials, options).map_err(invalid)?;
             let mut check_ctx =
                 NetSuiteCheckContext::new(Arc::new(client), setup.account_id.clone());
+            if let Some(method) = oauth {
+                check_ctx = check_ctx.with_auth_method(method);
+            }
             check_ctx.role_name = setup.fields.get("role_name").cloned();
-            Ok(suite(check_ctx, &profile))
+            let mut specs = suite(check_ctx, &profile);
+            specs.extend(extra.into_iter().map(CheckSpec::known));
+            Ok(Prepared {
+                suite: specs,
+                refused: false,
+            })
         }
         Erp::Intacct => {
             use onramp_intacct::checks::{suite, IntacctCtx};
@@ -135,7 +202,17 @@ pub async fn suite(
                 ..ClientOptions::default()
             };
             let check_ctx = IntacctCtx::new(creds, options).map_err(invalid)?;
-            Ok(suite(Arc::new(check_ctx), &profile))
+            Ok(Prepared {
+                suite: suite(Arc::new(check_ctx), &profile),
+                refused: false,
+            })
         }
     }
+}
+
+fn fixed_results(first: CheckResult, rest: Vec<CheckResult>) -> Suite {
+    std::iter::once(first)
+        .chain(rest)
+        .map(CheckSpec::known)
+        .collect()
 }

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod ctx;
 mod erp_run;
 mod logging;
+pub mod oauth;
 pub mod practice;
 pub mod store;
 mod system_check;
@@ -17,7 +18,7 @@ use tauri::{Manager, Runtime};
 
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{info, practice, run, secrets, setups};
+    use commands::{info, oauth, practice, run, secrets, setups};
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             info::app_info,
@@ -41,6 +42,17 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             practice::secret_specs,
             practice::practice_fix,
             practice::apply_practice_fix,
+            oauth::oauth_set_method,
+            oauth::oauth_set_field,
+            oauth::oauth_connect,
+            oauth::oauth_paste_redirect,
+            oauth::oauth_status,
+            oauth::oauth_refresh,
+            oauth::oauth_revoke,
+            oauth::m2m_generate,
+            oauth::m2m_certificate,
+            oauth::m2m_practice_upload,
+            oauth::netsuite_identity,
         ])
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()
@@ -66,6 +78,18 @@ pub fn export_bindings(path: &Path) -> Result<(), String> {
 pub fn run() {
     let specta = specta_builder::<tauri::Wry>();
     tauri::Builder::default()
+        // First: a second launch (the OS opening a com.onramp.app:// redirect)
+        // hands its arguments to this instance and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            for url in oauth::link::callback_urls(&argv) {
+                let app = app.clone();
+                tauri::async_runtime::spawn(async move {
+                    oauth::window::handle_redirect(&app, url).await;
+                });
+            }
+        }))
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_store::Builder::new().build())
         .invoke_handler(specta.invoke_handler())
         .setup(|app| {
@@ -77,6 +101,9 @@ pub fn run() {
             let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)
                 .inspect_err(|e| tracing::error!(error = %e, "Onramp cannot open its settings"))?;
             app.manage(ctx);
+            app.manage(oauth::flow::Flows::default());
+            app.manage(oauth::window::OAuthWindows(Box::new(app.handle().clone())));
+            oauth::link::listen(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -38,7 +38,9 @@ export const commands = {
 	 */
 	cancelRun: (runId: string) => typedError<null, IpcError>(__TAURI_INVOKE("cancel_run", { runId })),
 	/**
-	 *  The built-in scenarios the app can drive (TBA for NetSuite, XML API for Intacct).
+	 *  The built-in scenarios the app can drive: NetSuite with any sign-in method
+	 *  the scenario has values for (TBA, OAuth 2.0), Intacct with the XML API;
+	 *  each ERP's happy path first, then its faults by name.
 	 *  Async, like every command that parses or reads files: off the window's thread.
 	 */
 	listScenarios: () => typedError<ScenarioInfo[], IpcError>(__TAURI_INVOKE("list_scenarios")),
@@ -57,6 +59,29 @@ export const commands = {
 	 *  setup, so it survives a restart.
 	 */
 	applyPracticeFix: (setupId: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("apply_practice_fix", { setupId })),
+	/**  Saves the setup's NetSuite sign-in method. */
+	oauthSetMethod: (setupId: string, method: AuthMethod) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_method", { setupId, method })),
+	oauthSetField: (setupId: string, field: OAuthField, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_field", { setupId, field, value })),
+	/**
+	 *  Starts the authorization code flow; the outcome of a redirect that
+	 *  arrives by deep link or in the practice window comes on `on_event`.
+	 */
+	oauthConnect: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_connect", { setupId, onEvent })),
+	/**  The paste fallback: the address the browser showed after Allow. */
+	oauthPasteRedirect: (setupId: string, url: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_paste_redirect", { setupId, url })),
+	oauthStatus: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_status", { setupId })),
+	/**  A new access token from the refresh token. */
+	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
+	/**  Revokes the refresh token in NetSuite, then forgets both tokens. */
+	oauthRevoke: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_revoke", { setupId })),
+	/**  A new M2M key pair (private key into the keychain) and certificate file. */
+	m2mGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<M2mCertificate, IpcError>(__TAURI_INVOKE("m2m_generate", { setupId, algorithm })),
+	/**  The setup's certificate, if generated (public: it is what gets uploaded). */
+	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
+	/**  Practice mode: uploads the certificate to the simulator, as its administrator would. */
+	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
+	/**  Which user and role the setup's credentials act as, against what it expects. */
+	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
 };
 
 /* Types */
@@ -124,6 +149,25 @@ export type ConnectorProfile = {
 	intacct?: IntacctRequirements | null,
 };
 
+export type CredentialIdentity = {
+	method: AuthMethod,
+	/**
+	 *  Internal IDs from the OAuth 2.0 access token's `sub`. A TBA token names
+	 *  neither: `role_id` is then the role found by the name the setup gives.
+	 */
+	role_id: string | null,
+	entity_id: string | null,
+	/**  Looked up in the account when the role may read them. */
+	role_name: string | null,
+	user_email: string | null,
+	/**  What the setup says the connector should act as. */
+	expected_role: string | null,
+	expected_user: string | null,
+	/**  `Some(false)` when the credentials act as someone else than expected. */
+	role_matches: boolean | null,
+	user_matches: boolean | null,
+};
+
 /**  What went wrong, how to fix it, and where in the ERP's UI to do it. */
 export type Diagnosis = {
 	cause: string,
@@ -179,6 +223,24 @@ export type KeychainStatus = {
 	message: string | null,
 };
 
+/**  The algorithms offered. RS256 is absent on purpose: NetSuite refuses it. */
+export type M2mAlgorithm = 
+/**  ECDSA P-256 (the default). */
+"ES256" | 
+/**  RSA-PSS over a 3072-bit key. */
+"PS256";
+
+/**  The certificate as the app shows it; public, like the file itself. */
+export type M2mCertificate = {
+	algorithm: M2mAlgorithm,
+	certificate_pem: string,
+	/**  The file to upload to NetSuite. */
+	path: string,
+	subject: string,
+	not_after: string,
+	fingerprint_sha256: string,
+};
+
 export type NetSuiteRequirements = {
 	auth_methods: AuthMethod[],
 	/**  OAuth 2.0 scopes the connector uses (`rest_webservices`, `restlets`, `suite_analytics`). */
@@ -218,6 +280,37 @@ export type NsPermission = {
 	probe?: string | null,
 };
 
+/**  What the window hears about a redirect it did not deliver itself. */
+export type OAuthEvent = { type: "connected"; status: OAuthStatus } | { type: "failed"; error: IpcError };
+
+/**  The non-secret values the user copies from NetSuite. */
+export type OAuthField = "client_id" | "certificate_id";
+
+export type OAuthLaunch = {
+	/**  The real NetSuite authorize address (to open by hand if no browser opened). */
+	authorize_url: string,
+	redirect_uri: string,
+	/**  Practice mode: the simulated consent page opened in a second Onramp window. */
+	practice_window: boolean,
+};
+
+/**  What the app shows about a setup's OAuth 2.0 connection; nothing secret. */
+export type OAuthStatus = {
+	/**  An access token is stored in the keychain. */
+	connected: boolean,
+	/**  A refresh token is stored (authorization code grant only). */
+	can_refresh: boolean,
+	access_expires_at: string | null,
+	refresh_expires_at: string | null,
+	/**
+	 *  Internal IDs from the access token's `sub`: the role and the user
+	 *  (entity) NetSuite acts as, and records in System Notes.
+	 */
+	role: string | null,
+	entity: string | null,
+	scopes: string[],
+};
+
 export type PermissionDiff = {
 	/**  How the actual side was learnt, e.g. "SuiteQL rolepermissions" or "per-object probes". */
 	source: string,
@@ -250,6 +343,12 @@ export type PracticeFix = {
 	new_credentials: boolean,
 	/**  Whether the user already made this change. */
 	applied: boolean,
+};
+
+/**  What the simulator answers to an upload. */
+export type PracticeUpload = {
+	certificate_id: string,
+	valid_until: string,
 };
 
 /**

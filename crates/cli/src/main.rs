@@ -52,6 +52,7 @@ enum Area {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    restore_sigpipe();
     init_tracing();
     let cli = Cli::parse();
     let outcome = match cli.area {
@@ -69,6 +70,19 @@ async fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`onramp-cli … | head`)
+/// panics. Restoring the default makes the CLI end quietly like other Unix
+/// tools. Sockets are unaffected: on Linux std and tokio send with
+/// MSG_NOSIGNAL, so a peer closing a connection is still an error, not a signal.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

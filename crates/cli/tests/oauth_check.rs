@@ -182,6 +182,9 @@ async fn m2m_check_passes_with_an_uploaded_certificate() {
     let record =
         onramp_core::report::parse_run_record(&std::fs::read_to_string(&save).unwrap()).unwrap();
     assert_eq!(record.setup.auth_method.as_deref(), Some("oauth2-m2m"));
+    // The certificate check counts in the run's summary like every other check.
+    let summary = record.summary.as_ref().expect("a summary");
+    assert_eq!(summary.passed as usize, ids.len(), "{summary:?} vs {ids:?}");
     let saved = std::fs::read_to_string(&save).unwrap();
     assert!(!saved.contains("eyJ") && !saved.contains(&private_key_body(&dir)));
     for id in [

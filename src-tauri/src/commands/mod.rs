@@ -2,6 +2,7 @@
 //! logic: it reaches the state, the keychain or the runner in the crates.
 
 pub mod info;
+pub mod oauth;
 pub mod practice;
 pub mod run;
 pub mod secrets;

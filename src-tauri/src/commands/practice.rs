@@ -17,6 +17,21 @@ use tauri::State;
 use crate::ctx::AppCtx;
 use crate::practice;
 
+/// The NetSuite OAuth 2.0 values a user copies from the integration record.
+mod oauth_names {
+    use onramp_core::state::SecretSpec;
+
+    /// Not a secret: kept in the setup's fields (`oauth2_client_id`).
+    pub const CLIENT_ID: &str = "netsuite.oauth2_client_id";
+    pub const CLIENT_SECRET: &str = onramp_core::state::netsuite_oauth2::CLIENT_SECRET;
+    /// The client ID is shown with the practice values but typed into a plain field.
+    pub const CLIENT_ID_SPEC: SecretSpec = SecretSpec {
+        name: CLIENT_ID,
+        label: "Client ID",
+        help: "Shown when the integration record is saved.",
+    };
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ScenarioInfo {
     /// `netsuite/happy`: what `practice_scenario` holds.
@@ -42,26 +57,38 @@ pub struct SimLog {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The scenario's simulated values by secret name; empty for scenarios that
-/// are about a sign-in method the app does not drive yet (OAuth 2.0).
-fn simulated_values(erp: Erp, scenario: &Scenario) -> Vec<(&'static str, String)> {
+/// The scenario's simulated values by field name, for the sign-in method the
+/// setup uses: what the user would copy from the simulated NetSuite (the
+/// integration record's keys, the token), never a value the user makes
+/// themselves (an M2M private key stays the user's own).
+fn simulated_values(
+    erp: Erp,
+    scenario: &Scenario,
+    method: Option<AuthMethod>,
+) -> Vec<(&'static str, String)> {
     let pairs: Vec<(&'static str, Option<String>)> = match erp {
         Erp::Netsuite => {
             let Some(ns) = scenario.netsuite.as_ref() else {
                 return Vec::new();
             };
-            // OAuth 2.0 scenarios inherit TBA values but rehearse a flow the
-            // app cannot drive yet.
-            if ns.oauth2.client.client_id.is_some() {
-                return Vec::new();
-            }
+            let o = ns.oauth2.client.clone();
             let c = ns.client.clone();
-            vec![
-                ("netsuite.consumer_key", c.consumer_key),
-                ("netsuite.consumer_secret", c.consumer_secret),
-                ("netsuite.token_id", c.token_id),
-                ("netsuite.token_secret", c.token_secret),
-            ]
+            match method.unwrap_or(AuthMethod::Tba) {
+                AuthMethod::Oauth2Code => vec![
+                    (oauth_names::CLIENT_ID, o.client_id),
+                    (oauth_names::CLIENT_SECRET, o.client_secret),
+                ],
+                AuthMethod::Oauth2M2m => vec![(oauth_names::CLIENT_ID, o.client_id)],
+                // OAuth 2.0 scenarios inherit TBA values from the happy
+                // account, but what they rehearse fails only with OAuth 2.0.
+                AuthMethod::Tba if o.client_id.is_some() => return Vec::new(),
+                AuthMethod::Tba => vec![
+                    ("netsuite.consumer_key", c.consumer_key),
+                    ("netsuite.consumer_secret", c.consumer_secret),
+                    ("netsuite.token_id", c.token_id),
+                    ("netsuite.token_secret", c.token_secret),
+                ],
+            }
         }
         Erp::Intacct => {
             let Some(p) = scenario.intacct.as_ref().map(|i| i.practice.clone()) else {
@@ -84,7 +111,8 @@ fn simulated_values(erp: Erp, scenario: &Scenario) -> Vec<(&'static str, String)
         .collect()
 }
 
-/// The built-in scenarios the app can drive (TBA for NetSuite, XML API for Intacct),
+/// The built-in scenarios the app can drive: NetSuite with any sign-in method
+/// the scenario has values for (TBA, OAuth 2.0), Intacct with the XML API;
 /// each ERP's happy path first, then its faults by name.
 /// Async, like every command that parses or reads files: off the window's thread.
 #[tauri::command]
@@ -99,7 +127,15 @@ pub async fn list_scenarios() -> Result<Vec<ScenarioInfo>, IpcError> {
                 _ => return None,
             };
             let scenario = Scenario::builtin(&info.name).ok()?;
-            if simulated_values(erp, &scenario).is_empty() {
+            let methods = [
+                AuthMethod::Tba,
+                AuthMethod::Oauth2Code,
+                AuthMethod::Oauth2M2m,
+            ];
+            if methods
+                .iter()
+                .all(|m| simulated_values(erp, &scenario, Some(*m)).is_empty())
+            {
                 return None;
             }
             Some(ScenarioInfo {
@@ -147,8 +183,9 @@ pub async fn practice_credentials(
     setup_id: String,
 ) -> Result<Vec<PracticeValue>, IpcError> {
     let (setup, scenario) = practice_setup(&ctx, &setup_id)?;
-    let specs = secret_names(setup.erp, setup.auth_method);
-    Ok(simulated_values(setup.erp, &scenario)
+    let mut specs = secret_names(setup.erp, setup.auth_method).to_vec();
+    specs.push(oauth_names::CLIENT_ID_SPEC);
+    Ok(simulated_values(setup.erp, &scenario, setup.auth_method)
         .into_iter()
         .filter_map(|(name, value)| {
             let spec = specs.iter().find(|s| s.name == name)?;

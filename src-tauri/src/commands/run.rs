@@ -40,8 +40,11 @@ pub async fn start_run(
         .find(|s| s.id == setup_id)
         .ok_or_else(|| super::not_found("setup", &setup_id))?;
     let cancel = CancellationToken::new();
-    let suite = erp_run::suite(&ctx, &setup, RUN_DEADLINE, cancel.clone()).await?;
+    let prepared = erp_run::suite(&ctx, &setup, RUN_DEADLINE, cancel.clone()).await?;
+    let suite = prepared.suite;
     let (suite, record_on) = match only {
+        // A refused sign-in is the answer to any check the user asked for.
+        Some(_) if prepared.refused => (suite, None),
         Some(ids) => {
             let picked = select(suite, &ids)
                 .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;

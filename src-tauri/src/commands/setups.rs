@@ -98,6 +98,15 @@ pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcE
     })
     .await?;
     ctx.sims.stop(&id).await;
+    // The M2M certificate is public, but it belongs to this setup only.
+    // (Ids it refuses to build a path from never had a certificate.)
+    if let Ok(certificate) = crate::oauth::m2m::certificate_path(&ctx.data_dir, &id) {
+        if let Err(e) = std::fs::remove_file(&certificate) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!(error = %e, path = %certificate.display(), "could not remove the certificate file");
+            }
+        }
+    }
     ctx.state.update(|s| {
         s.setups.retain(|x| x.id != id);
         Ok(())
@@ -182,7 +191,14 @@ fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, Ipc
         .to_owned()
     }));
     if setup.erp == Erp::Netsuite {
-        setup.auth_method = Some(AuthMethod::Tba);
+        // The method the scenario's profile recommends (its first), as the
+        // wizard would suggest it; the user can still pick another.
+        let recommended = setup
+            .profile_id
+            .as_deref()
+            .and_then(onramp_core::profile::builtin_by_id)
+            .and_then(|p| p.netsuite.and_then(|n| n.auth_methods.first().copied()));
+        setup.auth_method = Some(recommended.unwrap_or(AuthMethod::Tba));
     }
     setup
         .fields

@@ -3,6 +3,8 @@
 
 mod commands;
 mod host;
+mod oauth;
+mod oauth_m2m;
 mod practice;
 mod practice_fix;
 mod run;

@@ -77,6 +77,11 @@ fn every_offered_fault_passes_a_rerun_of_its_failed_checks_once_fixed() {
         if name == "intacct/rate-limited" {
             continue;
         }
+        // OAuth 2.0 faults sign in through the consent page; their fixes are
+        // proved on the scenarios themselves (onramp-sim's scenario tests).
+        if name.starts_with("netsuite/oauth-") {
+            continue;
+        }
         let setup = practice_setup(&host, &erp, &name);
         let id = setup["id"].as_str().unwrap().to_owned();
         paste_practice_values(&host, &id);

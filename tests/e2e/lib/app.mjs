@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Builder, By, until } from "selenium-webdriver";
 
-const DRIVER_PORT = 4444;
+// ONRAMP_E2E_PORT lets several checkouts run their end-to-end tests at once
+// (tauri-driver on it, WebKitWebDriver on the next port).
+const DRIVER_PORT = Number(process.env.ONRAMP_E2E_PORT ?? 4444);
 const DRIVER_URL = `http://127.0.0.1:${DRIVER_PORT}`;
 export const IDENTIFIER = "com.onramp.app";
 export const STATE_FILE = "onramp-state.json";
@@ -79,7 +81,7 @@ async function waitForDriver(child, deadlineMs) {
  * returns a function that opens a WebDriver session on the app.
  */
 export async function startDriver(home) {
-  const child = spawn("tauri-driver", ["--port", String(DRIVER_PORT)], {
+  const child = spawn("tauri-driver", ["--port", String(DRIVER_PORT), "--native-port", String(DRIVER_PORT + 1)], {
     env: { ...process.env, ...home.env },
     stdio: ["ignore", "inherit", "inherit"],
   });

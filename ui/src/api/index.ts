@@ -5,14 +5,23 @@ import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
 import type {
   AppInfo,
+  AuthMethod,
   CheckResult,
   Client,
   ConnectorProfile,
+  CredentialIdentity,
   Diagnosis,
   ErrorKind,
   IpcError,
+  M2mAlgorithm,
+  M2mCertificate,
   NewSetup,
   PracticeFix,
+  OAuthEvent,
+  OAuthField,
+  OAuthLaunch,
+  OAuthStatus,
+  PracticeUpload,
   PracticeValue,
   RunEvent,
   ScenarioInfo,
@@ -28,10 +37,12 @@ type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type {
   AppInfo,
+  AuthMethod,
   CheckResult,
   CheckStatus,
   Client,
   ConnectorProfile,
+  CredentialIdentity,
   Diagnosis,
   DiffStatus,
   Environment,
@@ -39,10 +50,17 @@ export type {
   ErrorKind,
   IpcError,
   KeychainStatus,
+  M2mAlgorithm,
+  M2mCertificate,
   NewSetup,
+  OAuthEvent,
+  OAuthField,
+  OAuthLaunch,
+  OAuthStatus,
   PermissionDiff,
   PermissionDiffRow,
   PracticeFix,
+  PracticeUpload,
   PracticeValue,
   RunEvent,
   RunSummary,
@@ -160,4 +178,29 @@ export const api = {
   cancelRun: async (runId: string): Promise<void> => {
     await call(() => commands.cancelRun(runId));
   },
+  /** NetSuite: saves the setup's sign-in method. */
+  oauthSetMethod: async (setupId: string, method: AuthMethod): Promise<void> => {
+    await call(() => commands.oauthSetMethod(setupId, method));
+  },
+  /** NetSuite: saves a non-secret ID copied from NetSuite (Client ID, Certificate ID). */
+  oauthSetField: async (setupId: string, field: OAuthField, value: string): Promise<void> => {
+    await call(() => commands.oauthSetField(setupId, field, value));
+  },
+  /** Starts the authorization code flow; a redirect arriving outside the page is reported on `onEvent`. */
+  oauthConnect: (setupId: string, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
+    call(() => commands.oauthConnect(setupId, new Channel<OAuthEvent>(onEvent))),
+  /** The paste fallback: the address the browser showed after Allow. */
+  oauthPasteRedirect: (setupId: string, url: string): Promise<OAuthStatus> =>
+    call(() => commands.oauthPasteRedirect(setupId, url)),
+  oauthStatus: (setupId: string): Promise<OAuthStatus> => call(() => commands.oauthStatus(setupId)),
+  oauthRefresh: (setupId: string): Promise<OAuthStatus> => call(() => commands.oauthRefresh(setupId)),
+  oauthRevoke: (setupId: string): Promise<OAuthStatus> => call(() => commands.oauthRevoke(setupId)),
+  /** A new M2M key pair (private key into the keychain) and its certificate. */
+  m2mGenerate: (setupId: string, algorithm: M2mAlgorithm): Promise<M2mCertificate> =>
+    call(() => commands.m2mGenerate(setupId, algorithm)),
+  m2mCertificate: (setupId: string): Promise<M2mCertificate | null> => call(() => commands.m2mCertificate(setupId)),
+  /** Practice mode: uploads the certificate to the simulator; returns the Certificate ID it shows. */
+  m2mPracticeUpload: (setupId: string): Promise<PracticeUpload> => call(() => commands.m2mPracticeUpload(setupId)),
+  /** Which user and role the setup's credentials act as. */
+  netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
 };

@@ -56,7 +56,7 @@ export function useSetup(id: string): SetupState {
   const markDone = useCallback(
     async (stepId: string) => {
       if (setup === null) return;
-      const steps = stepsFor(setup.erp);
+      const steps = stepsFor(setup.erp, setup.auth_method);
       const index = steps.findIndex((s) => s.id === stepId);
       const next = steps[index + 1]?.id ?? stepId;
       const now = new Date().toISOString();

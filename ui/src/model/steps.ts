@@ -1,9 +1,21 @@
 // The steps of each flow, as data. Step pages render from these; `checks`
 // names the validation checks that confirm a step ("I've done this — check it").
-import type { Erp } from "../api";
+import type { AuthMethod, Erp } from "../api";
+import { withAuthSteps } from "./authSteps";
 
 /** How a step's page behaves beyond the common title, purpose and menu path. */
-export type StepKind = "external" | "profile" | "credentials" | "validate" | "report";
+export type StepKind =
+  | "external"
+  | "profile"
+  | "credentials"
+  | "validate"
+  | "report"
+  // NetSuite sign-in steps (authSteps.ts)
+  | "auth-method"
+  | "integration-record"
+  | "oauth-code"
+  | "oauth-m2m"
+  | "ownership";
 
 export interface StepDef {
   id: string;
@@ -175,13 +187,14 @@ export const INTACCT_STEPS: readonly StepDef[] = [
   },
 ];
 
-export function stepsFor(erp: Erp): readonly StepDef[] {
-  return erp === "netsuite" ? NETSUITE_STEPS : INTACCT_STEPS;
+/** The flow's steps; NetSuite's depend on the sign-in method (authSteps.ts). */
+export function stepsFor(erp: Erp, authMethod: AuthMethod | null = null): readonly StepDef[] {
+  return erp === "netsuite" ? withAuthSteps(NETSUITE_STEPS, authMethod) : INTACCT_STEPS;
 }
 
 /** The step with this id, or the first step when the id is unknown (e.g. an old saved setup). */
-export function findStep(erp: Erp, id: string): StepDef {
-  const steps = stepsFor(erp);
+export function findStep(erp: Erp, id: string, authMethod: AuthMethod | null = null): StepDef {
+  const steps = stepsFor(erp, authMethod);
   const first = steps[0];
   if (first === undefined) throw new Error("a flow has no steps");
   return steps.find((s) => s.id === id) ?? first;

@@ -26,8 +26,8 @@ export function SetupScreen({ id, onHome }: Props) {
     );
   }
 
-  const steps = stepsFor(setup.erp);
-  const step = findStep(setup.erp, setup.current_step);
+  const steps = stepsFor(setup.erp, setup.auth_method);
+  const step = findStep(setup.erp, setup.current_step, setup.auth_method);
   const number = steps.indexOf(step) + 1;
   const done = setup.steps?.[step.id]?.status === "done";
   const last = number === steps.length;

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Setup } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
+import { AuthStepBody } from "../components/AuthStepBody";
 import { CredentialsStep } from "../components/CredentialsStep";
 import { PracticeFixPanel } from "../components/PracticeFixPanel";
 import { ProfilePicker } from "../components/ProfilePicker";
@@ -52,6 +53,12 @@ function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, o
       );
     case "validate":
       return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} />;
+    case "auth-method":
+    case "integration-record":
+    case "oauth-code":
+    case "oauth-m2m":
+    case "ownership":
+      return <AuthStepBody setup={setup} step={step} onChanged={onRunFinished} />;
     case "report":
       return setup.last_run === null ? (
         <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>

@@ -70,6 +70,16 @@ impl CheckSpec {
         }
     }
 
+    /// A check whose result is known before the run starts (e.g. a sign-in
+    /// refused up front): it streams and counts like any other.
+    pub fn known(result: CheckResult) -> Self {
+        Self::new(
+            result.id.clone(),
+            result.title.clone(),
+            move |_| async move { result },
+        )
+    }
+
     pub fn needs<I, S>(mut self, ids: I) -> Self
     where
         I: IntoIterator<Item = S>,

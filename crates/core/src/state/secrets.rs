@@ -61,6 +61,30 @@ const INTACCT_XML: &[SecretSpec] = &[
     },
 ];
 
+/// NetSuite OAuth 2.0 keychain entries. Only the client secret is typed in;
+/// the app itself writes the tokens (code flow) and the generated M2M key.
+pub mod netsuite_oauth2 {
+    /// The integration record's client secret (confidential clients).
+    pub const CLIENT_SECRET: &str = "netsuite.oauth2_client_secret";
+    pub const ACCESS_TOKEN: &str = "netsuite.oauth2_access_token";
+    pub const REFRESH_TOKEN: &str = "netsuite.oauth2_refresh_token";
+    /// PKCS#8 PEM of the M2M key pair.
+    pub const M2M_PRIVATE_KEY: &str = "netsuite.m2m_private_key";
+}
+
+const NETSUITE_OAUTH2_CODE: &[SecretSpec] = &[SecretSpec {
+    name: netsuite_oauth2::CLIENT_SECRET,
+    label: "Client secret",
+    help: "Shown once, under the Client ID, when the integration record is saved. Leave it empty for a public client.",
+}];
+
+/// Entries the app writes itself, never typed in.
+const APP_MANAGED: &[&str] = &[
+    netsuite_oauth2::ACCESS_TOKEN,
+    netsuite_oauth2::REFRESH_TOKEN,
+    netsuite_oauth2::M2M_PRIVATE_KEY,
+];
+
 /// Entries older versions (or other sign-in methods) may have stored, so a
 /// deleted setup leaves nothing behind in the keychain.
 const OTHER_NAMES: &[&str] = &[
@@ -72,12 +96,14 @@ const OTHER_NAMES: &[&str] = &[
     "intacct.client_secret",
 ];
 
-/// What the credentials step asks for. Only TBA exists for NetSuite so far;
-/// the OAuth 2.0 methods get their own lists when their flows land.
-pub fn secret_names(erp: Erp, _auth_method: Option<AuthMethod>) -> &'static [SecretSpec] {
-    match erp {
-        Erp::Netsuite => NETSUITE_TBA,
-        Erp::Intacct => INTACCT_XML,
+/// What the credentials step asks the user to paste. M2M asks for nothing:
+/// its private key is generated in the app.
+pub fn secret_names(erp: Erp, auth_method: Option<AuthMethod>) -> &'static [SecretSpec] {
+    match (erp, auth_method) {
+        (Erp::Netsuite, Some(AuthMethod::Oauth2Code)) => NETSUITE_OAUTH2_CODE,
+        (Erp::Netsuite, Some(AuthMethod::Oauth2M2m)) => &[],
+        (Erp::Netsuite, _) => NETSUITE_TBA,
+        (Erp::Intacct, _) => INTACCT_XML,
     }
 }
 
@@ -85,8 +111,10 @@ pub fn secret_names(erp: Erp, _auth_method: Option<AuthMethod>) -> &'static [Sec
 pub fn all_secret_names() -> impl Iterator<Item = &'static str> {
     NETSUITE_TBA
         .iter()
+        .chain(NETSUITE_OAUTH2_CODE)
         .chain(INTACCT_XML)
         .map(|s| s.name)
+        .chain(APP_MANAGED.iter().copied())
         .chain(OTHER_NAMES.iter().copied())
 }
 
@@ -103,6 +131,15 @@ mod tests {
         assert_eq!(unique.len(), names.len());
         for spec in secret_names(Erp::Netsuite, Some(AuthMethod::Tba)) {
             assert!(spec.name.starts_with("netsuite."), "{}", spec.name);
+        }
+        for name in [
+            netsuite_oauth2::REFRESH_TOKEN,
+            netsuite_oauth2::M2M_PRIVATE_KEY,
+        ] {
+            assert!(
+                names.contains(&name),
+                "{name} is not deleted with its setup"
+            );
         }
         for spec in secret_names(Erp::Intacct, None) {
             assert!(spec.name.starts_with("intacct."), "{}", spec.name);

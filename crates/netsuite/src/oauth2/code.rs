@@ -135,13 +135,11 @@ impl CodeClient {
         now: OffsetDateTime,
     ) -> Result<TokenSet, OAuthError> {
         validate_verifier(verifier)?;
-        let t = &self.transport;
-        let http = move |req| t.oauth2_call(req);
         let resp = self
             .oauth
             .exchange_code(AuthorizationCode::new(code.trim().to_string()))
             .set_pkce_verifier(PkceCodeVerifier::new(verifier.to_string()))
-            .request_async(&http)
+            .request_async(&self.transport)
             .await
             .map_err(map_token_error)?;
         Ok(TokenSet::from_code_exchange(
@@ -163,12 +161,10 @@ impl CodeClient {
         let refresh = tokens.refresh_token.as_ref().ok_or_else(|| {
             OAuthError::InvalidInput("this connection has no refresh token; connect again".into())
         })?;
-        let t = &self.transport;
-        let http = move |req| t.oauth2_call(req);
         let resp = self
             .oauth
             .exchange_refresh_token(&RefreshToken::new(refresh.expose().clone()))
-            .request_async(&http)
+            .request_async(&self.transport)
             .await
             .map_err(map_token_error)?;
         tokens.apply_refresh(
@@ -183,14 +179,12 @@ impl CodeClient {
 
     /// Revokes the refresh token (and with it the access tokens issued from it).
     pub async fn revoke(&self, refresh_token: &Secret<String>) -> Result<(), OAuthError> {
-        let t = &self.transport;
-        let http = move |req| t.oauth2_call(req);
         let token =
             StandardRevocableToken::RefreshToken(RefreshToken::new(refresh_token.expose().clone()));
         self.oauth
             .revoke_token(token)
             .map_err(|e| OAuthError::InvalidInput(e.to_string()))?
-            .request_async(&http)
+            .request_async(&self.transport)
             .await
             .map_err(|e| match e {
                 oauth2::RequestTokenError::ServerResponse(r) => OAuthError::Token {
@@ -287,6 +281,39 @@ mod tests {
         assert_eq!(q["code_challenge"], req.pkce.challenge());
         assert_eq!(q["code_challenge_method"], "S256");
         assert!(!req.url.as_str().contains(req.pkce.verifier()));
+    }
+
+    /// Apps run token calls in spawned tasks (a deep-link handler, a command):
+    /// this only compiles while their futures are `Send`.
+    #[tokio::test]
+    async fn token_calls_run_in_spawned_tasks() {
+        let mut cfg = config(Some("s"), ClientKind::Confidential);
+        // Nothing listens on the discard port: the call fails at once, locally.
+        cfg.endpoints = Endpoints {
+            override_base: Some(
+                onramp_core::http::EndpointOverride::new("http://127.0.0.1:9").unwrap(),
+            ),
+        };
+        let c = CodeClient::new(cfg).unwrap();
+        let now = OffsetDateTime::now_utc();
+        let task = tokio::spawn(async move {
+            let verifier = "a".repeat(43);
+            let exchanged = c.exchange_code("code", &verifier, now).await;
+            let mut tokens = TokenSet::from_code_exchange(
+                ClientKind::Confidential,
+                "a".into(),
+                Some("r".into()),
+                None,
+                vec![],
+                now,
+            );
+            let refreshed = c.refresh(&mut tokens, now).await;
+            let revoked = c.revoke(&Secret::from("r")).await;
+            [exchanged.err(), refreshed.err(), revoked.err()]
+        });
+        for e in task.await.unwrap() {
+            assert!(matches!(e, Some(OAuthError::Http(_))), "{e:?}");
+        }
     }
 
     #[test]

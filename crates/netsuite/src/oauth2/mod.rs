@@ -36,15 +36,9 @@ pub fn format_time(t: OffsetDateTime) -> String {
         .unwrap_or_else(|_| t.to_string())
 }
 
-/// Keychain names (`SecretKey::name`) of a setup's OAuth 2.0 secrets.
-pub mod secret_names {
-    /// The integration record's client secret (confidential clients).
-    pub const CLIENT_SECRET: &str = "netsuite.oauth2_client_secret";
-    pub const ACCESS_TOKEN: &str = "netsuite.oauth2_access_token";
-    pub const REFRESH_TOKEN: &str = "netsuite.oauth2_refresh_token";
-    /// PKCS#8 PEM of the M2M key pair.
-    pub const M2M_PRIVATE_KEY: &str = "netsuite.m2m_private_key";
-}
+/// Keychain names (`SecretKey::name`) of a setup's OAuth 2.0 secrets, defined
+/// with the other setup secrets in core.
+pub use onramp_core::state::netsuite_oauth2 as secret_names;
 
 /// The scopes NetSuite grants to OAuth 2.0 integrations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

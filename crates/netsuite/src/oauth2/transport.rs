@@ -72,8 +72,24 @@ impl Transport {
             body,
         })
     }
+}
 
-    /// The `oauth2` crate's HTTP hook: same path as every other request.
+/// The `oauth2` crate's HTTP hook. A named impl with a boxed `Send` future
+/// (rather than a closure) keeps the token calls' futures `Send`, so an app
+/// can spawn them on a multi-threaded runtime.
+impl<'c> oauth2::AsyncHttpClient<'c> for Transport {
+    type Error = HttpError;
+    type Future = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<oauth2::HttpResponse, HttpError>> + Send + 'c>,
+    >;
+
+    fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
+        Box::pin(self.oauth2_call(request))
+    }
+}
+
+impl Transport {
+    /// Same path as every other request.
     pub async fn oauth2_call(
         &self,
         req: oauth2::HttpRequest,

@@ -1,0 +1,122 @@
+//! The OAuth 2.0 clients of a setup, built from what the user entered (Client
+//! ID and Certificate ID in the fields, secrets in the keychain) and sent to
+//! the setup's practice simulator when it is a practice one.
+
+use std::time::Duration;
+
+use onramp_core::http::Endpoints;
+use onramp_core::state::Setup;
+use onramp_core::{IpcError, Secret, SecretKey};
+use onramp_netsuite::oauth2::m2m::DEFAULT_ASSERTION_LIFETIME;
+use onramp_netsuite::oauth2::secret_names::{CLIENT_SECRET, M2M_PRIVATE_KEY};
+use onramp_netsuite::oauth2::{
+    ClientKind, CodeClient, CodeClientConfig, KeyAlgorithm, M2mClient, M2mConfig, RedirectUri,
+    Scope,
+};
+use onramp_netsuite::Account;
+
+use super::{field, fields, invalid, missing, REDIRECT_URI};
+use crate::ctx::AppCtx;
+use crate::erp_run::NETSUITE_DEFAULT_PROFILE;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The scopes the setup's connector profile asks for (REST web services when it names none).
+pub fn scopes(setup: &Setup) -> Result<Vec<Scope>, IpcError> {
+    let id = setup
+        .profile_id
+        .as_deref()
+        .unwrap_or(NETSUITE_DEFAULT_PROFILE);
+    let profile = onramp_netsuite::profiles::builtin(id).map_err(invalid)?;
+    let listed = profile.netsuite.map(|n| n.scopes).unwrap_or_default();
+    if listed.is_empty() {
+        return Ok(vec![Scope::RestWebServices]);
+    }
+    listed
+        .iter()
+        .map(|s| Scope::parse(s).map_err(invalid))
+        .collect()
+}
+
+pub fn client_id(setup: &Setup) -> Result<String, IpcError> {
+    field(setup, fields::CLIENT_ID).map(str::to_owned).ok_or_else(|| {
+        missing(
+            "Client ID",
+            "Copy the Client ID NetSuite showed when the integration record was saved and enter it on the Credentials step.",
+        )
+    })
+}
+
+async fn secret(
+    ctx: &AppCtx,
+    setup: &Setup,
+    name: &'static str,
+) -> Result<Option<Secret<String>>, IpcError> {
+    let id = setup.id.clone();
+    crate::oauth::keychain(ctx, move |s| s.get(&SecretKey::new(id.as_str(), name))).await
+}
+
+/// The authorization-code client: confidential when a client secret is stored, public otherwise.
+pub async fn code_client(
+    ctx: &AppCtx,
+    setup: &Setup,
+    endpoints: Endpoints,
+) -> Result<CodeClient, IpcError> {
+    let client_secret = secret(ctx, setup, CLIENT_SECRET).await?;
+    let kind = match client_secret {
+        Some(_) => ClientKind::Confidential,
+        None => ClientKind::public_default(),
+    };
+    CodeClient::new(CodeClientConfig {
+        account: Account::parse(&setup.account_id).map_err(invalid)?,
+        client_id: client_id(setup)?,
+        client_secret,
+        redirect_uri: RedirectUri::parse(REDIRECT_URI).map_err(invalid)?,
+        scopes: scopes(setup)?,
+        kind,
+        endpoints,
+        timeout: TIMEOUT,
+    })
+    .map_err(invalid)
+}
+
+/// The stored M2M private key, or why there is none.
+pub async fn m2m_key(ctx: &AppCtx, setup: &Setup) -> Result<Secret<String>, IpcError> {
+    secret(ctx, setup, M2M_PRIVATE_KEY).await?.ok_or_else(|| {
+        missing(
+            "M2M private key",
+            "Generate the key pair and certificate on the Credentials step, then upload the certificate to NetSuite.",
+        )
+    })
+}
+
+/// The client-credentials client signing with `key` (its algorithm read from the key).
+pub fn m2m_client(
+    setup: &Setup,
+    key: Secret<String>,
+    endpoints: Endpoints,
+) -> Result<M2mClient, IpcError> {
+    let certificate_id = field(setup, fields::CERTIFICATE_ID).ok_or_else(|| {
+        missing(
+            "Certificate ID",
+            "Upload the certificate at Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup and enter the Certificate ID NetSuite shows.",
+        )
+    })?;
+    let algorithm = KeyAlgorithm::detect(key.expose()).ok_or_else(|| {
+        invalid(
+            "the stored M2M private key is neither an EC nor an RSA key; generate a new key pair",
+        )
+    })?;
+    M2mClient::new(M2mConfig {
+        account: Account::parse(&setup.account_id).map_err(invalid)?,
+        client_id: client_id(setup)?,
+        certificate_id: certificate_id.to_owned(),
+        algorithm,
+        private_key_pem: key,
+        scopes: scopes(setup)?,
+        assertion_lifetime: DEFAULT_ASSERTION_LIFETIME,
+        endpoints,
+        timeout: TIMEOUT,
+    })
+    .map_err(invalid)
+}

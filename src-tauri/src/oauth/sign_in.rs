@@ -1,0 +1,202 @@
+//! How a validation run signs in with OAuth 2.0: the stored access token while
+//! it is fresh, else a refresh (authorization code), or a new client-credentials
+//! token signed with the keychain's private key (M2M). A token NetSuite will
+//! not issue becomes the failing `netsuite.auth` result, as in the CLI, so the
+//! run still explains itself.
+
+use onramp_core::http::Endpoints;
+use onramp_core::profile::AuthMethod;
+use onramp_core::state::Setup;
+use onramp_core::{CheckResult, Diagnosis, IpcError, Secret, SecretKey};
+use onramp_netsuite::checks::certificate::m2m_certificate_check;
+use onramp_netsuite::checks::AUTH;
+use onramp_netsuite::oauth2::diagnose::{self, Stage};
+use onramp_netsuite::oauth2::secret_names::{ACCESS_TOKEN, REFRESH_TOKEN};
+use onramp_netsuite::oauth2::{OAuthError, OffsetDateTime, TokenSet};
+use onramp_netsuite::Credentials;
+use time::format_description::well_known::Rfc3339;
+
+use super::client::{code_client, m2m_client, m2m_key};
+use super::{field, fields, invalid, missing, tokens, write_fields};
+use crate::ctx::AppCtx;
+
+const AUTH_TITLE: &str = "Sign-in with the integration's credentials";
+/// A token this close to expiry is refreshed first, so no check meets an expired one.
+const FRESH_MARGIN: time::Duration = time::Duration::minutes(5);
+
+pub struct SignIn {
+    /// The credentials for the suite, or the failing `netsuite.auth` result.
+    pub outcome: Result<Credentials, Box<CheckResult>>,
+    /// Checks that need no sign-in (the M2M certificate).
+    pub extra: Vec<CheckResult>,
+}
+
+pub async fn sign_in(
+    ctx: &AppCtx,
+    setup: &Setup,
+    method: AuthMethod,
+    endpoints: Endpoints,
+) -> Result<SignIn, IpcError> {
+    match method {
+        AuthMethod::Oauth2Code => code(ctx, setup, endpoints).await,
+        AuthMethod::Oauth2M2m => m2m(ctx, setup, endpoints).await,
+        AuthMethod::Tba => Err(invalid(
+            "TBA signs each request; it has no OAuth 2.0 sign-in",
+        )),
+    }
+}
+
+fn time_field(setup: &Setup, key: &str) -> Option<OffsetDateTime> {
+    field(setup, key).and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+}
+
+/// True when a token valid until `until` still is, with a margin, at `now`.
+pub fn is_fresh(until: Option<OffsetDateTime>, now: OffsetDateTime) -> bool {
+    until.is_some_and(|u| u - now > FRESH_MARGIN)
+}
+
+async fn code(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn, IpcError> {
+    let id = setup.id.clone();
+    let (access, refresh_token) = crate::oauth::keychain(ctx, move |s| {
+        Ok((
+            s.get(&SecretKey::new(id.as_str(), ACCESS_TOKEN))?,
+            s.get(&SecretKey::new(id.as_str(), REFRESH_TOKEN))?,
+        ))
+    })
+    .await?;
+    let now = OffsetDateTime::now_utc();
+    if let Some(access) =
+        access.filter(|_| is_fresh(time_field(setup, fields::ACCESS_EXPIRES_AT), now))
+    {
+        return Ok(SignIn {
+            outcome: Ok(Credentials::Bearer(access)),
+            extra: Vec::new(),
+        });
+    }
+    let outcome = match refresh(ctx, setup, refresh_token, endpoints).await? {
+        Ok(access) => Ok(Credentials::Bearer(access)),
+        Err(e) => Err(Box::new(refused(
+            "refreshed access token",
+            &e,
+            diagnose::diagnose(Stage::Refresh, &e),
+        ))),
+    };
+    Ok(SignIn {
+        outcome,
+        extra: Vec::new(),
+    })
+}
+
+/// Gets a new access token with `refresh_token` and stores what NetSuite
+/// returns. The outer error is the app's (nothing to refresh with, keychain),
+/// the inner one NetSuite's refusal.
+pub async fn refresh(
+    ctx: &AppCtx,
+    setup: &Setup,
+    refresh_token: Option<Secret<String>>,
+    endpoints: Endpoints,
+) -> Result<Result<Secret<String>, OAuthError>, IpcError> {
+    let refresh_token = refresh_token.ok_or_else(|| {
+        missing(
+            "OAuth 2.0 connection",
+            "On the Credentials step press Connect, sign in to NetSuite and allow access; Onramp keeps the tokens in your keychain.",
+        )
+    })?;
+    let client = code_client(ctx, setup, endpoints).await?;
+    let now = OffsetDateTime::now_utc();
+    let mut tokens = TokenSet {
+        access_token: Secret::new(String::new()),
+        refresh_token: Some(refresh_token),
+        scopes: Vec::new(),
+        access_expires_at: now,
+        refresh_expires_at: time_field(setup, fields::REFRESH_EXPIRES_AT),
+        consented_at: now,
+    };
+    if let Err(e) = client.refresh(&mut tokens, now).await {
+        return Ok(Err(e));
+    }
+    // A public client's refresh token is single-use: the rotated one replaces it.
+    tokens::store(ctx, &setup.id, &tokens).await?;
+    Ok(Ok(tokens.access_token))
+}
+
+async fn m2m(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn, IpcError> {
+    let key = m2m_key(ctx, setup).await?;
+    let client = m2m_client(setup, key.clone(), endpoints)?;
+    let now = OffsetDateTime::now_utc();
+    let mut extra = Vec::new();
+    if let Some(cert) = super::m2m::read(ctx, &setup.id)? {
+        extra.push(m2m_certificate_check(
+            &cert.certificate_pem,
+            Some(&key),
+            now,
+        ));
+    }
+    let outcome = match client.token(now).await {
+        Ok(t) => {
+            write_fields(ctx, &setup.id, tokens::identity_fields(t.identity.as_ref()))?;
+            Ok(Credentials::Bearer(t.access_token))
+        }
+        Err(e) => {
+            let mut d = diagnose::diagnose(Stage::ClientCredentials, &e);
+            if e.error_code() == Some("invalid_grant") {
+                // NetSuite answers a wrong Certificate ID and a wrong key alike.
+                d.cause = format!(
+                    "{} Most often the Certificate ID is not the one NetSuite shows for this mapping (Detail MissingKey), or the certificate uploaded is not the one Onramp generated with this key (Detail InvalidSignature).",
+                    d.cause
+                );
+            }
+            Err(Box::new(refused("client credentials (M2M) token", &e, d)))
+        }
+    };
+    Ok(SignIn { outcome, extra })
+}
+
+fn refused(what: &str, e: &OAuthError, d: Diagnosis) -> CheckResult {
+    let r = CheckResult::fail(
+        AUTH,
+        AUTH_TITLE,
+        format!("NetSuite did not issue the OAuth 2.0 {what}: {e}"),
+        d,
+    );
+    match e.error_code() {
+        Some(code) => r.with_evidence("OAuth error", code),
+        None => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_fresh_only_well_before_it_expires() {
+        let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+        assert!(is_fresh(Some(now + time::Duration::minutes(30)), now));
+        assert!(!is_fresh(Some(now + time::Duration::minutes(4)), now));
+        assert!(!is_fresh(Some(now - time::Duration::minutes(1)), now));
+        assert!(!is_fresh(None, now));
+    }
+
+    #[test]
+    fn a_refusal_is_a_failing_auth_check_with_the_oauth_error() {
+        let e = OAuthError::Token {
+            status: 400,
+            error: "invalid_grant".into(),
+            description: None,
+        };
+        let r = refused(
+            "refreshed access token",
+            &e,
+            diagnose::diagnose(Stage::Refresh, &e),
+        );
+        assert_eq!(r.id, AUTH);
+        assert_eq!(r.status, onramp_core::CheckStatus::Fail);
+        assert!(
+            r.diagnosis.as_ref().unwrap().cause.contains("7 days"),
+            "{:?}",
+            r.diagnosis
+        );
+        assert!(r.evidence.iter().any(|ev| ev.value == "invalid_grant"));
+    }
+}

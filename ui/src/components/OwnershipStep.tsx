@@ -1,0 +1,91 @@
+import { useState } from "react";
+import { api, toApiError, type ApiError, type CredentialIdentity, type Setup } from "../api";
+import { ErrorPanel } from "./ErrorPanel";
+
+function Verdict({ ok }: { ok: boolean | null }) {
+  if (ok === null) return null;
+  return <strong className={ok ? "verdict ok" : "verdict bad"}>{ok ? " — as expected" : " — not the one expected"}</strong>;
+}
+
+/** Who NetSuite will record in System Notes, and a check of who the credentials act as. */
+export function OwnershipStep({ setup }: { setup: Setup }) {
+  const [who, setWho] = useState<CredentialIdentity | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const method = setup.auth_method ?? "tba";
+  const expectedUser = setup.fields?.user_email;
+  const expectedRole = setup.fields?.role_name;
+
+  async function check() {
+    setBusy(true);
+    setError(null);
+    try {
+      setWho(await api.netsuiteIdentity(setup.id));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="ownership-step">
+      <ul className="checklist">
+        {method === "tba" && (
+          <li>
+            Create the access token while signed in as an administrator, but choose the integration user and integration
+            role on it: that user is the one NetSuite records. Setup &gt; Users/Roles &gt; Access Tokens lists each
+            token's user and role.
+          </li>
+        )}
+        {method === "oauth2-code" && (
+          <li>
+            Whoever signs in and presses Allow is the user the token acts as. Sign in as the integration user, not as
+            yourself, and pick the integration role.
+          </li>
+        )}
+        {method === "oauth2-m2m" && (
+          <li>The certificate mapping names the user and role: choose the integration user and integration role.</li>
+        )}
+        <li>
+          Expected user: <strong>{expectedUser ?? "not entered"}</strong>; expected role:{" "}
+          <strong>{expectedRole ?? "not entered"}</strong>.
+        </li>
+      </ul>
+      {method === "tba" && (
+        <p className="hint">
+          A TBA token does not say whose it is: compare the user on the Access Tokens list yourself. Onramp can check
+          that the credentials sign in and that the expected role exists; the Validate step checks its permissions.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button" data-testid="identity-check" disabled={busy} onClick={() => void check()}>
+          {busy ? "Asking NetSuite…" : "Check who the credentials act as"}
+        </button>
+      </div>
+      {who !== null && (
+        <dl className="facts" data-testid="identity-result" role="status">
+          <div>
+            <dt>Role</dt>
+            <dd>
+              {who.role_id === null
+                ? `no role named ${who.expected_role ?? "(none entered)"} was found`
+                : `${who.role_name ?? "name not readable"} (internal ID ${who.role_id})`}
+              <Verdict ok={who.role_matches} />
+            </dd>
+          </div>
+          <div>
+            <dt>User</dt>
+            <dd>
+              {who.method === "tba"
+                ? "not named by a TBA token"
+                : `${who.user_email ?? "email not readable"} (internal ID ${who.entity_id ?? "unknown"})`}
+              <Verdict ok={who.user_matches} />
+            </dd>
+          </div>
+        </dl>
+      )}
+      {error !== null && <ErrorPanel error={error} title="Could not tell who the credentials act as" />}
+    </div>
+  );
+}
