@@ -15,8 +15,9 @@ import { fileURLToPath } from "node:url";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
 import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
 import { shrinkPng } from "./lib/png.mjs";
-import { pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, currentStep, waitFor } from "./lib/ui.mjs";
+import { chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
+import { By, byTestId, currentStep, until, waitFor } from "./lib/ui.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 const THEMES = { light: "Adwaita", dark: "Adwaita:dark" };
@@ -76,8 +77,61 @@ async function walk(driver, erp, theme) {
   }
 }
 
+// The NetSuite steps that differ with OAuth 2.0, in `netsuite-oauth/<theme>/`.
+async function walkOAuth(driver, theme) {
+  const erp = "netsuite-oauth";
+  await startScenario(driver, "netsuite/oauth-happy");
+  await chooseMethod(driver, "oauth2-code");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "01-auth");
+  await advanceTo(driver, "integration");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "02-integration-code");
+  await advanceTo(driver, "credentials");
+  await enterClientId(driver);
+  await storeClientSecret(driver);
+  const main = await driver.getWindowHandle();
+  await (await waitFor(driver, byTestId("oauth-connect"), "the Connect button")).click();
+  let consent;
+  await driver.wait(async () => {
+    consent = (await driver.getAllWindowHandles()).find((h) => h !== main);
+    return consent !== undefined;
+  }, 15_000, "the consent window");
+  await driver.switchTo().window(consent);
+  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
+  await shoot(driver, erp, theme, "03-consent-page");
+  await (await driver.findElement(By.css("button[value=allow]"))).click();
+  await driver.switchTo().window(main);
+  await scrollTo(driver, "oauth-connected");
+  await waitFor(driver, byTestId("oauth-sub"), "who the token acts as", 20_000);
+  await shoot(driver, erp, theme, "04-connected");
+  await advanceTo(driver, "ownership");
+  await (await waitFor(driver, byTestId("identity-check"), "the identity check")).click();
+  await waitFor(driver, byTestId("identity-result"), "who the credentials act as", 30_000);
+  await scrollTo(driver, "identity-result");
+  await shoot(driver, erp, theme, "05-ownership");
+
+  // A second practice setup for M2M, from the home screen.
+  await (await driver.findElement(By.xpath("//header//button[contains(., 'All setups')]"))).click();
+  await startScenario(driver, "netsuite/oauth-happy");
+  await chooseMethod(driver, "oauth2-m2m");
+  await advanceTo(driver, "integration");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "06-integration-m2m");
+  await advanceTo(driver, "credentials");
+  await enterClientId(driver);
+  await (await driver.findElement(byTestId("m2m-generate"))).click();
+  await waitFor(driver, byTestId("m2m-cert-path"), "the certificate file", 30_000);
+  await (await driver.findElement(byTestId("m2m-practice-upload"))).click();
+  await waitFor(driver, byTestId("m2m-practice-cert-id"), "the Certificate ID");
+  await scrollTo(driver, "m2m-certificate");
+  await shoot(driver, erp, theme, "07-certificate");
+}
+
+// SCREENSHOT_FLOWS=intacct,netsuite-oauth shoots only those flows.
+const flows = process.env.SCREENSHOT_FLOWS?.split(",") ?? [...Object.keys(FLOWS), "netsuite-oauth"];
 for (const [theme, gtkTheme] of Object.entries(THEMES)) {
-  for (const erp of Object.keys(FLOWS)) {
+  for (const erp of flows) {
     const home = throwawayHome();
     home.env.GTK_THEME = gtkTheme;
     const drv = await startDriver(home);
@@ -86,7 +140,7 @@ for (const [theme, gtkTheme] of Object.entries(THEMES)) {
       await driver.manage().window().setRect({ width: 800, height: 600 });
       const size = await driver.executeScript("return [window.innerWidth, window.innerHeight]");
       console.log(`window ${size.join("×")}, ${theme}`);
-      await walk(driver, erp, theme);
+      await (erp === "netsuite-oauth" ? walkOAuth(driver, theme) : walk(driver, erp, theme));
     } finally {
       await driver.quit();
       await drv.stop();
