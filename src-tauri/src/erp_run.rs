@@ -14,7 +14,8 @@ use onramp_core::{ErrorKind, IpcError, Secret, SecretKey, Suite};
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
-use crate::practice;
+use crate::runs::Observer;
+use crate::{connector_profiles, practice};
 
 pub const NETSUITE_DEFAULT_PROFILE: &str = "netsuite-zuora-billing";
 pub const INTACCT_DEFAULT_PROFILE: &str = "intacct-accounting-sync";
@@ -64,13 +65,14 @@ async fn read_secrets(
         .collect())
 }
 
-/// The suite for `setup`, with requests bounded by `budget` and stopped by `cancel`.
+/// The suite for `setup`, with requests bounded by `budget` and stopped by
+/// `cancel`, and what reads the run's observations once its results are in.
 pub async fn suite(
     ctx: &AppCtx,
     setup: &Setup,
     budget: Duration,
     cancel: CancellationToken,
-) -> Result<Suite, IpcError> {
+) -> Result<(Suite, Observer), IpcError> {
     let mut secrets = read_secrets(ctx, setup).await?;
     let mut take = |name: &str| {
         secrets
@@ -79,7 +81,7 @@ pub async fn suite(
     };
     let override_base = match &setup.practice_scenario {
         Some(name) => {
-            let scenario = practice::load(setup.erp, name)?;
+            let scenario = practice::load_in(&ctx.data_dir, setup.erp, name)?;
             let url = ctx.sims.base_url(&setup.id, scenario).await?;
             Some(EndpointOverride::new(&url).map_err(invalid)?)
         }
@@ -88,13 +90,13 @@ pub async fn suite(
     let endpoints = Endpoints { override_base };
     match setup.erp {
         Erp::Netsuite => {
-            use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
+            use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
             use onramp_netsuite::{Account, ClientOptions, Credentials, NetSuiteClient};
             let profile_id = setup
                 .profile_id
                 .as_deref()
                 .unwrap_or(NETSUITE_DEFAULT_PROFILE);
-            let profile = onramp_netsuite::profiles::builtin(profile_id).map_err(invalid)?;
+            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Netsuite, profile_id)?;
             let account = Account::parse(&setup.account_id).map_err(invalid)?;
             let credentials = Credentials::Tba(onramp_netsuite::TbaCredentials {
                 consumer_key: take("netsuite.consumer_key"),
@@ -112,7 +114,13 @@ pub async fn suite(
             let mut check_ctx =
                 NetSuiteCheckContext::new(Arc::new(client), setup.account_id.clone());
             check_ctx.role_name = setup.fields.get("role_name").cloned();
-            Ok(suite(check_ctx, &profile))
+            let (specs, facts) = suite_with_facts(check_ctx.clone(), &profile);
+            let observe: Observer = Box::new(move |results| {
+                use onramp_netsuite::observe::{observe, setup_facts};
+                let seen = observe(&facts, &check_ctx, &profile, results);
+                (setup_facts(&check_ctx, &profile), seen)
+            });
+            Ok((specs, observe))
         }
         Erp::Intacct => {
             use onramp_intacct::checks::{suite, IntacctCtx};
@@ -121,7 +129,7 @@ pub async fn suite(
                 .profile_id
                 .as_deref()
                 .unwrap_or(INTACCT_DEFAULT_PROFILE);
-            let profile = onramp_intacct::profiles::builtin(profile_id).map_err(invalid)?;
+            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Intacct, profile_id)?;
             let creds = IntacctCredentials {
                 sender_id: take("intacct.sender_id").expose().clone(),
                 sender_password: take("intacct.sender_password"),
@@ -134,8 +142,14 @@ pub async fn suite(
                 endpoints,
                 ..ClientOptions::default()
             };
-            let check_ctx = IntacctCtx::new(creds, options).map_err(invalid)?;
-            Ok(suite(Arc::new(check_ctx), &profile))
+            let check_ctx = Arc::new(IntacctCtx::new(creds.clone(), options).map_err(invalid)?);
+            let specs = suite(check_ctx.clone(), &profile);
+            let observe: Observer = Box::new(move |results| {
+                use onramp_intacct::observe::{observe, setup_facts};
+                let seen = observe(&check_ctx, &creds, results);
+                (setup_facts(&creds, &profile), seen)
+            });
+            Ok((specs, observe))
         }
     }
 }

@@ -3,6 +3,7 @@
 //! deleted or the app exits (dropping a `SimHandle` stops its server).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use onramp_core::profile::Erp;
 use onramp_core::{ErrorKind, IpcError};
@@ -26,6 +27,15 @@ pub fn full_name(erp: Erp, scenario: &str) -> String {
 pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
     Scenario::builtin(&full_name(erp, scenario))
         .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+}
+
+/// A setup's scenario: built in, or a reproduction stored under `data_dir`
+/// (`reproduced/<id>`, see `crate::reproduce`).
+pub fn load_in(data_dir: &Path, erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
+    match crate::reproduce::scenario_id(scenario) {
+        Some(id) => crate::reproduce::load(data_dir, id),
+        None => load(erp, scenario),
+    }
 }
 
 /// Running simulators by setup id.

@@ -6,6 +6,7 @@ import "./styles/base.css";
 import "./styles/home.css";
 import "./styles/setup.css";
 import "./styles/run.css";
+import "./styles/share.css";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

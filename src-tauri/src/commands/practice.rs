@@ -134,7 +134,7 @@ fn practice_setup(ctx: &AppCtx, setup_id: &str) -> Result<(Setup, Scenario), Ipc
             "this setup is for a real account, not a practice one",
         ));
     };
-    let scenario = practice::load(setup.erp, &name)?;
+    let scenario = practice::load_in(&ctx.data_dir, setup.erp, &name)?;
     Ok((setup, scenario))
 }
 

@@ -5,3 +5,4 @@ mod commands;
 mod host;
 mod practice;
 mod run;
+mod share;

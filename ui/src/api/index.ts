@@ -7,7 +7,16 @@ import type {
   AppInfo,
   CheckResult,
   Client,
+  Comparison,
   ConnectorProfile,
+  Exported,
+  ImportedProfile,
+  ProfileIssue,
+  ProfileSource,
+  RunRecord,
+  RunRef,
+  SetupExpiries,
+  SetupProfile,
   Diagnosis,
   ErrorKind,
   IpcError,
@@ -26,11 +35,30 @@ import type {
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type {
+  AdminLevel,
   AppInfo,
+  AuthMethod,
+  Change,
+  ChangeArea,
   CheckResult,
   CheckStatus,
   Client,
+  Comparison,
   ConnectorProfile,
+  Expiry,
+  Exported,
+  ImportedProfile,
+  IntacctObject,
+  NsFeature,
+  NsLevel,
+  NsPermission,
+  ProfileIssue,
+  ProfileSource,
+  RunRecord,
+  RunRef,
+  SetupExpiries,
+  SetupFacts,
+  SetupProfile,
   Diagnosis,
   DiffStatus,
   Environment,
@@ -151,4 +179,32 @@ export const api = {
   cancelRun: async (runId: string): Promise<void> => {
     await call(() => commands.cancelRun(runId));
   },
+  saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),
+  /** The setup's newest run with every check's result (kept across restarts); null before the first run. */
+  getLastRun: (setupId: string): Promise<RunRecord | null> => call(() => commands.getLastRun(setupId)),
+  listRuns: (setupId: string): Promise<RunRef[]> => call(() => commands.listRuns(setupId)),
+  setupExpiries: (): Promise<SetupExpiries[]> => call(() => commands.setupExpiries()),
+  defaultExportDir: (): Promise<string> => call(() => commands.defaultExportDir()),
+  /** Writes the report (HTML + JSON) of the run (null: the newest) into `folder`. */
+  exportReport: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
+    call(() => commands.exportReport(setupId, runId, folder)),
+  reportHtml: (setupId: string, runId: string | null): Promise<string> => call(() => commands.reportHtml(setupId, runId)),
+  exportSetupProfile: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
+    call(() => commands.exportSetupProfile(setupId, runId, folder)),
+  importSetupProfile: (path: string): Promise<ImportedProfile> => call(() => commands.importSetupProfile(path)),
+  /** A new practice setup whose simulator behaves like the profile's account. */
+  reproduceSetupProfile: (profile: SetupProfile, label: string | null): Promise<Setup> =>
+    call(() => commands.reproduceSetupProfile(profile, label)),
+  compareSetupProfiles: (before: ProfileSource, after: ProfileSource): Promise<Comparison> =>
+    call(() => commands.compareSetupProfiles(before, after)),
+  checkConnectorProfile: (profile: ConnectorProfile): Promise<ProfileIssue[]> =>
+    call(() => commands.checkConnectorProfile(profile)),
+  saveConnectorProfile: (profile: ConnectorProfile): Promise<ConnectorProfile> =>
+    call(() => commands.saveConnectorProfile(profile)),
+  deleteConnectorProfile: async (id: string): Promise<void> => {
+    await call(() => commands.deleteConnectorProfile(id));
+  },
+  importConnectorProfile: (path: string): Promise<ConnectorProfile> => call(() => commands.importConnectorProfile(path)),
+  exportConnectorProfile: (id: string, folder: string): Promise<string> =>
+    call(() => commands.exportConnectorProfile(id, folder)),
 };

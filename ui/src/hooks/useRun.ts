@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { api, toApiError, type ApiError, type CheckResult, type RunEvent, type RunSummary } from "../api";
+import { api, toApiError, type ApiError, type CheckResult, type RunEvent, type RunRecord, type RunSummary } from "../api";
 
 export type RunPhase = "idle" | "starting" | "running" | "cancelling" | "finished" | "failed";
 
@@ -19,7 +19,8 @@ type Action =
   | { type: "run_id"; runId: string }
   | { type: "event"; event: RunEvent }
   | { type: "cancelling" }
-  | { type: "error"; error: ApiError };
+  | { type: "error"; error: ApiError }
+  | { type: "restore"; record: RunRecord };
 
 export const initialRun: RunState = {
   phase: "idle",
@@ -46,6 +47,17 @@ export function runReducer(state: RunState, action: Action): RunState {
         : { ...state, phase: "failed", error: action.error };
     case "event":
       return applyEvent(state, action.event);
+    case "restore":
+      // The stored last run, shown until a new one starts (never over a live one).
+      if (state.phase !== "idle") return state;
+      return {
+        ...state,
+        phase: "finished",
+        runId: action.record.summary?.run_id ?? null,
+        total: action.record.checks.length,
+        results: action.record.checks,
+        summary: action.record.summary ?? null,
+      };
   }
 }
 
@@ -83,6 +95,18 @@ export function useRun(setupId: string, onFinished?: (summary: RunSummary) => vo
   useEffect(() => {
     finishedRef.current = onFinished;
   }, [onFinished]);
+
+  useEffect(() => {
+    let live = true;
+    api.getLastRun(setupId).then(
+      (record) => live && record !== null && dispatch({ type: "restore", record }),
+      // Without a stored run the panel simply starts empty.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [setupId]);
 
   const start = useCallback(() => {
     dispatch({ type: "start" });

@@ -4,7 +4,7 @@ import { AuditTrailPanel } from "../components/AuditTrailPanel";
 import { CredentialsStep } from "../components/CredentialsStep";
 import { ProfilePicker } from "../components/ProfilePicker";
 import { RunPanel } from "../components/RunPanel";
-import { RunSummaryView } from "../components/RunSummaryView";
+import { ReportStep } from "../components/share/ReportStep";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -26,11 +26,7 @@ export function StepBody({ setup, step, onRunFinished, onProfile }: Props) {
     case "validate":
       return <ValidateStep setup={setup} onRunFinished={onRunFinished} />;
     case "report":
-      return setup.last_run === null ? (
-        <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>
-      ) : (
-        <RunSummaryView summary={setup.last_run} />
-      );
+      return <ReportStep setup={setup} onChanged={onRunFinished} />;
   }
 }
 
