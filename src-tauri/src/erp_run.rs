@@ -15,7 +15,8 @@ use onramp_core::{CheckResult, ErrorKind, IpcError, Secret, SecretKey, Suite};
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
-use crate::practice;
+use crate::runs::Observer;
+use crate::{connector_profiles, practice};
 
 pub const NETSUITE_DEFAULT_PROFILE: &str = "netsuite-zuora-billing";
 pub const INTACCT_DEFAULT_PROFILE: &str = "intacct-accounting-sync";
@@ -92,7 +93,7 @@ pub(crate) async fn tba_credentials(
 pub(crate) async fn endpoints(ctx: &AppCtx, setup: &Setup) -> Result<Endpoints, IpcError> {
     let override_base = match &setup.practice_scenario {
         Some(_) => {
-            let scenario = practice::scenario_for(setup)?;
+            let scenario = practice::scenario_for(&ctx.data_dir, setup)?;
             let url = ctx.sims.base_url(&setup.id, scenario).await?;
             Some(EndpointOverride::new(&url).map_err(invalid)?)
         }
@@ -101,9 +102,11 @@ pub(crate) async fn endpoints(ctx: &AppCtx, setup: &Setup) -> Result<Endpoints, 
     Ok(Endpoints { override_base })
 }
 
-/// A setup's checks, ready to run.
+/// A setup's checks, ready to run, and what reads the run's observations
+/// once its results are in.
 pub struct Prepared {
     pub suite: Suite,
+    pub observe: Observer,
     /// The OAuth 2.0 sign-in was refused before the run: the suite is that
     /// refusal only, whichever checks were asked for.
     pub refused: bool,
@@ -133,13 +136,13 @@ pub async fn suite(
     let endpoints = endpoints(ctx, setup).await?;
     match setup.erp {
         Erp::Netsuite => {
-            use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
+            use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
             use onramp_netsuite::{Account, ClientOptions, NetSuiteClient};
             let profile_id = setup
                 .profile_id
                 .as_deref()
                 .unwrap_or(NETSUITE_DEFAULT_PROFILE);
-            let profile = onramp_netsuite::profiles::builtin(profile_id).map_err(invalid)?;
+            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Netsuite, profile_id)?;
             let account = Account::parse(&setup.account_id).map_err(invalid)?;
             let mut extra = Vec::new();
             let credentials = match oauth {
@@ -154,6 +157,7 @@ pub async fn suite(
                         Err(refused) => {
                             return Ok(Prepared {
                                 suite: fixed_results(*refused, extra),
+                                observe: refused_observer(&account, &profile, method),
                                 refused: true,
                             })
                         }
@@ -174,10 +178,16 @@ pub async fn suite(
                 check_ctx = check_ctx.with_auth_method(method);
             }
             check_ctx.role_name = setup.fields.get("role_name").cloned();
-            let mut specs = suite(check_ctx, &profile);
+            let (mut specs, facts) = suite_with_facts(check_ctx.clone(), &profile);
             specs.extend(extra.into_iter().map(CheckSpec::known));
+            let observe: Observer = Box::new(move |results| {
+                use onramp_netsuite::observe::{observe, setup_facts};
+                let seen = observe(&facts, &check_ctx, &profile, results);
+                (setup_facts(&check_ctx, &profile), seen)
+            });
             Ok(Prepared {
                 suite: specs,
+                observe,
                 refused: false,
             })
         }
@@ -188,7 +198,7 @@ pub async fn suite(
                 .profile_id
                 .as_deref()
                 .unwrap_or(INTACCT_DEFAULT_PROFILE);
-            let profile = onramp_intacct::profiles::builtin(profile_id).map_err(invalid)?;
+            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Intacct, profile_id)?;
             let creds = IntacctCredentials {
                 sender_id: take("intacct.sender_id").expose().clone(),
                 sender_password: take("intacct.sender_password"),
@@ -201,13 +211,38 @@ pub async fn suite(
                 endpoints,
                 ..ClientOptions::default()
             };
-            let check_ctx = IntacctCtx::new(creds, options).map_err(invalid)?;
+            let check_ctx = Arc::new(IntacctCtx::new(creds.clone(), options).map_err(invalid)?);
+            let specs = suite(check_ctx.clone(), &profile);
+            let observe: Observer = Box::new(move |results| {
+                use onramp_intacct::observe::{observe, setup_facts};
+                let seen = observe(&check_ctx, &creds, results);
+                (setup_facts(&creds, &profile), seen)
+            });
             Ok(Prepared {
-                suite: suite(Arc::new(check_ctx), &profile),
+                suite: specs,
+                observe,
                 refused: false,
             })
         }
     }
+}
+
+/// What a run refused at the OAuth 2.0 sign-in observed: the account, and
+/// that the login was not accepted; nothing else was reached.
+fn refused_observer(
+    account: &onramp_netsuite::Account,
+    profile: &onramp_core::profile::ConnectorProfile,
+    method: AuthMethod,
+) -> Observer {
+    use onramp_core::observed::{NsObserved, Observed};
+    let facts = onramp_netsuite::observe::account_facts(account, profile, method);
+    Box::new(move |_| {
+        let observed = NsObserved {
+            login_accepted: Some(false),
+            ..NsObserved::default()
+        };
+        (facts, Observed::Netsuite(observed))
+    })
 }
 
 fn fixed_results(first: CheckResult, rest: Vec<CheckResult>) -> Suite {

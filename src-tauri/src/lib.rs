@@ -2,11 +2,15 @@
 //! `commands`; everything they do is implemented in the crates.
 
 pub mod commands;
+pub mod connector_profiles;
 pub mod ctx;
 mod erp_run;
+mod export;
 mod logging;
 pub mod oauth;
 pub mod practice;
+pub mod reproduce;
+pub mod runs;
 pub mod store;
 mod system_check;
 
@@ -18,7 +22,7 @@ use tauri::{Manager, Runtime};
 
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{info, oauth, practice, run, secrets, setups};
+    use commands::{connector_profiles, info, oauth, practice, run, secrets, setups, share};
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             info::app_info,
@@ -53,6 +57,21 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             oauth::m2m_certificate,
             oauth::m2m_practice_upload,
             oauth::netsuite_identity,
+            share::get_last_run,
+            share::list_runs,
+            share::setup_expiries,
+            share::default_export_dir,
+            share::export_report,
+            share::report_html,
+            share::export_setup_profile,
+            share::import_setup_profile,
+            share::reproduce_setup_profile,
+            share::compare_setup_profiles,
+            connector_profiles::check_connector_profile,
+            connector_profiles::save_connector_profile,
+            connector_profiles::delete_connector_profile,
+            connector_profiles::import_connector_profile,
+            connector_profiles::export_connector_profile,
         ])
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()

@@ -3,6 +3,7 @@
 //! deleted or the app exits (dropping a `SimHandle` stops its server).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use onramp_core::profile::Erp;
 use onramp_core::state::Setup;
@@ -29,6 +30,15 @@ pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
         .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
 }
 
+/// A setup's scenario: built in, or a reproduction stored under `data_dir`
+/// (`reproduced/<id>`, see `crate::reproduce`).
+pub fn load_in(data_dir: &Path, erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
+    match crate::reproduce::scenario_id(scenario) {
+        Some(id) => crate::reproduce::load(data_dir, id),
+        None => load(erp, scenario),
+    }
+}
+
 /// `Setup.fields` key naming the scenario whose fix the user made, so the
 /// simulated account stays fixed after a restart of the app.
 pub const FIX_FIELD: &str = "practice_fix";
@@ -42,7 +52,7 @@ pub fn fix_applied(setup: &Setup) -> bool {
 
 /// The scenario a practice setup runs against now: as built in, or as it is
 /// after the user made its fix.
-pub fn scenario_for(setup: &Setup) -> Result<Scenario, IpcError> {
+pub fn scenario_for(data_dir: &Path, setup: &Setup) -> Result<Scenario, IpcError> {
     let Some(name) = setup.practice_scenario.as_deref() else {
         return Err(IpcError::new(
             ErrorKind::InvalidInput,
@@ -54,7 +64,7 @@ pub fn scenario_for(setup: &Setup) -> Result<Scenario, IpcError> {
         return Scenario::builtin_fixed(&full)
             .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()));
     }
-    load(setup.erp, &full)
+    load_in(data_dir, setup.erp, &full)
 }
 
 /// Running simulators by setup id.

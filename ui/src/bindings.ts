@@ -15,7 +15,7 @@ export const commands = {
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	/**  Adds a client, or replaces the one with the same id. */
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
-	/**  The built-in connector profiles (profiles/*.toml, embedded in core). */
+	/**  The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own. */
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
@@ -82,6 +82,44 @@ export const commands = {
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
 	/**  Which user and role the setup's credentials act as, against what it expects. */
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
+	/**  A setup's newest run, with every check's result, or none before its first run. */
+	getLastRun: (setupId: string) => typedError<RunRecord | null, IpcError>(__TAURI_INVOKE("get_last_run", { setupId })),
+	/**  A setup's stored runs, newest first. */
+	listRuns: (setupId: string) => typedError<RunRef[], IpcError>(__TAURI_INVOKE("list_runs", { setupId })),
+	/**  Every setup's certificate and token expiry dates, for the workspace overview. */
+	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
+	/**  Where exports go unless the user types another folder: `~/Documents/Onramp`. */
+	defaultExportDir: () => typedError<string, IpcError>(__TAURI_INVOKE("default_export_dir")),
+	/**
+	 *  The report of the setup's run (`run_id`, or its newest) as a self-contained
+	 *  HTML file and the same content as JSON, written into `folder`.
+	 */
+	exportReport: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_report", { setupId, runId, folder })),
+	/**  The report page itself, for the app to show and print (Save as PDF). */
+	reportHtml: (setupId: string, runId: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("report_html", { setupId, runId })),
+	/**  The setup profile (configuration as observed in the run, never a secret), as JSON in `folder`. */
+	exportSetupProfile: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_setup_profile", { setupId, runId, folder })),
+	/**
+	 *  Reads a setup profile (or a report's JSON) file, strictly: a wrong,
+	 *  damaged or too-new file is refused with what is wrong with it.
+	 */
+	importSetupProfile: (path: string) => typedError<ImportedProfile, IpcError>(__TAURI_INVOKE("import_setup_profile", { path })),
+	/**  A practice setup whose simulator behaves like the profile's account. */
+	reproduceSetupProfile: (profile: SetupProfile, label: string | null) => typedError<Setup, IpcError>(__TAURI_INVOKE("reproduce_setup_profile", { profile, label })),
+	/**  What changed from `before` (e.g. the customer's attempt) to `after` (now). */
+	compareSetupProfiles: (before: ProfileSource, after: ProfileSource) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_setup_profiles", { before, after })),
+	/**
+	 *  Every problem core finds with the profile (empty when it is valid), so the
+	 *  form can show them next to their fields before saving.
+	 */
+	checkConnectorProfile: (profile: ConnectorProfile) => typedError<ProfileIssue[], IpcError>(__TAURI_INVOKE("check_connector_profile", { profile })),
+	/**  Adds or replaces one of the user's profiles (validated first). */
+	saveConnectorProfile: (profile: ConnectorProfile) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("save_connector_profile", { profile })),
+	deleteConnectorProfile: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_connector_profile", { id })),
+	/**  Reads a profile file (TOML), validates it and keeps it as the user's own. */
+	importConnectorProfile: (path: string) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("import_connector_profile", { path })),
+	/**  Writes a profile (built-in or the user's) as `<id>.toml` into `folder`. */
+	exportConnectorProfile: (id: string, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("export_connector_profile", { id, folder })),
 };
 
 /* Types */
@@ -104,6 +142,16 @@ export type AuthMethod =
 "oauth2-m2m" | 
 /**  Token-Based Authentication (OAuth 1.0a): existing integrations only. */
 "tba";
+
+/**  One difference; `None` means absent or not observed on that side. */
+export type Change = {
+	area: ChangeArea,
+	key: string,
+	before: string | null,
+	after: string | null,
+};
+
+export type ChangeArea = "setup" | "check" | "permission" | "role" | "feature" | "user" | "integration" | "token" | "login" | "sender" | "subscription" | "entity";
 
 export type CheckResult = {
 	/**  Stable identifier, e.g. `netsuite.auth`, `intacct.sender`. */
@@ -135,6 +183,12 @@ export type Client = {
 	name: string,
 	notes?: string,
 	created_at: string,
+};
+
+export type Comparison = {
+	before: SetupProfile,
+	after: SetupProfile,
+	changes: Change[],
 };
 
 export type ConnectorProfile = {
@@ -186,10 +240,46 @@ export type Erp = "netsuite" | "intacct";
 
 export type ErrorKind = "invalid_input" | "not_found" | "keychain" | "storage" | "network" | "protocol" | "auth" | "cancelled" | "internal";
 
+/**  A check that did not pass, with the codes behind it. */
+export type ErrorSeen = {
+	check_id: string,
+	status: CheckStatus,
+	summary: string,
+	codes?: string[],
+};
+
 /**  One observed fact behind a result (never a secret). */
 export type Evidence = {
 	label: string,
 	value: string,
+};
+
+export type Expiry = {
+	/**  e.g. "M2M certificate (id abc…)", "OAuth 2.0 refresh token". */
+	what: string,
+	/**  RFC 3339, UTC. */
+	expires_at: string,
+};
+
+export type Exported = {
+	/**  Full paths of the files written. */
+	files: string[],
+};
+
+export type FeatureState = "on" | "off" | "unknown";
+
+export type ImportedProfile = {
+	profile: SetupProfile,
+	/**  Check ids that failed when it was exported: what a reproduction must fail. */
+	failing: string[],
+};
+
+export type IntacctEntity = {
+	requested?: string | null,
+	/**  Whether the user could sign in to the requested entity. */
+	permitted?: boolean | null,
+	/**  Whether the user could sign in at the top level of the company. */
+	top_level?: boolean | null,
 };
 
 export type IntacctObject = {
@@ -204,12 +294,49 @@ export type IntacctObject = {
 	rights: string[],
 };
 
+export type IntacctObserved = {
+	/**  Subscribed applications as `get_applications` lists them. */
+	subscriptions?: string[] | null,
+	sender?: IntacctSender,
+	user?: IntacctUser,
+	/**  Effective permissions as `getUserPermissions` reports them. */
+	permissions?: IntacctPolicy[] | null,
+	/**  Object (`ARINVOICE`) → whether a query could read it. */
+	objects_readable?: { [key in string]: boolean } | null,
+	entity?: IntacctEntity,
+};
+
+export type IntacctPolicy = {
+	application: string,
+	policy: string,
+	rights: string[],
+};
+
 export type IntacctRequirements = {
 	/**  Whether the connector uses the REST API (OAuth 2.0) besides the XML gateway. */
 	rest?: boolean,
 	admin: AdminLevel,
 	objects: IntacctObject[],
 };
+
+export type IntacctSender = {
+	/**  Sender IDs name the vendor's licence, they are not secret. */
+	id?: string | null,
+	authorized?: boolean | null,
+	active?: boolean | null,
+};
+
+export type IntacctUser = {
+	id?: string | null,
+	user_type?: string | null,
+	admin?: string | null,
+	status?: string | null,
+	login_disabled?: boolean | null,
+	/**  Whether the gateway accepted the user's sign-in. */
+	signin_accepted?: boolean | null,
+};
+
+export type IntegrationState = "enabled" | "blocked";
 
 export type IpcError = {
 	kind: ErrorKind,
@@ -265,8 +392,26 @@ export type NsFeature = {
 	name: string,
 };
 
+export type NsIntegration = {
+	name?: string | null,
+	state?: IntegrationState | null,
+};
+
 /**  NetSuite permission levels; `rolepermissions.permlevel` is the numeric form. */
 export type NsLevel = "none" | "view" | "create" | "edit" | "full";
+
+export type NsObserved = {
+	/**  Feature id (`REST_WEB_SERVICES`) → what NetSuite's answers showed. */
+	features?: { [key in string]: FeatureState },
+	role?: NsRole,
+	user?: NsUser,
+	integration?: NsIntegration,
+	token?: NsToken,
+	/**  Whether NetSuite accepted the login at all. */
+	login_accepted?: boolean | null,
+	/**  The Login Audit Trail's Detail for a refused login, as the user read it. */
+	audit_detail?: string | null,
+};
 
 export type NsPermission = {
 	/**  NetSuite permission key, e.g. `LIST_CURRENCY`. */
@@ -278,6 +423,25 @@ export type NsPermission = {
 	level: NsLevel,
 	/**  REST record type that proves access when the role cannot be read, e.g. `currency`. */
 	probe?: string | null,
+};
+
+export type NsRole = {
+	id?: number | null,
+	name?: string | null,
+	/**  How the permissions were learnt (SuiteQL or per-record probes). */
+	source?: string | null,
+	/**  Permission key → level; only keys NetSuite showed. */
+	permissions?: { [key in string]: NsLevel },
+};
+
+export type NsToken = {
+	state?: TokenState | null,
+};
+
+export type NsUser = {
+	email?: string | null,
+	active?: boolean | null,
+	give_access?: boolean | null,
 };
 
 /**  What the window hears about a redirect it did not deliver itself. */
@@ -310,6 +474,8 @@ export type OAuthStatus = {
 	entity: string | null,
 	scopes: string[],
 };
+
+export type Observed = ({ netsuite: NsObserved }) & { intacct?: never } | ({ intacct: IntacctObserved }) & { netsuite?: never };
 
 export type PermissionDiff = {
 	/**  How the actual side was learnt, e.g. "SuiteQL rolepermissions" or "per-object probes". */
@@ -361,11 +527,46 @@ export type PracticeValue = {
 	value: string,
 };
 
+/**  One problem with a profile, and the field it concerns (`netsuite.permissions[2].id`). */
+export type ProfileIssue = {
+	field: string,
+	message: string,
+};
+
+/**  One side of a comparison: an exported file, or a setup's stored run. */
+export type ProfileSource = { kind: "file"; path: string } | { kind: "run"; setup_id: string; run_id: string | null };
+
 /**
  *  Progress of one run, streamed to the front end in this order:
  *  `Started`, then `CheckStarted`/`CheckFinished` per check, then `Finished`.
  */
 export type RunEvent = { type: "started"; run_id: string; total: number } | { type: "check_started"; id: string; title: string } | { type: "check_finished"; result: CheckResult } | { type: "finished"; summary: RunSummary };
+
+export type RunRecord = {
+	schema_version: number,
+	kind: string,
+	setup: SetupFacts,
+	summary?: RunSummary | null,
+	checks: CheckResult[],
+	observed: Observed,
+	/**  Wizard steps with their status and who/when (the app fills these). */
+	steps?: StepRecord[],
+	/**  Certificates, refresh tokens, sessions: what expires and when. */
+	expiries?: Expiry[],
+	/**  RFC 3339, UTC. */
+	generated_at: string,
+	app_version: string,
+};
+
+/**  One stored run, as listed (the record itself is read on demand). */
+export type RunRef = {
+	run_id: string,
+	generated_at: string,
+	passed: number,
+	failed: number,
+	warned: number,
+	skipped: number,
+};
 
 export type RunSummary = {
 	run_id: string,
@@ -425,6 +626,37 @@ export type Setup = {
 	updated_at: string,
 };
 
+export type SetupExpiries = {
+	setup_id: string,
+	expiries: Expiry[],
+};
+
+/**  Which account/company was checked, and how (never a credential). */
+export type SetupFacts = {
+	erp: Erp,
+	/**  NetSuite realm (`1234567_SB1`) or Intacct company ID. */
+	account_id: string,
+	/**  NetSuite environment; Intacct companies leave it out. */
+	environment?: Environment | null,
+	/**  Intacct entity (location ID) the user works in. */
+	entity_id?: string | null,
+	connector_profile_id?: string | null,
+	/**  `tba`, `oauth2-code`, `oauth2-m2m`, or `intacct-web-services`. */
+	auth_method?: string | null,
+};
+
+export type SetupProfile = {
+	schema_version: number,
+	kind: string,
+	setup: SetupFacts,
+	observed: Observed,
+	errors_seen?: ErrorSeen[],
+	checks?: CheckResult[],
+	/**  RFC 3339, UTC. */
+	generated_at: string,
+	app_version: string,
+};
+
 export type SetupStatus = "not_started" | "in_progress" | "validated" | "failing";
 
 /**  One row of the setups list. */
@@ -449,6 +681,15 @@ export type SimLog = {
 	rows: string[][],
 };
 
+export type StepRecord = {
+	id: string,
+	title: string,
+	status: StepStatus,
+	/**  Who marked it (a name the user typed; never an account credential). */
+	by?: string | null,
+	updated_at: string,
+};
+
 export type StepState = {
 	status: StepStatus,
 	updated_at: string,
@@ -461,6 +702,8 @@ export type StoreRecovery = {
 	moved_to: string,
 	reason: string,
 };
+
+export type TokenState = "active" | "revoked";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

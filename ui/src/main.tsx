@@ -7,6 +7,7 @@ import "./styles/home.css";
 import "./styles/setup.css";
 import "./styles/run.css";
 import "./styles/guide.css";
+import "./styles/share.css";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

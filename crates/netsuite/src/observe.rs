@@ -11,6 +11,7 @@ use onramp_core::profile::{AuthMethod, ConnectorProfile, Erp, NsLevel};
 use onramp_core::{CheckResult, DiffStatus};
 
 use crate::checks::{Facts, NetSuiteCheckContext, PERMISSIONS};
+use crate::Account;
 
 /// Login Audit Trail details that mean the integration record refuses logins.
 const INTEGRATION_BLOCKED: &[&str] = &["consumer_key_refused", "IntegrationBlocked"];
@@ -19,14 +20,22 @@ const TOKEN_REFUSED: &[&str] = &["token_rejected", "TokenRevoked"];
 
 /// Which account was checked, and how.
 pub fn setup_facts(ctx: &NetSuiteCheckContext, profile: &ConnectorProfile) -> SetupFacts {
-    let account = ctx.client.account();
+    account_facts(ctx.client.account(), profile, ctx.auth_method())
+}
+
+/// The setup as the run knew it before any request: account, profile, method.
+pub fn account_facts(
+    account: &Account,
+    profile: &ConnectorProfile,
+    method: AuthMethod,
+) -> SetupFacts {
     SetupFacts {
         erp: Erp::Netsuite,
         account_id: account.realm().to_string(),
         environment: Some(account.environment()),
         entity_id: None,
         connector_profile_id: Some(profile.id.clone()),
-        auth_method: Some(method_id(ctx.auth_method()).into()),
+        auth_method: Some(method_id(method).into()),
     }
 }
 

@@ -1,12 +1,14 @@
 //! The IPC commands. Each one validates nothing itself and holds no business
 //! logic: it reaches the state, the keychain or the runner in the crates.
 
+pub mod connector_profiles;
 pub mod info;
 pub mod oauth;
 pub mod practice;
 pub mod run;
 pub mod secrets;
 pub mod setups;
+pub mod share;
 
 use onramp_core::{ErrorKind, IpcError};
 

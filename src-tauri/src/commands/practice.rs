@@ -1,6 +1,7 @@
 //! Practice mode: the built-in scenarios, their simulated (fake, practice-only)
 //! credentials for the user to paste, and what the simulator logged.
 
+use std::path::Path;
 use std::time::Duration;
 
 use onramp_core::http::{read_body, Expect};
@@ -171,7 +172,7 @@ fn practice_setup(ctx: &AppCtx, setup_id: &str) -> Result<(Setup, Scenario), Ipc
         .into_iter()
         .find(|s| s.id == setup_id)
         .ok_or_else(|| super::not_found("setup", setup_id))?;
-    let scenario = practice::scenario_for(&setup)?;
+    let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
     Ok((setup, scenario))
 }
 
@@ -274,11 +275,12 @@ pub struct PracticeFix {
     pub applied: bool,
 }
 
-fn fix_of(setup: &Setup) -> Result<Option<Fix>, IpcError> {
+/// A reproduction stored under `data_dir` has no fix: it is the customer's setup as observed.
+fn fix_of(data_dir: &Path, setup: &Setup) -> Result<Option<Fix>, IpcError> {
     let Some(name) = setup.practice_scenario.as_deref() else {
         return Ok(None);
     };
-    Ok(practice::load(setup.erp, name)?.fix)
+    Ok(practice::load_in(data_dir, setup.erp, name)?.fix)
 }
 
 /// The setup's practice fix, or none (a real setup, or a scenario where nothing fails).
@@ -290,7 +292,7 @@ pub async fn practice_fix(
 ) -> Result<Option<PracticeFix>, IpcError> {
     let (setup, _) = practice_setup(&ctx, &setup_id)?;
     let applied = practice::fix_applied(&setup);
-    Ok(fix_of(&setup)?.map(|fix| PracticeFix {
+    Ok(fix_of(&ctx.data_dir, &setup)?.map(|fix| PracticeFix {
         in_onramp: !fix.changes_account(),
         new_credentials: fix.new_credentials,
         change: fix.change,
@@ -310,7 +312,7 @@ pub async fn apply_practice_fix(
     setup_id: String,
 ) -> Result<Setup, IpcError> {
     let (mut setup, _) = practice_setup(&ctx, &setup_id)?;
-    let fix = fix_of(&setup)?.ok_or_else(|| {
+    let fix = fix_of(&ctx.data_dir, &setup)?.ok_or_else(|| {
         IpcError::new(
             ErrorKind::InvalidInput,
             "nothing is wrong in this practice scenario, so there is nothing to fix",

@@ -1,10 +1,11 @@
 //! Runs stream `RunEvent`s over a Tauri channel and can be cancelled by id.
 
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use onramp_core::runner::{run_suite, select, RunEvent, RunOptions, RunSummary};
-use onramp_core::Suite;
+use onramp_core::{CheckResult, Suite};
 use onramp_core::{ErrorKind, IpcError};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -12,6 +13,7 @@ use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
+use crate::runs::{self, Observer};
 use crate::store::StateRepo;
 use crate::{erp_run, system_check};
 
@@ -50,7 +52,7 @@ pub async fn start_run(
                 .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
             (picked, None)
         }
-        None => (suite, Some(setup_id)),
+        None => (suite, Some((setup_id, prepared.observe))),
     };
     spawn_run(&ctx, suite, cancel, record_on, on_event).await
 }
@@ -70,12 +72,13 @@ pub async fn start_system_check(
     spawn_run(&ctx, suite, CancellationToken::new(), None, on_event).await
 }
 
-/// Runs `suite` in the background, recording its summary on `setup_id` if any.
+/// Runs `suite` in the background; a setup's run is recorded on the setup
+/// (summary) and in its run records (full results and what was observed).
 async fn spawn_run(
     ctx: &AppCtx,
     suite: Suite,
     cancel: CancellationToken,
-    setup_id: Option<String>,
+    setup_run: Option<(String, Observer)>,
     on_event: Channel<RunEvent>,
 ) -> Result<String, IpcError> {
     let options = RunOptions {
@@ -87,9 +90,16 @@ async fn spawn_run(
     let started_tx = Mutex::new(Some(started_tx));
     let runs = ctx.runs.clone();
     let state = ctx.state.clone();
+    let data_dir = ctx.data_dir.clone();
     let register = runs.clone();
+    let on_event = std::sync::Arc::new(on_event);
+    let events = on_event.clone();
+    // `Finished` is held back until the run is recorded, so a window that
+    // reloads the setup on `Finished` already finds this run.
+    let finished = std::sync::Arc::new(Mutex::new(None));
+    let held = finished.clone();
     tauri::async_runtime::spawn(async move {
-        let (summary, _) = run_suite(suite, options, move |event| {
+        let (summary, results) = run_suite(suite, options, move |event| {
             if let RunEvent::Started { run_id, .. } = &event {
                 // Registered before the first check starts, so it can always be cancelled.
                 register.insert(run_id.clone(), cancel.clone());
@@ -97,16 +107,28 @@ async fn spawn_run(
                     let _ = tx.send(run_id.clone());
                 }
             }
-            // Recorded before the window hears of it, so a setup it reloads
-            // on `Finished` already holds this run.
-            if let (RunEvent::Finished { summary }, Some(id)) = (&event, &setup_id) {
-                record(&state, id, summary.clone());
+            if matches!(event, RunEvent::Finished { .. }) {
+                if let Ok(mut slot) = held.lock() {
+                    *slot = Some(event);
+                    return;
+                }
             }
-            if let Err(e) = on_event.send(event) {
-                tracing::warn!(error = %e, "the window stopped listening to a run");
-            }
+            send(&events, event);
         })
         .await;
+        if let Some((setup_id, observe)) = setup_run {
+            let summary = summary.clone();
+            let recorded = tauri::async_runtime::spawn_blocking(move || {
+                record(&state, &data_dir, &setup_id, summary, results, observe)
+            })
+            .await;
+            if let Err(e) = recorded {
+                tracing::warn!(error = %e, "recording the run failed");
+            }
+        }
+        if let Some(event) = finished.lock().ok().and_then(|mut e| e.take()) {
+            send(&on_event, event);
+        }
         runs.remove(&summary.run_id);
         tracing::info!(?summary, "run finished");
     });
@@ -115,15 +137,42 @@ async fn spawn_run(
         .map_err(|_| IpcError::new(ErrorKind::Internal, "the run stopped before it started"))
 }
 
-fn record(state: &StateRepo, setup_id: &str, summary: RunSummary) {
+fn send(channel: &Channel<RunEvent>, event: RunEvent) {
+    if let Err(e) = channel.send(event) {
+        tracing::warn!(error = %e, "the window stopped listening to a run");
+    }
+}
+
+/// Stores the run's record (full results) and its summary on the setup.
+fn record(
+    state: &StateRepo,
+    data_dir: &Path,
+    setup_id: &str,
+    summary: RunSummary,
+    results: Vec<CheckResult>,
+    observe: Observer,
+) {
     let saved = state.update(|s| {
-        if let Some(setup) = s.setups.iter_mut().find(|s| s.id == setup_id) {
-            setup.last_run = Some(summary);
+        let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
+        if let Some(setup) = setup {
+            setup.last_run = Some(summary.clone());
+            Ok(Some(setup.clone()))
+        } else {
+            Ok(None)
         }
-        Ok(())
     });
-    if let Err(e) = saved {
-        tracing::warn!(error = %e, "could not record the run on its setup");
+    let setup = match saved {
+        Ok(Some(setup)) => setup,
+        // Deleted while it ran: nothing to keep.
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not record the run on its setup");
+            return;
+        }
+    };
+    let record = runs::build(&setup, summary, results, observe);
+    if let Err(e) = runs::store(data_dir).save(setup_id, &record) {
+        tracing::warn!(error = %e, "could not keep the run's results");
     }
 }
 

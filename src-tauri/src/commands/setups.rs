@@ -107,10 +107,13 @@ pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcE
             }
         }
     }
-    ctx.state.update(|s| {
+    let removed = ctx.state.update(|s| {
+        let gone = s.setups.iter().find(|x| x.id == id).cloned();
         s.setups.retain(|x| x.id != id);
-        Ok(())
-    })
+        Ok(gone)
+    })?;
+    crate::commands::share::forget_setup(&ctx.data_dir, removed.as_ref());
+    Ok(())
 }
 
 #[tauri::command]
@@ -136,11 +139,11 @@ pub async fn save_client(ctx: State<'_, AppCtx>, mut client: Client) -> Result<C
     })
 }
 
-/// The built-in connector profiles (profiles/*.toml, embedded in core).
+/// The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own.
 #[tauri::command]
 #[specta::specta]
-pub fn list_profiles() -> Result<Vec<ConnectorProfile>, IpcError> {
-    Ok(onramp_core::profile::builtin())
+pub async fn list_profiles(ctx: State<'_, AppCtx>) -> Result<Vec<ConnectorProfile>, IpcError> {
+    Ok(crate::connector_profiles::all(&ctx.data_dir))
 }
 
 /// Spells the account as the ERP does — for NetSuite the realm (`1234567_SB1`)
@@ -160,7 +163,7 @@ fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
 
 /// A practice setup takes its account, entity, profile and the wizard's
 /// non-secret fields from the scenario, as the user would have typed them.
-fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
+pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
     let mut fields = Vec::new();
     let mut profile = None;
     match input.erp {

@@ -154,14 +154,14 @@ pub struct PracticeUpload {
 /// Practice mode: maps the certificate in the simulator for the scenario's
 /// integration user and role and returns the Certificate ID NetSuite would show.
 pub async fn practice_upload(ctx: &AppCtx, setup: &Setup) -> Result<PracticeUpload, IpcError> {
-    let Some(name) = setup.practice_scenario.as_deref() else {
+    if setup.practice_scenario.is_none() {
         return Err(invalid(
             "only a practice setup uploads its certificate itself; upload it in NetSuite",
         ));
-    };
+    }
     let cert = read(ctx, &setup.id)?
         .ok_or_else(|| invalid("generate the key pair and certificate first"))?;
-    let scenario = crate::practice::load(setup.erp, name)?;
+    let scenario = crate::practice::scenario_for(&ctx.data_dir, setup)?;
     let slot = scenario
         .netsuite
         .as_ref()

@@ -129,6 +129,16 @@ fn a_wrong_certificate_id_fails_the_sign_in_with_a_diagnosis() {
         "{auth:?}"
     );
     assert_eq!(summary.failed, 1);
+    // The stored run says what a support engineer needs: M2M, login refused.
+    let record: Value = h
+        .host
+        .invoke("get_last_run", json!({ "setupId": id }))
+        .unwrap();
+    assert_eq!(record["setup"]["auth_method"], "oauth2-m2m", "{record}");
+    assert_eq!(
+        record["observed"]["netsuite"]["login_accepted"], false,
+        "{record}"
+    );
 
     // "Check it" on a step: the refused sign-in answers whichever check was asked for.
     let (_, step) = run_only(&h.host, &id, Some(vec!["netsuite.permissions".into()]));

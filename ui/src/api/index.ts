@@ -8,8 +8,17 @@ import type {
   AuthMethod,
   CheckResult,
   Client,
+  Comparison,
   ConnectorProfile,
   CredentialIdentity,
+  Exported,
+  ImportedProfile,
+  ProfileIssue,
+  ProfileSource,
+  RunRecord,
+  RunRef,
+  SetupExpiries,
+  SetupProfile,
   Diagnosis,
   ErrorKind,
   IpcError,
@@ -36,13 +45,31 @@ import type {
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type {
+  AdminLevel,
   AppInfo,
   AuthMethod,
+  Change,
+  ChangeArea,
   CheckResult,
   CheckStatus,
   Client,
+  Comparison,
   ConnectorProfile,
   CredentialIdentity,
+  Expiry,
+  Exported,
+  ImportedProfile,
+  IntacctObject,
+  NsFeature,
+  NsLevel,
+  NsPermission,
+  ProfileIssue,
+  ProfileSource,
+  RunRecord,
+  RunRef,
+  SetupExpiries,
+  SetupFacts,
+  SetupProfile,
   Diagnosis,
   DiffStatus,
   Environment,
@@ -203,4 +230,32 @@ export const api = {
   m2mPracticeUpload: (setupId: string): Promise<PracticeUpload> => call(() => commands.m2mPracticeUpload(setupId)),
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
+  saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),
+  /** The setup's newest run with every check's result (kept across restarts); null before the first run. */
+  getLastRun: (setupId: string): Promise<RunRecord | null> => call(() => commands.getLastRun(setupId)),
+  listRuns: (setupId: string): Promise<RunRef[]> => call(() => commands.listRuns(setupId)),
+  setupExpiries: (): Promise<SetupExpiries[]> => call(() => commands.setupExpiries()),
+  defaultExportDir: (): Promise<string> => call(() => commands.defaultExportDir()),
+  /** Writes the report (HTML + JSON) of the run (null: the newest) into `folder`. */
+  exportReport: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
+    call(() => commands.exportReport(setupId, runId, folder)),
+  reportHtml: (setupId: string, runId: string | null): Promise<string> => call(() => commands.reportHtml(setupId, runId)),
+  exportSetupProfile: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
+    call(() => commands.exportSetupProfile(setupId, runId, folder)),
+  importSetupProfile: (path: string): Promise<ImportedProfile> => call(() => commands.importSetupProfile(path)),
+  /** A new practice setup whose simulator behaves like the profile's account. */
+  reproduceSetupProfile: (profile: SetupProfile, label: string | null): Promise<Setup> =>
+    call(() => commands.reproduceSetupProfile(profile, label)),
+  compareSetupProfiles: (before: ProfileSource, after: ProfileSource): Promise<Comparison> =>
+    call(() => commands.compareSetupProfiles(before, after)),
+  checkConnectorProfile: (profile: ConnectorProfile): Promise<ProfileIssue[]> =>
+    call(() => commands.checkConnectorProfile(profile)),
+  saveConnectorProfile: (profile: ConnectorProfile): Promise<ConnectorProfile> =>
+    call(() => commands.saveConnectorProfile(profile)),
+  deleteConnectorProfile: async (id: string): Promise<void> => {
+    await call(() => commands.deleteConnectorProfile(id));
+  },
+  importConnectorProfile: (path: string): Promise<ConnectorProfile> => call(() => commands.importConnectorProfile(path)),
+  exportConnectorProfile: (id: string, folder: string): Promise<string> =>
+    call(() => commands.exportConnectorProfile(id, folder)),
 };

@@ -20,7 +20,7 @@ export function toRerun(results: CheckResult[]): string[] {
 
 /** Starts a validation run and shows each check as it finishes. */
 export function RunPanel({ setupId, onFinished, after }: Props) {
-  const run = useRun(setupId, onFinished);
+  const run = useRun(setupId, onFinished, true);
   // Results a re-run did not repeat stay visible, marked as earlier.
   const [earlier, setEarlier] = useState<CheckResult[]>([]);
   const active = run.phase === "starting" || run.phase === "running" || run.phase === "cancelling";

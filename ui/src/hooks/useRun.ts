@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { api, toApiError, type ApiError, type CheckResult, type RunEvent, type RunSummary } from "../api";
+import { api, toApiError, type ApiError, type CheckResult, type RunEvent, type RunRecord, type RunSummary } from "../api";
 
 export type RunPhase = "idle" | "starting" | "running" | "cancelling" | "finished" | "failed";
 
@@ -21,7 +21,8 @@ type Action =
   | { type: "run_id"; runId: string }
   | { type: "event"; event: RunEvent }
   | { type: "cancelling" }
-  | { type: "error"; error: ApiError };
+  | { type: "error"; error: ApiError }
+  | { type: "restore"; record: RunRecord };
 
 export const initialRun: RunState = {
   phase: "idle",
@@ -49,6 +50,17 @@ export function runReducer(state: RunState, action: Action): RunState {
         : { ...state, phase: "failed", error: action.error };
     case "event":
       return applyEvent(state, action.event);
+    case "restore":
+      // The stored last run, shown until a new one starts (never over a live one).
+      if (state.phase !== "idle") return state;
+      return {
+        ...state,
+        phase: "finished",
+        runId: action.record.summary?.run_id ?? null,
+        total: action.record.checks.length,
+        results: action.record.checks,
+        summary: action.record.summary ?? null,
+      };
   }
 }
 
@@ -80,13 +92,29 @@ export interface Run extends RunState {
   cancel: () => void;
 }
 
-/** Streams a validation run of one setup; `onFinished` fires once the summary arrives. */
-export function useRun(setupId: string, onFinished?: (summary: RunSummary) => void): Run {
+/**
+ * Streams a validation run of one setup; `onFinished` fires once the summary
+ * arrives. With `restoreLast`, starts by showing the setup's stored last run.
+ */
+export function useRun(setupId: string, onFinished?: (summary: RunSummary) => void, restoreLast = false): Run {
   const [state, dispatch] = useReducer(runReducer, initialRun);
   const finishedRef = useRef(onFinished);
   useEffect(() => {
     finishedRef.current = onFinished;
   }, [onFinished]);
+
+  useEffect(() => {
+    if (!restoreLast) return;
+    let live = true;
+    api.getLastRun(setupId).then(
+      (record) => live && record !== null && dispatch({ type: "restore", record }),
+      // Without a stored run the panel simply starts empty.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [setupId, restoreLast]);
 
   const start = useCallback(
     (only: string[] | null = null) => {

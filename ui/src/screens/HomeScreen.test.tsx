@@ -1,8 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { mockBackend } from "../test/backend";
-import { appInfo, setup, summaryOf } from "../test/fixtures";
+import { appInfo, runSummary, setup, summaryOf } from "../test/fixtures";
 import { HomeScreen } from "./HomeScreen";
 
 function renderHome() {
@@ -62,7 +62,9 @@ describe("HomeScreen", () => {
     });
     const { onOpen } = renderHome();
     const list = await screen.findByTestId("setup-list");
-    const items = within(list).getAllByRole("listitem");
+    const items = within(list)
+      .getAllByRole("listitem")
+      .filter((li) => li.dataset.setupId !== undefined);
     // Most recently updated first.
     expect(items.map((i) => i.dataset.setupId)).toEqual(["b", "a", "c"]);
     const [globex, acme, rehearsal] = items;
@@ -75,6 +77,99 @@ describe("HomeScreen", () => {
 
     await userEvent.setup().click(within(acme as HTMLElement).getByRole("button", { name: "Resume Acme billing" }));
     expect(onOpen).toHaveBeenCalledWith("a");
+  });
+
+  it("groups setups by client, shows status, last validation and the soonest expiry, and filters by search", async () => {
+    const soon = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString();
+    const later = new Date(Date.now() + 200 * 24 * 3600 * 1000).toISOString();
+    const a = setup({ id: "a", label: "Billing", client_id: "c1", updated_at: "2026-11-21T10:00:00Z" });
+    const b = setup({ id: "b", label: "Reporting", client_id: "c2", account_id: "7654321", environment: "production" });
+    const c = setup({ id: "c", label: "Loose", account_id: "5555555", environment: "production" });
+    mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => [
+        summaryOf(a, { status: "failing", last_run: runSummary({ passed: 5, failed: 2, finished_at: "2026-11-21T10:00:00Z" }) }),
+        summaryOf(b, { status: "validated" }),
+        summaryOf(c, { status: "not_started" }),
+      ],
+      list_clients: () => [
+        { id: "c1", name: "Zeta Foods", notes: "", created_at: "2026-11-01T00:00:00Z" },
+        { id: "c2", name: "Acme Corp", notes: "", created_at: "2026-11-01T00:00:00Z" },
+      ],
+      setup_expiries: () => [
+        {
+          setup_id: "a",
+          expiries: [
+            { what: "M2M certificate", expires_at: later },
+            { what: "OAuth 2.0 refresh token", expires_at: soon },
+          ],
+        },
+      ],
+    });
+    renderHome();
+    const list = await screen.findByTestId("setup-list");
+    await waitFor(() => expect(list.querySelectorAll("section.workspace")).toHaveLength(3));
+    const groups = [...list.querySelectorAll<HTMLElement>("section.workspace")];
+    // Clients by name, setups without a client last.
+    expect(groups.map((g) => g.getAttribute("aria-label"))).toEqual(["Acme Corp", "Zeta Foods", "No client"]);
+    const row = (id: string) => {
+      const el = screen.getByTestId("setup-list").querySelector<HTMLElement>(`[data-setup-id="${id}"]`);
+      if (el === null) throw new Error(`setup ${id} is listed`);
+      return el;
+    };
+    const billing = row("a");
+    expect(billing).toHaveTextContent("Checks failing");
+    expect(within(billing).getByTestId("last-validation")).toHaveTextContent("5 passed, 2 failed");
+    await waitFor(() => expect(within(billing).getByTestId("soonest-expiry")).toHaveTextContent("OAuth 2.0 refresh token"));
+    expect(within(billing).getByTestId("soonest-expiry")).toHaveAttribute("data-expiry", "soon");
+    expect(within(billing).getByTestId("soonest-expiry")).toHaveTextContent(/expires in (9|10) days/);
+    expect(list.querySelector('[data-setup-id="b"]')).toHaveTextContent("Validated");
+    expect(within(row("c")).getByTestId("last-validation")).toHaveTextContent(
+      "Never validated",
+    );
+
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("workspace-search"), "acme");
+    expect(screen.getByTestId("setup-list").querySelectorAll("[data-setup-id]")).toHaveLength(1);
+    expect(screen.getByTestId("setup-list").querySelector('[data-setup-id="b"]')).not.toBeNull();
+    await user.clear(screen.getByTestId("workspace-search"));
+    await user.type(screen.getByTestId("workspace-search"), "5555");
+    expect([...screen.getByTestId("setup-list").querySelectorAll<HTMLElement>("[data-setup-id]")].map((e) => e.dataset.setupId)).toEqual(["c"]);
+    await user.type(screen.getByTestId("workspace-search"), " nothing");
+    expect(screen.getByTestId("setup-list")).toHaveTextContent("No setup matches");
+  });
+
+  it("adds a client and files a setup under it", async () => {
+    let clients = [{ id: "c1", name: "Zeta Foods", notes: "", created_at: "2026-11-01T00:00:00Z" }];
+    let current = setup({ id: "a", label: "Billing" });
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => [summaryOf(current)],
+      list_clients: () => clients,
+      setup_expiries: () => [],
+      save_client: (a) => {
+        const c = { ...(a.client as (typeof clients)[number]), id: "c2" };
+        clients = [...clients, c];
+        return c;
+      },
+      get_setup: () => current,
+      save_setup: (a) => {
+        current = a.setup as typeof current;
+        return current;
+      },
+    });
+    renderHome();
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId("client-name"), "  Acme   Corp ");
+    await user.click(screen.getByTestId("client-add"));
+    await waitFor(() => expect(backend.callsTo("save_client")).toHaveLength(1));
+    expect(backend.callsTo("save_client")[0]?.client).toMatchObject({ id: "", name: "Acme Corp" });
+    const picker = await screen.findByRole("combobox", { name: /Client.*for Billing/ });
+    await waitFor(() => expect(within(picker).getAllByRole("option")).toHaveLength(3));
+    await user.selectOptions(picker, "c2");
+    await waitFor(() => expect(backend.callsTo("save_setup")).toHaveLength(1));
+    expect(current.client_id).toBe("c2");
+    await waitFor(() => expect(screen.getByRole("region", { name: "Acme Corp" })).toHaveTextContent("Billing"));
   });
 
   it("offers both flows and Practice mode", async () => {

@@ -1,21 +1,45 @@
-import { useCallback } from "react";
-import { api, type Erp } from "../api";
+import { useCallback, useId, useMemo, useState } from "react";
+import { api, toApiError, type ApiError, type Erp } from "../api";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { KeychainBanner } from "../components/KeychainBanner";
 import { StoreRecoveryBanner } from "../components/StoreRecoveryBanner";
 import { useLoad } from "../hooks/useLoad";
+import { NewClientForm } from "../components/share/NewClientForm";
 import { SetupList } from "./SetupList";
 
 interface Props {
   onNew: (erp: Erp) => void;
   onPractice: () => void;
   onOpen: (id: string) => void;
+  /** Support and consultant tools; left out, their buttons are not shown. */
+  onImport?: () => void;
+  onCompare?: () => void;
+  onProfiles?: () => void;
 }
 
-export function HomeScreen({ onNew, onPractice, onOpen }: Props) {
+export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onProfiles }: Props) {
   const info = useLoad(useCallback(() => api.appInfo(), []));
   const setups = useLoad(useCallback(() => api.listSetups(), []));
+  const clients = useLoad(useCallback(() => api.listClients(), []));
+  const expiries = useLoad(useCallback(() => api.setupExpiries(), []));
+  const [query, setQuery] = useState("");
+  const searchId = useId();
   const unavailable = info.error?.kind === "backend_unavailable";
+  const [assignError, setAssignError] = useState<ApiError | null>(null);
+  async function assign(setupId: string, clientId: string | null) {
+    setAssignError(null);
+    try {
+      const s = await api.getSetup(setupId);
+      await api.saveSetup({ ...s, client_id: clientId });
+      setups.reload();
+    } catch (e) {
+      setAssignError(toApiError(e));
+    }
+  }
+  const expiryBySetup = useMemo(
+    () => Object.fromEntries((expiries.data ?? []).map((e) => [e.setup_id, e.expiries])),
+    [expiries.data],
+  );
 
   return (
     <main className="screen home">
@@ -57,12 +81,58 @@ export function HomeScreen({ onNew, onPractice, onOpen }: Props) {
         </div>
       </section>
 
+      {(onImport !== undefined || onCompare !== undefined || onProfiles !== undefined) && (
+        <section className="tools" aria-labelledby="tools-title">
+          <h2 id="tools-title">Reports and profiles</h2>
+          <div className="actions">
+            {onImport !== undefined && (
+              <button type="button" className="button" data-testid="home-import" onClick={onImport}>
+                Import a setup profile
+              </button>
+            )}
+            {onCompare !== undefined && (
+              <button type="button" className="button" data-testid="home-compare" onClick={onCompare}>
+                Compare two setups
+              </button>
+            )}
+            {onProfiles !== undefined && (
+              <button type="button" className="button" data-testid="home-profiles" onClick={onProfiles}>
+                Connector profiles
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="saved-title">
         <h2 id="saved-title">Saved setups</h2>
+        {(setups.data ?? []).length > 0 && (
+          <div className="field workspace-search">
+            <label htmlFor={searchId}>Search by client, setup or account</label>
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              data-testid="workspace-search"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </div>
+        )}
         {setups.loading && <p className="muted">Loading…</p>}
         {unavailable && <p className="muted">Saved setups appear here when Onramp runs as the desktop app.</p>}
         {setups.error !== null && !unavailable && <ErrorPanel error={setups.error} title="Could not list your setups" />}
-        {setups.data !== null && <SetupList setups={setups.data} onOpen={onOpen} />}
+        {assignError !== null && <ErrorPanel error={assignError} title="Could not file the setup under that client" />}
+        {setups.data !== null && (
+          <SetupList
+            setups={setups.data}
+            clients={clients.data ?? []}
+            expiries={expiryBySetup}
+            query={query}
+            onOpen={onOpen}
+            onAssign={(setupId, clientId) => void assign(setupId, clientId)}
+          />
+        )}
+        {!unavailable && <NewClientForm onAdded={clients.reload} />}
       </section>
     </main>
   );

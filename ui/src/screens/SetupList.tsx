@@ -1,15 +1,26 @@
-import type { SetupSummary } from "../api";
+import type { Client, Expiry, SetupSummary } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { SetupStatusLabel } from "../components/SetupStatusLabel";
+import { SandboxRefreshChecklist } from "../components/share/SandboxRefreshChecklist";
 import { ERP_LABEL } from "../model/environment";
+import { expiryState, soonest } from "../model/expiry";
 import { formatTime } from "../model/format";
+import { groupByClient } from "../model/workspace";
 
 interface Props {
   setups: SetupSummary[];
+  clients?: Client[];
+  /** Certificate and token expiry dates by setup id. */
+  expiries?: Record<string, Expiry[]>;
+  query?: string;
   onOpen: (id: string) => void;
+  /** Files a setup under a client (null: no client); left out, no client picker is shown. */
+  onAssign?: (setupId: string, clientId: string | null) => void;
+  now?: Date;
 }
 
-export function SetupList({ setups, onOpen }: Props) {
+/** The consultant's workspaces: clients → setups, with status, last validation and expiry at a glance. */
+export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, now = new Date() }: Props) {
   if (setups.length === 0) {
     return (
       <p className="muted" data-testid="setup-list">
@@ -17,34 +28,109 @@ export function SetupList({ setups, onOpen }: Props) {
       </p>
     );
   }
-  const sorted = [...setups].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+  const groups = groupByClient(setups, clients, query);
+  if (groups.length === 0) {
+    return (
+      <p className="muted" data-testid="setup-list" role="status">
+        No setup matches “{query.trim()}”.
+      </p>
+    );
+  }
   return (
-    <ul className="setup-list" data-testid="setup-list">
-      {sorted.map((s) => (
-        <li key={s.id} className="setup-item" data-setup-id={s.id}>
-          <div className="setup-main">
-            <span className="setup-label">{s.label}</span>
-            <span className="muted small">
-              {ERP_LABEL[s.erp]} · {s.erp === "netsuite" ? "Account" : "Company"}{" "}
-              <code>{s.account_id === "" ? "—" : s.account_id}</code>
-              {s.entity_id !== null && s.entity_id !== "" && (
-                <>
-                  {" "}
-                  · Entity <code>{s.entity_id}</code>
-                </>
-              )}
-            </span>
-          </div>
-          <div className="setup-meta">
-            <EnvironmentBadge environment={s.environment} practice={s.practice_scenario !== null} />
-            <SetupStatusLabel status={s.status} />
-            <span className="muted small">Updated {formatTime(s.updated_at)}</span>
-          </div>
-          <button type="button" className="button" onClick={() => onOpen(s.id)}>
-            Resume<span className="visually-hidden"> {s.label}</span>
-          </button>
-        </li>
+    <div data-testid="setup-list">
+      {groups.map((g) => (
+        <section key={g.client?.id ?? "none"} className="workspace" data-client={g.client?.name ?? ""} aria-label={g.client?.name ?? "No client"}>
+          {(g.client !== null || groups.length > 1) && <h3 className="workspace-title">{g.client?.name ?? "No client"}</h3>}
+          <ul className="setup-list">
+            {g.setups.map((s) => (
+              <SetupRow
+                key={s.id}
+                setup={s}
+                expiries={expiries[s.id] ?? []}
+                onOpen={onOpen}
+                clients={onAssign === undefined ? [] : clients}
+                onAssign={onAssign}
+                now={now}
+              />
+            ))}
+          </ul>
+        </section>
       ))}
-    </ul>
+    </div>
+  );
+}
+
+interface RowProps {
+  setup: SetupSummary;
+  expiries: Expiry[];
+  onOpen: (id: string) => void;
+  clients: Client[];
+  onAssign?: (setupId: string, clientId: string | null) => void;
+  now: Date;
+}
+
+function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, now }: RowProps) {
+  const first = soonest(expiries);
+  const state = first === null ? null : expiryState(first.expires_at, now);
+  const run = s.last_run;
+  return (
+    <li className="setup-item" data-setup-id={s.id} data-status={s.status}>
+      <div className="setup-main">
+        <span className="setup-label">{s.label}</span>
+        <span className="muted small">
+          {ERP_LABEL[s.erp]} · {s.erp === "netsuite" ? "Account" : "Company"} <code>{s.account_id === "" ? "—" : s.account_id}</code>
+          {s.entity_id !== null && s.entity_id !== "" && (
+            <>
+              {" "}
+              · Entity <code>{s.entity_id}</code>
+            </>
+          )}
+        </span>
+      </div>
+      <div className="setup-meta">
+        <EnvironmentBadge environment={s.environment} practice={s.practice_scenario !== null} />
+        <SetupStatusLabel status={s.status} />
+        <span className="muted small" data-testid="last-validation">
+          {run === null
+            ? "Never validated"
+            : `Last validation ${formatTime(run.finished_at)}: ${run.passed} passed, ${run.failed} failed`}
+        </span>
+        {first !== null && state !== null && (
+          <span className={`expiry ${state.kind} small`} data-testid="soonest-expiry" data-expiry={state.kind}>
+            {state.kind === "ok" ? "" : "⚠ "}
+            {first.what} {state.kind === "expired" ? "expired" : "expires"} {formatTime(first.expires_at)}
+            {state.kind === "soon" && ` (${state.text})`}
+          </span>
+        )}
+        <span className="muted small">Updated {formatTime(s.updated_at)}</span>
+        {onAssign !== undefined && clients.length > 0 && (
+          <label className="small">
+            Client{" "}
+            <select
+              value={s.client_id ?? ""}
+              data-testid="setup-client"
+              onChange={(e) => onAssign(s.id, e.target.value === "" ? null : e.target.value)}
+            >
+              <option value="">No client</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <span className="visually-hidden"> for {s.label}</span>
+          </label>
+        )}
+      </div>
+      <button type="button" className="button" onClick={() => onOpen(s.id)}>
+        Resume<span className="visually-hidden"> {s.label}</span>
+      </button>
+      {s.erp === "netsuite" && s.environment === "sandbox" && s.practice_scenario === null && (
+        <details className="setup-extra">
+          <summary>After a sandbox refresh…</summary>
+          <SandboxRefreshChecklist setup={{ auth_method: null, account_id: s.account_id }} />
+        </details>
+      )}
+    </li>
   );
 }

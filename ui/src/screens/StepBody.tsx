@@ -6,7 +6,7 @@ import { CredentialsStep } from "../components/CredentialsStep";
 import { PracticeFixPanel } from "../components/PracticeFixPanel";
 import { ProfilePicker } from "../components/ProfilePicker";
 import { RunPanel } from "../components/RunPanel";
-import { RunSummaryView } from "../components/RunSummaryView";
+import { ReportStep } from "../components/share/ReportStep";
 import { StepCheck } from "../components/StepCheck";
 import { StepGuide } from "../components/StepGuide";
 import type { StepDef } from "../model/steps";
@@ -60,11 +60,7 @@ function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, o
     case "ownership":
       return <AuthStepBody setup={setup} step={step} onChanged={onRunFinished} />;
     case "report":
-      return setup.last_run === null ? (
-        <p className="muted">Run the checks on the Validate step first; the report shows what they proved.</p>
-      ) : (
-        <RunSummaryView summary={setup.last_run} />
-      );
+      return <ReportStep setup={setup} onChanged={onRunFinished} />;
   }
 }
 

@@ -12,11 +12,15 @@ use crate::runner::RunSummary;
 use crate::state::StepStatus;
 
 mod html;
+mod store;
+#[cfg(test)]
+mod store_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 
 pub use crate::observed::parse::parse_run_record;
 pub use html::render_html;
+pub use store::{RunRef, RunStore, KEEP_PER_SETUP};
 
 pub const RUN_RECORD_SCHEMA_VERSION: u32 = 1;
 pub const RUN_RECORD_KIND: &str = "onramp-run-record";

@@ -1,0 +1,187 @@
+//! A setup's finished runs as full run records (checks, evidence, what was
+//! observed, steps, expiry dates), kept under the data folder so the Validate
+//! and Report steps, exports and comparisons survive a restart. Built only
+//! from non-secret types: `Secret` cannot be serialised into a record.
+
+use std::path::Path;
+
+use onramp_core::observed::{Observed, SetupFacts};
+use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
+use onramp_core::runner::RunSummary;
+use onramp_core::state::{Setup, StepStatus};
+use onramp_core::CheckResult;
+
+/// What a suite learnt about the account, read once its results are in.
+pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
+
+/// Folder (under the app data folder) holding the run records.
+pub const RUNS_DIR: &str = "runs";
+
+/// Setup.fields keys with an expiry date, and how the report names them.
+const EXPIRY_FIELDS: &[(&str, &str)] = &[
+    ("cert_expires_at", "M2M certificate"),
+    ("refresh_token_expires_at", "OAuth 2.0 refresh token"),
+    ("access_token_expires_at", "OAuth 2.0 access token"),
+];
+
+/// Who prepared the setup, as typed on the Report step (a name, not a login).
+pub const PREPARED_BY_FIELD: &str = "prepared_by";
+
+pub fn store(data_dir: &Path) -> RunStore {
+    RunStore::new(data_dir.join(RUNS_DIR))
+}
+
+/// The run record of `setup`'s run: its checks, what was observed, its steps
+/// and the expiry dates the setup knows of.
+pub fn build(
+    setup: &Setup,
+    summary: RunSummary,
+    checks: Vec<CheckResult>,
+    observe: Observer,
+) -> RunRecord {
+    let (facts, observed) = observe(&checks);
+    refresh(
+        RunRecord::new(facts, observed, checks, Some(summary)),
+        setup,
+    )
+}
+
+/// The record with `setup`'s steps (who/when) and expiry dates as they are now.
+pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
+    let by = setup
+        .fields
+        .get(PREPARED_BY_FIELD)
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    record.steps = setup
+        .steps
+        .iter()
+        .map(|(id, state)| StepRecord {
+            id: id.clone(),
+            title: step_title(id),
+            status: state.status,
+            by: (state.status == StepStatus::Done)
+                .then(|| by.clone())
+                .flatten(),
+            updated_at: state.updated_at.clone(),
+        })
+        .collect();
+    record.expiries = expiries(setup);
+    record
+}
+
+pub fn expiries(setup: &Setup) -> Vec<Expiry> {
+    EXPIRY_FIELDS
+        .iter()
+        .filter_map(|(key, what)| {
+            let at = setup.fields.get(*key)?.trim();
+            if at.is_empty() {
+                return None;
+            }
+            let what = match (*key, setup.fields.get("m2m_certificate_id")) {
+                ("cert_expires_at", Some(id)) if !id.trim().is_empty() => {
+                    format!("{what} (ID {})", id.trim())
+                }
+                _ => (*what).to_owned(),
+            };
+            Some(Expiry {
+                what,
+                expires_at: at.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// `integration_record` → `Integration record`: the wizard's step ids are plain words.
+fn step_title(id: &str) -> String {
+    let words = id.replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use onramp_core::observed::NsObserved;
+    use onramp_core::profile::Erp;
+    use onramp_core::state::{Environment, NewSetup};
+
+    fn setup() -> Setup {
+        let mut s = Setup::create(
+            NewSetup {
+                erp: Erp::Netsuite,
+                label: "Acme".into(),
+                client_id: None,
+                account_id: "1234567_SB1".into(),
+                entity_id: None,
+                practice_scenario: None,
+            },
+            Environment::Sandbox,
+        )
+        .unwrap();
+        s.set_step("role", StepStatus::Done);
+        s.set_step("user", StepStatus::InProgress);
+        s.fields.insert("prepared_by".into(), " Dana ".into());
+        s.fields
+            .insert("cert_expires_at".into(), "2027-01-01T00:00:00Z".into());
+        s.fields.insert("m2m_certificate_id".into(), "CERT9".into());
+        s.fields.insert(
+            "refresh_token_expires_at".into(),
+            "2026-12-01T00:00:00Z".into(),
+        );
+        s
+    }
+
+    fn summary() -> RunSummary {
+        RunSummary {
+            run_id: "r1".into(),
+            passed: 1,
+            failed: 0,
+            warned: 0,
+            skipped: 0,
+            cancelled: false,
+            timed_out: false,
+            started_at: "2026-11-22T10:00:00Z".into(),
+            finished_at: "2026-11-22T10:00:01Z".into(),
+        }
+    }
+
+    #[test]
+    fn the_record_carries_steps_with_who_and_the_expiry_dates() {
+        let s = setup();
+        let facts = SetupFacts {
+            erp: Erp::Netsuite,
+            account_id: s.account_id.clone(),
+            environment: Some(Environment::Sandbox),
+            entity_id: None,
+            connector_profile_id: None,
+            auth_method: Some("tba".into()),
+        };
+        let checks = vec![CheckResult::pass("netsuite.auth", "Sign-in", "ok")];
+        let record = build(
+            &s,
+            summary(),
+            checks.clone(),
+            Box::new(move |seen| {
+                assert_eq!(seen.len(), 1, "the observer sees the run's results");
+                (facts, Observed::Netsuite(NsObserved::default()))
+            }),
+        );
+        assert_eq!(record.checks, checks);
+        let role = record.steps.iter().find(|r| r.id == "role").unwrap();
+        assert_eq!(
+            (role.title.as_str(), role.by.as_deref()),
+            ("Role", Some("Dana"))
+        );
+        let user = record.steps.iter().find(|r| r.id == "user").unwrap();
+        assert_eq!(user.by, None, "only done steps are signed");
+        let what: Vec<_> = record.expiries.iter().map(|e| e.what.as_str()).collect();
+        assert_eq!(
+            what,
+            ["M2M certificate (ID CERT9)", "OAuth 2.0 refresh token"]
+        );
+    }
+}

@@ -1,0 +1,114 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { RunRecord } from "../../api";
+import { ipcError, mockBackend } from "../../test/backend";
+import { result, runSummary, setup } from "../../test/fixtures";
+import { ReportStep } from "./ReportStep";
+
+function record(): RunRecord {
+  return {
+    schema_version: 1,
+    kind: "onramp-run-record",
+    setup: { erp: "netsuite", account_id: "1234567_SB1", environment: "sandbox", connector_profile_id: "netsuite-zuora-billing", auth_method: "tba" },
+    summary: runSummary({ passed: 1, failed: 1 }),
+    checks: [
+      result(),
+      result({ id: "netsuite.permissions", title: "Role permissions", status: "fail", summary: "Currency is missing.", cause: "c", fix: "f", where: "w" }),
+    ],
+    observed: { netsuite: {} },
+    steps: [{ id: "role", title: "Role", status: "done", by: "Dana", updated_at: "2026-11-20T09:00:00Z" }],
+    expiries: [{ what: "M2M certificate", expires_at: "2020-01-01T00:00:00Z" }],
+    generated_at: "2026-11-20T09:30:00Z",
+    app_version: "0.1.0",
+  };
+}
+
+describe("ReportStep", () => {
+  it("shows the stored run and exports the report and profile into the typed folder", async () => {
+    const backend = mockBackend({
+      get_last_run: () => record(),
+      default_export_dir: () => "/home/ana/Documents/Onramp",
+      export_report: (a) => ({ files: [`${String(a.folder)}/r.html`, `${String(a.folder)}/r.json`] }),
+      export_setup_profile: (a) => ({ files: [`${String(a.folder)}/p.json`] }),
+    });
+    render(<ReportStep setup={setup({ environment: "sandbox", auth_method: "tba" })} />);
+    const checks = await screen.findByTestId("report-checks");
+    expect(within(checks).getAllByRole("listitem").filter((li) => li.dataset.checkId).map((li) => li.dataset.status)).toEqual([
+      "pass",
+      "fail",
+    ]);
+    expect(within(screen.getByTestId("report-steps")).getByRole("row", { name: /Role Done Dana/ })).toBeInTheDocument();
+    const expiry = within(screen.getByRole("region", { name: "Expiry dates" })).getByRole("listitem");
+    expect(expiry).toHaveTextContent(/M2M certificate: .* — expired/);
+    // NetSuite sandbox: what to redo after a refresh, for its sign-in method.
+    const refresh = screen.getByTestId("sandbox-refresh");
+    expect(refresh.querySelector('[data-refresh-step="token"]')).not.toBeNull();
+    expect(refresh.querySelector('[data-refresh-step="certificate"]')).toBeNull();
+
+    const folder = screen.getByTestId("export-folder");
+    await waitFor(() => expect(folder).toHaveValue("/home/ana/Documents/Onramp"));
+    const user = userEvent.setup();
+    await user.clear(folder);
+    await user.type(folder, "/tmp/out");
+    await user.click(screen.getByTestId("export-report"));
+    await user.click(screen.getByTestId("export-profile"));
+    await waitFor(() => expect(screen.getAllByTestId("exported-file")).toHaveLength(3));
+    expect(backend.callsTo("export_report")[0]).toMatchObject({ setupId: "s1", runId: null, folder: "/tmp/out" });
+    expect(backend.callsTo("export_setup_profile")[0]).toMatchObject({ folder: "/tmp/out" });
+    expect(screen.getAllByTestId("exported-file").map((e) => e.textContent)).toContain("/tmp/out/p.json");
+  });
+
+  it("says why an export failed", async () => {
+    mockBackend({
+      get_last_run: () => record(),
+      default_export_dir: () => "/x",
+      export_report: () => {
+        throw ipcError("invalid_input", "\"out\" is not a full path; start it with /");
+      },
+    });
+    render(<ReportStep setup={setup()} />);
+    await userEvent.setup().click(await screen.findByTestId("export-report"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("not a full path");
+  });
+
+  it("saves who prepared the setup on the latest copy of the setup", async () => {
+    let current = setup({ fields: { role_name: "Integration" } });
+    const backend = mockBackend({
+      get_last_run: () => record(),
+      default_export_dir: () => "/x",
+      get_setup: () => current,
+      save_setup: (a) => {
+        current = a.setup as typeof current;
+        return current;
+      },
+    });
+    render(<ReportStep setup={setup()} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId("prepared-by"), "  Dana  Scully ");
+    await user.click(screen.getByRole("button", { name: "Save name" }));
+    await waitFor(() => expect(backend.callsTo("save_setup")).toHaveLength(1));
+    expect(current.fields).toEqual({ role_name: "Integration", prepared_by: "Dana Scully" });
+  });
+
+  it("prints the report page itself from a frame, away from the app's styles", async () => {
+    mockBackend({
+      get_last_run: () => record(),
+      default_export_dir: () => "/x",
+      report_html: () => "<!doctype html><title>Onramp setup report</title><h1>1234567_SB1</h1>",
+    });
+    render(<ReportStep setup={setup()} />);
+    await userEvent.setup().click(await screen.findByTestId("report-print"));
+    const frame = screen.getByTitle("Report for printing");
+    await waitFor(() => expect(frame.getAttribute("srcdoc")).toContain("<h1>1234567_SB1</h1>"));
+    // Printing needs the frame's window; nothing in the report may run script.
+    expect(frame.getAttribute("sandbox")).not.toContain("allow-scripts");
+  });
+
+  it("asks for a run first when there is none", async () => {
+    mockBackend({ get_last_run: () => null, default_export_dir: () => "/x" });
+    render(<ReportStep setup={setup()} />);
+    expect(await screen.findByTestId("report-empty")).toHaveTextContent("Validate step");
+    expect(screen.queryByTestId("export-report")).toBeNull();
+  });
+});
