@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use onramp_core::state::{self, AppState};
+use onramp_core::state::{self, AppState, Setup};
 use onramp_core::{ErrorKind, IpcError};
 use serde::Serialize;
 use serde_json::Value;
@@ -123,6 +123,35 @@ impl StateRepo {
         }
         Ok(out)
     }
+
+    /// The setup with `id`.
+    pub fn setup(&self, id: &str) -> Result<Setup, IpcError> {
+        self.read()?
+            .setups
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| setup_not_found(id))
+    }
+
+    /// Applies `change` to the setup with `id` and persists it, like `update`.
+    pub fn update_setup<T>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Setup) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
+        self.update(|s| {
+            let setup = s
+                .setups
+                .iter_mut()
+                .find(|s| s.id == id)
+                .ok_or_else(|| setup_not_found(id))?;
+            change(setup)
+        })
+    }
+}
+
+fn setup_not_found(id: &str) -> IpcError {
+    IpcError::new(ErrorKind::NotFound, format!("no setup with id {id:?}"))
 }
 
 /// Core opens the file: a damaged one is quarantined and reported, a migrated

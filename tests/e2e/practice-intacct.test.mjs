@@ -1,24 +1,13 @@
 // (f) Practice Sage Intacct, intacct/happy: the real Intacct suite against the
 // built-in simulator passes with the simulated sender and user values.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startDriver, throwawayHome } from "./lib/app.mjs";
+import { test } from "node:test";
+import { appForFile } from "./lib/app.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { byTestId, waitFor } from "./lib/ui.mjs";
 
-let home, drv, driver;
-
-before(async () => {
-  home = throwawayHome();
-  drv = await startDriver(home);
-  driver = await drv.launch();
-});
-
-after(async () => {
-  await driver?.quit();
-  await drv?.stop();
-  await home?.remove();
-});
+let driver;
+appForFile((app) => ({ driver } = app));
 
 test("an Intacct practice setup validates with the simulated sender and user", async () => {
   await startScenario(driver, "intacct/happy");

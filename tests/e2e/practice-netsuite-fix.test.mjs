@@ -2,25 +2,14 @@
 // validation, the simulated fix on the role, a passing re-run of only what
 // failed, and the Role step's own "check it" confirming the fix.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startDriver, throwawayHome } from "./lib/app.mjs";
+import { test } from "node:test";
+import { appForFile } from "./lib/app.mjs";
 import { applyPracticeFix, checkStep, rerunFailed } from "./lib/fix.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, currentStep, waitFor } from "./lib/ui.mjs";
 
-let home, drv, driver;
-
-before(async () => {
-  home = throwawayHome();
-  drv = await startDriver(home);
-  driver = await drv.launch();
-});
-
-after(async () => {
-  await driver?.quit();
-  await drv?.stop();
-  await home?.remove();
-});
+let driver;
+appForFile((app) => ({ driver } = app));
 
 test("the missing Currency permission is added in the simulated account and the re-run passes", async () => {
   await startScenario(driver, "netsuite/missing-currency-permission");

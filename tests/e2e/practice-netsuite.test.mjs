@@ -1,24 +1,13 @@
 // (e) Practice NetSuite, netsuite/happy: from the Practice screen to a passing
 // validation of the real NetSuite suite against the built-in simulator.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startDriver, throwawayHome } from "./lib/app.mjs";
+import { test } from "node:test";
+import { appForFile } from "./lib/app.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, waitFor } from "./lib/ui.mjs";
 
-let home, drv, driver;
-
-before(async () => {
-  home = throwawayHome();
-  drv = await startDriver(home);
-  driver = await drv.launch();
-});
-
-after(async () => {
-  await driver?.quit();
-  await drv?.stop();
-  await home?.remove();
-});
+let driver;
+appForFile((app) => ({ driver } = app));
 
 test("a NetSuite practice setup validates with the simulated TBA values", async () => {
   await startScenario(driver, "netsuite/happy");

@@ -4,25 +4,14 @@
 // as, and pass the real NetSuite suite against the simulator.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { filesContaining, startDriver, throwawayHome } from "./lib/app.mjs";
+import { test } from "node:test";
+import { appForFile, filesContaining } from "./lib/app.mjs";
 import { chooseMethod, enterClientId } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { byTestId, until, waitFor } from "./lib/ui.mjs";
 
-let home, drv, driver;
-
-before(async () => {
-  home = throwawayHome();
-  drv = await startDriver(home);
-  driver = await drv.launch();
-});
-
-after(async () => {
-  await driver?.quit();
-  await drv?.stop();
-  await home?.remove();
-});
+let home, driver;
+appForFile((app) => ({ home, driver } = app));
 
 test("an M2M practice setup validates with a certificate generated in the app", async () => {
   await startScenario(driver, "netsuite/oauth-happy");

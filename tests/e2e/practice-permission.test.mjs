@@ -1,24 +1,13 @@
 // (g) Practice NetSuite, netsuite/missing-currency-permission: the permission
 // check fails and explains the missing Currency permission as cause → fix → where.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startDriver, throwawayHome } from "./lib/app.mjs";
+import { test } from "node:test";
+import { appForFile } from "./lib/app.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { By } from "./lib/ui.mjs";
 
-let home, drv, driver;
-
-before(async () => {
-  home = throwawayHome();
-  drv = await startDriver(home);
-  driver = await drv.launch();
-});
-
-after(async () => {
-  await driver?.quit();
-  await drv?.stop();
-  await home?.remove();
-});
+let driver;
+appForFile((app) => ({ driver } = app));
 
 test("a role without the Currency permission fails netsuite.permissions with a fix", async () => {
   await startScenario(driver, "netsuite/missing-currency-permission");

@@ -20,7 +20,7 @@ use crate::oauth::identity::{identify, CredentialIdentity};
 use crate::oauth::m2m::{self, M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::{self, OAuthStatus};
 use crate::oauth::window::OAuthWindows;
-use crate::oauth::{client, fields, invalid, load_setup, oauth_error, write_fields, REDIRECT_URI};
+use crate::oauth::{client, fields, invalid, oauth_error, write_fields, REDIRECT_URI};
 
 /// Saves the setup's NetSuite sign-in method.
 #[tauri::command]
@@ -30,12 +30,7 @@ pub async fn oauth_set_method(
     setup_id: String,
     method: AuthMethod,
 ) -> Result<(), IpcError> {
-    ctx.state.update(|s| {
-        let setup = s
-            .setups
-            .iter_mut()
-            .find(|s| s.id == setup_id)
-            .ok_or_else(|| super::not_found("setup", &setup_id))?;
+    ctx.state.update_setup(&setup_id, |setup| {
         setup.auth_method = Some(method);
         Ok(())
     })
@@ -106,7 +101,7 @@ pub async fn oauth_connect(
     setup_id: String,
     on_event: Channel<OAuthEvent>,
 ) -> Result<OAuthLaunch, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     let endpoints = crate::erp_run::endpoints(&ctx, &setup).await?;
     let code_client = client::code_client(&ctx, &setup, endpoints).await?;
     let req = code_client.authorization_request().map_err(invalid)?;
@@ -164,7 +159,7 @@ pub async fn oauth_status(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<OAuthStatus, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     tokens::status(&ctx, &setup).await
 }
 
@@ -184,13 +179,13 @@ pub async fn oauth_refresh(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<OAuthStatus, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     let endpoints = crate::erp_run::endpoints(&ctx, &setup).await?;
     let refresh_token = stored(&ctx, &setup_id, REFRESH_TOKEN).await?;
     crate::oauth::sign_in::refresh(&ctx, &setup, refresh_token, endpoints)
         .await?
         .map_err(|e| oauth_error(Stage::Refresh, &e))?;
-    tokens::status(&ctx, &load_setup(&ctx, &setup_id)?).await
+    tokens::status(&ctx, &ctx.state.setup(&setup_id)?).await
 }
 
 /// Revokes the refresh token in NetSuite, then forgets both tokens.
@@ -200,7 +195,7 @@ pub async fn oauth_revoke(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<OAuthStatus, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     if let Some(refresh_token) = stored(&ctx, &setup_id, REFRESH_TOKEN).await? {
         let endpoints = crate::erp_run::endpoints(&ctx, &setup).await?;
         client::code_client(&ctx, &setup, endpoints)
@@ -217,7 +212,7 @@ pub async fn oauth_revoke(
     .await?;
     write_fields(&ctx, &setup_id, tokens::cleared_fields())?;
     tracing::info!(%setup_id, "OAuth 2.0 tokens revoked and removed from the keychain");
-    tokens::status(&ctx, &load_setup(&ctx, &setup_id)?).await
+    tokens::status(&ctx, &ctx.state.setup(&setup_id)?).await
 }
 
 /// A new M2M key pair (private key into the keychain) and certificate file.
@@ -228,7 +223,7 @@ pub async fn m2m_generate(
     setup_id: String,
     algorithm: M2mAlgorithm,
 ) -> Result<M2mCertificate, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     m2m::generate(&ctx, &setup, algorithm).await
 }
 
@@ -249,7 +244,7 @@ pub async fn m2m_practice_upload(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<PracticeUpload, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     m2m::practice_upload(&ctx, &setup).await
 }
 
@@ -260,7 +255,7 @@ pub async fn netsuite_identity(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<CredentialIdentity, IpcError> {
-    let setup = load_setup(&ctx, &setup_id)?;
+    let setup = ctx.state.setup(&setup_id)?;
     identify(&ctx, &setup).await
 }
 

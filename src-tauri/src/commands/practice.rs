@@ -165,13 +165,7 @@ pub fn secret_specs(
 }
 
 fn practice_setup(ctx: &AppCtx, setup_id: &str) -> Result<(Setup, Scenario), IpcError> {
-    let setup = ctx
-        .state
-        .read()?
-        .setups
-        .into_iter()
-        .find(|s| s.id == setup_id)
-        .ok_or_else(|| super::not_found("setup", setup_id))?;
+    let setup = ctx.state.setup(setup_id)?;
     let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
     Ok((setup, scenario))
 }

@@ -34,13 +34,7 @@ pub async fn start_run(
     only: Option<Vec<String>>,
     on_event: Channel<RunEvent>,
 ) -> Result<String, IpcError> {
-    let setup = ctx
-        .state
-        .read()?
-        .setups
-        .into_iter()
-        .find(|s| s.id == setup_id)
-        .ok_or_else(|| super::not_found("setup", &setup_id))?;
+    let setup = ctx.state.setup(&setup_id)?;
     let cancel = CancellationToken::new();
     let prepared = erp_run::suite(&ctx, &setup, RUN_DEADLINE, cancel.clone()).await?;
     let suite = prepared.suite;

@@ -34,12 +34,7 @@ pub fn list_setups(ctx: State<'_, AppCtx>) -> Result<Vec<SetupSummary>, IpcError
 #[tauri::command]
 #[specta::specta]
 pub fn get_setup(ctx: State<'_, AppCtx>, id: String) -> Result<Setup, IpcError> {
-    ctx.state
-        .read()?
-        .setups
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| super::not_found("setup", &id))
+    ctx.state.setup(&id)
 }
 
 #[tauri::command]

@@ -242,13 +242,7 @@ fn report_of(
     setup_id: &str,
     run_id: Option<&str>,
 ) -> Result<(Setup, RunRecord), IpcError> {
-    let setup = ctx
-        .state
-        .read()?
-        .setups
-        .into_iter()
-        .find(|s| s.id == setup_id)
-        .ok_or_else(|| super::not_found("setup", setup_id))?;
+    let setup = ctx.state.setup(setup_id)?;
     let store = runs::store(&ctx.data_dir);
     let record = match run_id {
         Some(id) => store.get(setup_id, id)?,

@@ -74,7 +74,7 @@ impl Pending {
                 .await
                 .map_err(|e| oauth_error(Stage::CodeExchange, &e))?;
             tokens::store(ctx, &self.setup_id, &tokens).await?;
-            let setup = super::load_setup(ctx, &self.setup_id)?;
+            let setup = ctx.state.setup(&self.setup_id)?;
             tokens::status(ctx, &setup).await
         })
     }

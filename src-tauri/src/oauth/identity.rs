@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use specta::Type;
 
 use super::sign_in::sign_in;
-use super::{field, fields, invalid, load_setup};
+use super::{field, fields, invalid};
 use crate::ctx::AppCtx;
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -93,7 +93,7 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         e.diagnosis = check.diagnosis.clone();
         e
     })?;
-    let setup = load_setup(ctx, &setup.id)?;
+    let setup = ctx.state.setup(&setup.id)?;
     id.role_id = field(&setup, fields::TOKEN_ROLE).map(str::to_owned);
     id.entity_id = field(&setup, fields::TOKEN_ENTITY).map(str::to_owned);
     let client = NetSuiteClient::new(account, credentials, options).map_err(invalid)?;

@@ -96,28 +96,13 @@ pub(crate) fn field<'a>(setup: &'a Setup, key: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-/// The one setup with `id`, read from the store.
-pub(crate) fn load_setup(ctx: &crate::ctx::AppCtx, id: &str) -> Result<Setup, IpcError> {
-    ctx.state
-        .read()?
-        .setups
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("no setup with id {id:?}")))
-}
-
 /// Writes `changes` into the setup's fields (`None` removes a key).
 pub(crate) fn write_fields(
     ctx: &crate::ctx::AppCtx,
     setup_id: &str,
     changes: Vec<(&'static str, Option<String>)>,
 ) -> Result<(), IpcError> {
-    ctx.state.update(|s| {
-        let setup = s
-            .setups
-            .iter_mut()
-            .find(|s| s.id == setup_id)
-            .ok_or_else(|| IpcError::new(ErrorKind::NotFound, "the setup was deleted"))?;
+    ctx.state.update_setup(setup_id, |setup| {
         for (k, v) in changes {
             match v {
                 Some(v) => setup.fields.insert(k.to_owned(), v),

@@ -1,5 +1,6 @@
 // Starts the built Onramp app in a real window through tauri-driver and gives
 // each test its own throwaway HOME and XDG folders.
+import { after, before } from "node:test";
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -100,6 +101,26 @@ export async function startDriver(home) {
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
     },
   };
+}
+
+/**
+ * One app for the whole test file: a throwaway home, tauri-driver and the
+ * window, started before the first test (then handed to `use`) and removed
+ * after the last.
+ */
+export function appForFile(use) {
+  let home, drv, driver;
+  before(async () => {
+    home = throwawayHome();
+    drv = await startDriver(home);
+    driver = await drv.launch();
+    use({ home, driver });
+  });
+  after(async () => {
+    await driver?.quit();
+    await drv?.stop();
+    await home?.remove();
+  });
 }
 
 /** Every regular file under `dir`, recursively. */
