@@ -25,6 +25,16 @@ pub(super) fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
     .unwrap()
 }
 
+/// A practice setup with the scenario's simulated values stored: its id.
+pub(super) fn ready_practice_setup(host: &Host, erp: &str, scenario: &str) -> String {
+    let id = practice_setup(host, erp, scenario)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    paste_practice_values(host, &id);
+    id
+}
+
 /// Stores the scenario's simulated values as the user would paste them.
 pub(super) fn paste_practice_values(host: &Host, id: &str) {
     let values: Vec<Value> = host
@@ -143,11 +153,7 @@ fn a_run_without_credentials_names_the_missing_ones_before_any_request() {
 #[test]
 fn netsuite_happy_practice_run_passes_and_logs_the_logins() {
     let (_dir, host) = host();
-    let id = practice_setup(&host, "netsuite", "happy")["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    paste_practice_values(&host, &id);
+    let id = ready_practice_setup(&host, "netsuite", "happy");
     let (summary, results) = run(&host, &id);
     let failed: Vec<_> = results
         .iter()
@@ -179,11 +185,7 @@ fn netsuite_happy_practice_run_passes_and_logs_the_logins() {
 #[test]
 fn missing_currency_permission_fails_the_permission_check() {
     let (_dir, host) = host();
-    let id = practice_setup(&host, "netsuite", "missing-currency-permission")["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    paste_practice_values(&host, &id);
+    let id = ready_practice_setup(&host, "netsuite", "missing-currency-permission");
     let (summary, results) = run(&host, &id);
     let perms = results
         .iter()
@@ -199,11 +201,7 @@ fn missing_currency_permission_fails_the_permission_check() {
 #[test]
 fn intacct_happy_practice_run_passes() {
     let (_dir, host) = host();
-    let id = practice_setup(&host, "intacct", "happy")["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    paste_practice_values(&host, &id);
+    let id = ready_practice_setup(&host, "intacct", "happy");
     let (summary, results) = run(&host, &id);
     let failed: Vec<_> = results
         .iter()

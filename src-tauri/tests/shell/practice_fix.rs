@@ -7,7 +7,9 @@ use onramp_core::CheckStatus;
 use serde_json::{json, Value};
 
 use super::host::Host;
-use super::practice::{host, paste_practice_values, practice_setup, run_only};
+use super::practice::{
+    host, paste_practice_values, practice_setup, ready_practice_setup, run_only,
+};
 
 fn ids_with(results: &[CheckResult], status: CheckStatus) -> Vec<String> {
     results
@@ -117,11 +119,7 @@ fn every_offered_fault_passes_a_rerun_of_its_failed_checks_once_fixed() {
 #[test]
 fn a_partial_run_reports_its_checks_and_prerequisites_and_is_not_the_last_run() {
     let (_dir, host) = host();
-    let id = practice_setup(&host, "intacct", "happy")["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    paste_practice_values(&host, &id);
+    let id = ready_practice_setup(&host, "intacct", "happy");
     let (_, results) = run_only(&host, &id, Some(vec!["intacct.user".into()]));
     let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
