@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use onramp_core::profile::{self, builtin_by_id, parse_toml, validate, ConnectorProfile, Erp};
+use onramp_core::state::Setup;
 use onramp_core::{ErrorKind, IpcError};
 
 pub const PROFILES_DIR: &str = "connector-profiles";
@@ -57,6 +58,20 @@ pub fn all(data_dir: &Path) -> Vec<ConnectorProfile> {
 }
 
 /// The profile a setup names, built-in or the consultant's, for its ERP.
+/// The setup's connector profile: the one it names, or its ERP's default.
+pub fn of_setup(data_dir: &Path, setup: &Setup) -> Result<ConnectorProfile, IpcError> {
+    let id = setup.profile_id.as_deref().unwrap_or(default_id(setup.erp));
+    resolve(data_dir, setup.erp, id)
+}
+
+/// The profile a setup uses until the user picks one.
+pub fn default_id(erp: Erp) -> &'static str {
+    match erp {
+        Erp::Netsuite => "netsuite-zuora-billing",
+        Erp::Intacct => "intacct-accounting-sync",
+    }
+}
+
 pub fn resolve(data_dir: &Path, erp: Erp, id: &str) -> Result<ConnectorProfile, IpcError> {
     let found =
         builtin_by_id(id).or_else(|| list_user(data_dir).into_iter().find(|p| p.id == id.trim()));

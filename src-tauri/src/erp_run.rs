@@ -18,9 +18,6 @@ use crate::ctx::AppCtx;
 use crate::runs::Observer;
 use crate::{connector_profiles, practice};
 
-pub const NETSUITE_DEFAULT_PROFILE: &str = "netsuite-zuora-billing";
-pub const INTACCT_DEFAULT_PROFILE: &str = "intacct-accounting-sync";
-
 fn invalid(e: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorKind::InvalidInput, e.to_string())
 }
@@ -138,11 +135,7 @@ pub async fn suite(
         Erp::Netsuite => {
             use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
             use onramp_netsuite::{Account, ClientOptions, NetSuiteClient};
-            let profile_id = setup
-                .profile_id
-                .as_deref()
-                .unwrap_or(NETSUITE_DEFAULT_PROFILE);
-            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Netsuite, profile_id)?;
+            let profile = connector_profiles::of_setup(&ctx.data_dir, setup)?;
             let account = Account::parse(&setup.account_id).map_err(invalid)?;
             let mut extra = Vec::new();
             let credentials = match oauth {
@@ -194,11 +187,7 @@ pub async fn suite(
         Erp::Intacct => {
             use onramp_intacct::checks::{suite, IntacctCtx};
             use onramp_intacct::{ClientOptions, IntacctCredentials};
-            let profile_id = setup
-                .profile_id
-                .as_deref()
-                .unwrap_or(INTACCT_DEFAULT_PROFILE);
-            let profile = connector_profiles::resolve(&ctx.data_dir, Erp::Intacct, profile_id)?;
+            let profile = connector_profiles::of_setup(&ctx.data_dir, setup)?;
             let creds = IntacctCredentials {
                 sender_id: take("intacct.sender_id").expose().clone(),
                 sender_password: take("intacct.sender_password"),

@@ -11,6 +11,8 @@ use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
 use onramp_core::CheckResult;
 
+use crate::oauth::fields;
+
 /// What a suite learnt about the account, read once its results are in.
 pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
 
@@ -19,9 +21,9 @@ pub const RUNS_DIR: &str = "runs";
 
 /// Setup.fields keys with an expiry date, and how the report names them.
 const EXPIRY_FIELDS: &[(&str, &str)] = &[
-    ("cert_expires_at", "M2M certificate"),
-    ("refresh_token_expires_at", "OAuth 2.0 refresh token"),
-    ("access_token_expires_at", "OAuth 2.0 access token"),
+    (fields::CERT_EXPIRES_AT, "M2M certificate"),
+    (fields::REFRESH_EXPIRES_AT, "OAuth 2.0 refresh token"),
+    (fields::ACCESS_EXPIRES_AT, "OAuth 2.0 access token"),
 ];
 
 /// Who prepared the setup, as typed on the Report step (a name, not a login).
@@ -78,8 +80,8 @@ pub fn expiries(setup: &Setup) -> Vec<Expiry> {
             if at.is_empty() {
                 return None;
             }
-            let what = match (*key, setup.fields.get("m2m_certificate_id")) {
-                ("cert_expires_at", Some(id)) if !id.trim().is_empty() => {
+            let what = match (*key, setup.fields.get(fields::CERTIFICATE_ID)) {
+                (fields::CERT_EXPIRES_AT, Some(id)) if !id.trim().is_empty() => {
                     format!("{what} (ID {})", id.trim())
                 }
                 _ => (*what).to_owned(),

@@ -10,7 +10,6 @@ use onramp_sim::Scenario;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-use crate::erp_run::{INTACCT_DEFAULT_PROFILE, NETSUITE_DEFAULT_PROFILE};
 use crate::practice;
 
 pub(super) fn now() -> String {
@@ -181,13 +180,9 @@ pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result
         }
     }
     let mut setup = new_setup(input)?;
-    setup.profile_id = Some(profile.unwrap_or_else(|| {
-        match setup.erp {
-            Erp::Netsuite => NETSUITE_DEFAULT_PROFILE,
-            Erp::Intacct => INTACCT_DEFAULT_PROFILE,
-        }
-        .to_owned()
-    }));
+    setup.profile_id = Some(
+        profile.unwrap_or_else(|| crate::connector_profiles::default_id(setup.erp).to_owned()),
+    );
     if setup.erp == Erp::Netsuite {
         // The method the scenario's profile recommends (its first), as the
         // wizard would suggest it; the user can still pick another.

@@ -2,6 +2,7 @@
 //! ID and Certificate ID in the fields, secrets in the keychain) and sent to
 //! the setup's practice simulator when it is a practice one.
 
+use std::path::Path;
 use std::time::Duration;
 
 use onramp_core::http::Endpoints;
@@ -17,17 +18,13 @@ use onramp_netsuite::Account;
 
 use super::{field, fields, invalid, missing, REDIRECT_URI};
 use crate::ctx::AppCtx;
-use crate::erp_run::NETSUITE_DEFAULT_PROFILE;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The scopes the setup's connector profile asks for (REST web services when it names none).
-pub fn scopes(setup: &Setup) -> Result<Vec<Scope>, IpcError> {
-    let id = setup
-        .profile_id
-        .as_deref()
-        .unwrap_or(NETSUITE_DEFAULT_PROFILE);
-    let profile = onramp_netsuite::profiles::builtin(id).map_err(invalid)?;
+/// The scopes the setup's connector profile (built in or the user's) asks
+/// for; REST web services when it names none.
+pub fn scopes(data_dir: &Path, setup: &Setup) -> Result<Vec<Scope>, IpcError> {
+    let profile = crate::connector_profiles::of_setup(data_dir, setup)?;
     let listed = profile.netsuite.map(|n| n.scopes).unwrap_or_default();
     if listed.is_empty() {
         return Ok(vec![Scope::RestWebServices]);
@@ -72,7 +69,7 @@ pub async fn code_client(
         client_id: client_id(setup)?,
         client_secret,
         redirect_uri: RedirectUri::parse(REDIRECT_URI).map_err(invalid)?,
-        scopes: scopes(setup)?,
+        scopes: scopes(&ctx.data_dir, setup)?,
         kind,
         endpoints,
         timeout: TIMEOUT,
@@ -92,6 +89,7 @@ pub async fn m2m_key(ctx: &AppCtx, setup: &Setup) -> Result<Secret<String>, IpcE
 
 /// The client-credentials client signing with `key` (its algorithm read from the key).
 pub fn m2m_client(
+    data_dir: &Path,
     setup: &Setup,
     key: Secret<String>,
     endpoints: Endpoints,
@@ -113,7 +111,7 @@ pub fn m2m_client(
         certificate_id: certificate_id.to_owned(),
         algorithm,
         private_key_pem: key,
-        scopes: scopes(setup)?,
+        scopes: scopes(data_dir, setup)?,
         assertion_lifetime: DEFAULT_ASSERTION_LIFETIME,
         endpoints,
         timeout: TIMEOUT,

@@ -122,7 +122,7 @@ pub async fn refresh(
 
 async fn m2m(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn, IpcError> {
     let key = m2m_key(ctx, setup).await?;
-    let client = m2m_client(setup, key.clone(), endpoints)?;
+    let client = m2m_client(&ctx.data_dir, setup, key.clone(), endpoints)?;
     let now = OffsetDateTime::now_utc();
     let mut extra = Vec::new();
     if let Some(cert) = super::m2m::read(ctx, &setup.id)? {

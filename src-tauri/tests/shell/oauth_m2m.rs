@@ -172,6 +172,48 @@ fn deleting_an_m2m_setup_removes_its_key_and_certificate() {
     assert!(!path.exists(), "{} is left behind", path.display());
 }
 
+#[test]
+fn an_m2m_setup_signs_in_with_a_users_own_connector_profile() {
+    let h = oauth_host();
+    let id = setup(&h, "oauth2-m2m");
+    // The consultant's copy of the built-in profile the scenario uses.
+    let profiles: Vec<Value> = h.host.invoke("list_profiles", json!({})).unwrap();
+    let mut copy = profiles
+        .into_iter()
+        .find(|p| p["id"] == "netsuite-readonly-reporting")
+        .unwrap();
+    copy["id"] = json!("netsuite-acme-reporting");
+    copy["builtin"] = json!(false);
+    let _: Value = h
+        .host
+        .invoke("save_connector_profile", json!({ "profile": copy }))
+        .unwrap();
+    let mut s: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
+    s["profile_id"] = json!("netsuite-acme-reporting");
+    let _: Value = h.host.invoke("save_setup", json!({ "setup": s })).unwrap();
+
+    let _: Value = h
+        .host
+        .invoke(
+            "m2m_generate",
+            json!({ "setupId": id, "algorithm": "ES256" }),
+        )
+        .unwrap();
+    let upload: Value = h
+        .host
+        .invoke("m2m_practice_upload", json!({ "setupId": id }))
+        .unwrap();
+    h.host
+        .invoke::<()>(
+            "oauth_set_field",
+            json!({ "setupId": id, "field": "certificate_id", "value": upload["certificate_id"] }),
+        )
+        .unwrap();
+    let (_, results) = run(&h.host, &id);
+    let auth = results.iter().find(|r| r.id == "netsuite.auth").unwrap();
+    assert_eq!(auth.status, CheckStatus::Pass, "{auth:?}");
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
