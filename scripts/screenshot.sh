@@ -36,6 +36,6 @@ cat > "$data/onramp-state.json" <<'JSON'
 ] }
 JSON
 HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
-  "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1024x720x24" \
+  "$ROOT/scripts/with-keyring.sh" xvfb-run -a --server-args="-screen 0 1024x720x24 -noreset" \
   bash -c "\"$(app_binary)\" & pid=\$!; sleep 6; import -window root \"$ROOT/docs/screenshots/home.png\"; kill \$pid"
 echo "wrote docs/screenshots/home.png"

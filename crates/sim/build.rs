@@ -4,15 +4,17 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    // Read when the script runs, not baked in when it is compiled: cargo reuses
+    // a build script binary for a checkout in another folder.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("scenarios");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     for erp in ["netsuite", "intacct"] {
         let dir = root.join(erp);
         println!("cargo:rerun-if-changed={}", dir.display());
-        let Ok(read) = fs::read_dir(&dir) else {
-            continue;
-        };
+        // A missing folder is a broken checkout, never "no scenarios".
+        let read = fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         for file in read.flatten() {
             let path = file.path();
             if path.extension().and_then(|e| e.to_str()) != Some("toml") {

@@ -3,7 +3,7 @@
 // run), after building the app as for the e2e tests:
 //
 //   ONRAMP_APP_BINARY=$PWD/../../target/debug/onramp ../../scripts/with-keyring.sh \
-//     xvfb-run -a -s "-screen 0 1024x768x24" node screenshots.mjs
+//     xvfb-run -a -s "-screen 0 1024x768x24 -noreset" node screenshots.mjs
 //
 // Writes docs/screenshots/<erp>/<light|dark>/<nn>-<step>.png (palette PNGs, to
 // keep the repository small). The UI follows

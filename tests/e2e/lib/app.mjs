@@ -2,7 +2,7 @@
 // each test its own throwaway HOME and XDG folders.
 import { after, before } from "node:test";
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Builder, By, until } from "selenium-webdriver";
@@ -62,6 +62,47 @@ async function removeWithRetries(dir) {
   }
 }
 
+const LAUNCH_DEADLINE_MS = 60_000;
+
+function withDeadline(promise, ms, message) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Running copies of the app on this D-Bus session, where its single-instance name lives. */
+function appsOnThisBus() {
+  const bus = `DBUS_SESSION_BUS_ADDRESS=${process.env.DBUS_SESSION_BUS_ADDRESS}\0`;
+  const bin = realpathSync(appBinary());
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/exe`) === bin && readFileSync(`/proc/${pid}/environ`, "latin1").includes(bus);
+      } catch {
+        return false; // gone meanwhile, or a zombie
+      }
+    });
+}
+
+/**
+ * WebKitWebDriver kills the app when its session ends, but stopping
+ * tauri-driver right after a quit can orphan the app first. A leftover app
+ * holds the single-instance name, and the next launch would hand over to it
+ * and exit without a window: wait for it to go, and end it if it does not.
+ */
+async function noAppLeft() {
+  const deadline = Date.now() + 10_000;
+  while (appsOnThisBus().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of appsOnThisBus()) {
+    console.warn(`an earlier Onramp app (pid ${pid}) was still running after its session ended; stopping it`);
+    process.kill(pid, "SIGKILL");
+  }
+}
+
 async function waitForDriver(child, deadlineMs) {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
@@ -89,14 +130,23 @@ export async function startDriver(home) {
   await waitForDriver(child, 20_000);
   return {
     async launch() {
-      const driver = await new Builder()
+      await noAppLeft();
+      const session = new Builder()
         .usingServer(DRIVER_URL)
         .withCapabilities({ browserName: "wry", "tauri:options": { application: appBinary() } })
         .build();
+      // WebKitWebDriver waits for ever for an app that died while starting:
+      // fail the test instead, pointing at the app's own output.
+      const driver = await withDeadline(
+        session,
+        LAUNCH_DEADLINE_MS,
+        `the app opened no window within ${LAUNCH_DEADLINE_MS / 1000} s (its output above says why)`,
+      );
       await driver.wait(until.elementLocated(By.css("main")), 30_000, "the app's first screen");
       return driver;
     },
     async stop() {
+      await noAppLeft();
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
     },
