@@ -22,7 +22,9 @@ use tauri::{Manager, Runtime};
 
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{connector_profiles, info, oauth, practice, run, secrets, setups, share};
+    use commands::{
+        choose, connector_profiles, info, oauth, practice, run, secrets, setups, share,
+    };
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             info::app_info,
@@ -72,6 +74,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connector_profiles::delete_connector_profile,
             connector_profiles::import_connector_profile,
             connector_profiles::export_connector_profile,
+            choose::choose_path,
         ])
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()
@@ -122,6 +125,9 @@ pub fn run() {
             app.manage(ctx);
             app.manage(oauth::flow::Flows::default());
             app.manage(oauth::window::OAuthWindows(Box::new(app.handle().clone())));
+            app.manage(commands::choose::FileChooser(Arc::new(
+                commands::choose::SystemChooser(app.handle().clone()),
+            )));
             oauth::link::listen(app.handle());
             Ok(())
         })

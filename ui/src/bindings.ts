@@ -120,6 +120,11 @@ export const commands = {
 	importConnectorProfile: (path: string) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("import_connector_profile", { path })),
 	/**  Writes a profile (built-in or the user's) as `<id>.toml` into `folder`. */
 	exportConnectorProfile: (id: string, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("export_connector_profile", { id, folder })),
+	/**
+	 *  Opens the chooser at the folder of what the field holds (`current`) and
+	 *  returns the chosen path; none when the user cancels.
+	 */
+	choosePath: (kind: PathKind, title: string, current: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_path", { kind, title, current })),
 };
 
 /* Types */
@@ -476,6 +481,15 @@ export type OAuthStatus = {
 };
 
 export type Observed = ({ netsuite: NsObserved }) & { intacct?: never } | ({ intacct: IntacctObserved }) & { netsuite?: never };
+
+/**  What the user is choosing. */
+export type PathKind = 
+/**  A folder to export into. */
+"folder" | 
+/**  A setup profile or a report's JSON. */
+"json_file" | 
+/**  A connector profile. */
+"toml_file";
 
 export type PermissionDiff = {
 	/**  How the actual side was learnt, e.g. "SuiteQL rolepermissions" or "per-object probes". */

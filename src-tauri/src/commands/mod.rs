@@ -1,6 +1,7 @@
 //! The IPC commands. Each one validates nothing itself and holds no business
 //! logic: it reaches the state, the keychain or the runner in the crates.
 
+pub mod choose;
 pub mod connector_profiles;
 pub mod info;
 pub mod oauth;

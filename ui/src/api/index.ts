@@ -13,6 +13,7 @@ import type {
   CredentialIdentity,
   Exported,
   ImportedProfile,
+  PathKind,
   ProfileIssue,
   ProfileSource,
   RunRecord,
@@ -63,6 +64,7 @@ export type {
   NsFeature,
   NsLevel,
   NsPermission,
+  PathKind,
   ProfileIssue,
   ProfileSource,
   RunRecord,
@@ -236,6 +238,9 @@ export const api = {
   listRuns: (setupId: string): Promise<RunRef[]> => call(() => commands.listRuns(setupId)),
   setupExpiries: (): Promise<SetupExpiries[]> => call(() => commands.setupExpiries()),
   defaultExportDir: (): Promise<string> => call(() => commands.defaultExportDir()),
+  /** The system's file chooser, opened where `current` points; null when the user cancels. */
+  choosePath: (kind: PathKind, title: string, current: string): Promise<string | null> =>
+    call(() => commands.choosePath(kind, title, current)),
   /** Writes the report (HTML + JSON) of the run (null: the newest) into `folder`. */
   exportReport: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
     call(() => commands.exportReport(setupId, runId, folder)),

@@ -90,7 +90,7 @@ function SourcePicker({ name, title, value, onChange, setups }: PickerProps) {
         The last run of a saved setup
       </label>
       {value.kind === "file" ? (
-        <PathField label="File" value={value.path} onChange={(path) => onChange({ ...value, path })} testId={`compare-${name}-path`} />
+        <PathField label="File" value={value.path} onChange={(path) => onChange({ ...value, path })} testId={`compare-${name}-path`} choose="json_file" />
       ) : (
         <div className="field">
           <label htmlFor={selectId}>Setup</label>

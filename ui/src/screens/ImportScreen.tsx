@@ -64,8 +64,9 @@ export function ImportScreen({ onHome, onOpen, onCompare }: Props) {
           value={path}
           onChange={setPath}
           testId="import-path"
+          choose="json_file"
           placeholder="/home/you/Downloads/onramp-setup-profile-….json"
-          hint="Type or paste the full path of the exported .json file."
+          hint="Choose the exported .json file, or type or paste its full path."
         />
         <button type="submit" className="button primary" data-testid="import-open" disabled={busy}>
           Open

@@ -116,7 +116,7 @@ export function ProfilesScreen({ onHome }: { onHome: () => void }) {
           </li>
         ))}
       </ul>
-      <PathField label="Export to folder" value={folder} onChange={setFolder} testId="profiles-export-folder" />
+      <PathField label="Export to folder" value={folder} onChange={setFolder} testId="profiles-export-folder" choose="folder" />
       <ExportedFiles files={written} title="Saved:" />
       <form
         onSubmit={(e) => {
@@ -129,6 +129,7 @@ export function ProfilesScreen({ onHome }: { onHome: () => void }) {
           value={importPath}
           onChange={setImportPath}
           testId="profiles-import-path"
+          choose="toml_file"
           hint="The file is checked against the profile rules before it is added."
         />
         <button type="submit" className="button">

@@ -184,7 +184,8 @@ function ExportPanel({ setup }: { setup: Setup }) {
         value={folder}
         onChange={setFolder}
         testId="export-folder"
-        hint="Type or paste a full folder path; Onramp creates it if needed."
+        choose="folder"
+        hint="Choose a folder, or type or paste its full path; Onramp creates it if needed."
       />
       <div className="actions">
         <button
