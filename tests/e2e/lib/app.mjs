@@ -64,10 +64,11 @@ async function removeWithRetries(dir) {
 
 const LAUNCH_DEADLINE_MS = 60_000;
 
-function withDeadline(promise, ms, message) {
+/** `promise`, or a failure saying `explain()` when it has not settled within `ms`. */
+function withDeadline(promise, ms, explain) {
   let timer;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer = setTimeout(() => reject(new Error(explain())), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
@@ -136,11 +137,14 @@ export async function startDriver(home) {
         .withCapabilities({ browserName: "wry", "tauri:options": { application: appBinary() } })
         .build();
       // WebKitWebDriver waits for ever for an app that died while starting:
-      // fail the test instead, pointing at the app's own output.
-      const driver = await withDeadline(
-        session,
-        LAUNCH_DEADLINE_MS,
-        `the app opened no window within ${LAUNCH_DEADLINE_MS / 1000} s (its output above says why)`,
+      // fail the test instead, with the app's own log.
+      const driver = await withDeadline(session, LAUNCH_DEADLINE_MS, () =>
+        [
+          `the app opened no window within ${LAUNCH_DEADLINE_MS / 1000} s; its output is above, its log:`,
+          ...filesUnder(home.home)
+            .filter((f) => f.endsWith("onramp.log"))
+            .map((f) => readFileSync(f, "utf8").split("\n").slice(-20).join("\n")),
+        ].join("\n"),
       );
       await driver.wait(until.elementLocated(By.css("main")), 30_000, "the app's first screen");
       return driver;
