@@ -1,7 +1,7 @@
 // Practice mode as a user walks it: pick a scenario, step through to
 // Credentials, paste the simulated values shown on the page (made-up
 // simulator values, not secrets), then run the checks on Validate.
-import { By, byTestId, currentStep, until, waitFor } from "./ui.mjs";
+import { By, byTestId, clickWhenSteady, currentStep, until, waitFor } from "./ui.mjs";
 
 /** Opens Practice mode from the home screen and starts `scenario` (`netsuite/happy`). */
 export async function startScenario(driver, scenario) {
@@ -16,8 +16,15 @@ export async function advanceTo(driver, stepId) {
   for (let i = 0; i < 12; i++) {
     if ((await currentStep(driver)) === `step-${stepId}`) return;
     const before = await currentStep(driver);
-    await (await waitFor(driver, byTestId("next-step"), "the step's next button")).click();
-    await driver.wait(async () => (await currentStep(driver)) !== before, 10_000, `leaving ${before}`);
+    await clickWhenSteady(driver, await waitFor(driver, byTestId("next-step"), "the step's next button"));
+    await driver.wait(async () => (await currentStep(driver)) !== before, 10_000).catch(async (e) => {
+      const alerts = await driver.executeScript(
+        "return [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent.trim())",
+      );
+      throw new Error(`still on ${before} after its next button was clicked; alerts: ${JSON.stringify(alerts)}`, {
+        cause: e,
+      });
+    });
   }
   throw new Error(`never reached step ${stepId}`);
 }

@@ -9,6 +9,27 @@ export async function waitFor(driver, locator, what, timeout = 15_000) {
   return el;
 }
 
+/**
+ * Clicks `el` once it has stopped moving: a click aims at where the element
+ * is, and content still loading above it (a step's secret fields) can move it
+ * away between the aim and the click.
+ */
+export async function clickWhenSteady(driver, el) {
+  let last = null;
+  await driver.wait(
+    async () => {
+      const r = JSON.stringify(await el.getRect());
+      const steady = r === last;
+      last = r;
+      if (!steady) await new Promise((res) => setTimeout(res, 150));
+      return steady;
+    },
+    10_000,
+    "the element to stop moving",
+  );
+  await el.click();
+}
+
 /** The focused element, named by its data-testid or else its visible text. */
 export async function focused(driver) {
   return driver.executeScript(`
