@@ -1,10 +1,11 @@
 // Starts the built Onramp app in a real window through tauri-driver and gives
 // each test its own throwaway HOME and XDG folders.
 import { after, before } from "node:test";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Builder, By, until } from "selenium-webdriver";
 
 // ONRAMP_E2E_PORT lets several checkouts run their end-to-end tests at once
@@ -73,6 +74,28 @@ function withDeadline(promise, ms, explain) {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The Secret Service of this test session: gnome-keyring-daemon has aborted
+ * mid-run (a glib fatal error in the daemon), and the next app's keychain call
+ * then starts a stranger daemon whose keyring is locked. Start ours again
+ * (same files, same password, so what was stored is still there) and say so.
+ */
+function keyringUp() {
+  if (process.env.ONRAMP_KEYRING_HOME === undefined) return; // not under scripts/with-keyring.sh
+  const owned = execFileSync("dbus-send", [
+    "--session",
+    "--print-reply",
+    "--dest=org.freedesktop.DBus",
+    "/org/freedesktop/DBus",
+    "org.freedesktop.DBus.NameHasOwner",
+    "string:org.freedesktop.secrets",
+  ]).toString();
+  if (/boolean true/.test(owned)) return;
+  console.warn("the test session's keyring daemon has exited; starting it again");
+  const script = resolve(dirname(fileURLToPath(import.meta.url)), "../../../scripts/with-keyring.sh");
+  execFileSync(script, ["--restart"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
 /** Running copies of the app on this D-Bus session, where its single-instance name lives. */
 function appsOnThisBus() {
   const bus = `DBUS_SESSION_BUS_ADDRESS=${process.env.DBUS_SESSION_BUS_ADDRESS}\0`;
@@ -131,6 +154,7 @@ export async function startDriver(home) {
   await waitForDriver(child, 20_000);
   return {
     async launch() {
+      keyringUp();
       await noAppLeft();
       const session = new Builder()
         .usingServer(DRIVER_URL)
