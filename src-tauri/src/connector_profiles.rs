@@ -57,7 +57,6 @@ pub fn all(data_dir: &Path) -> Vec<ConnectorProfile> {
     out
 }
 
-/// The profile a setup names, built-in or the consultant's, for its ERP.
 /// The setup's connector profile: the one it names, or its ERP's default.
 pub fn of_setup(data_dir: &Path, setup: &Setup) -> Result<ConnectorProfile, IpcError> {
     let id = setup.profile_id.as_deref().unwrap_or(default_id(setup.erp));
@@ -72,6 +71,7 @@ pub fn default_id(erp: Erp) -> &'static str {
     }
 }
 
+/// The profile a setup names, built-in or the consultant's, for its ERP.
 pub fn resolve(data_dir: &Path, erp: Erp, id: &str) -> Result<ConnectorProfile, IpcError> {
     let found =
         builtin_by_id(id).or_else(|| list_user(data_dir).into_iter().find(|p| p.id == id.trim()));
