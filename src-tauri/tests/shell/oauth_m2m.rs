@@ -5,8 +5,37 @@
 use onramp_core::CheckStatus;
 use serde_json::{json, Value};
 
-use super::oauth::{field, oauth_host, setup, stored};
+use super::oauth::{field, oauth_host, setup, stored, OAuthHost};
 use super::practice::{run, run_only};
+
+/// Generates the setup's ES256 key pair and certificate, as the M2M step does.
+fn generate(h: &OAuthHost, id: &str) -> Value {
+    h.host
+        .invoke(
+            "m2m_generate",
+            json!({ "setupId": id, "algorithm": "ES256" }),
+        )
+        .unwrap()
+}
+
+/// Enters `certificate_id` on the setup, as the user types it from NetSuite.
+fn set_certificate_id(h: &OAuthHost, id: &str, certificate_id: &str) {
+    h.host
+        .invoke::<()>(
+            "oauth_set_field",
+            json!({ "setupId": id, "field": "certificate_id", "value": certificate_id }),
+        )
+        .unwrap();
+}
+
+/// Uploads the certificate to the simulated account and enters the ID it returns.
+fn upload_to_practice_account(h: &OAuthHost, id: &str) {
+    let upload: Value = h
+        .host
+        .invoke("m2m_practice_upload", json!({ "setupId": id }))
+        .unwrap();
+    set_certificate_id(h, id, upload["certificate_id"].as_str().unwrap());
+}
 
 #[test]
 fn m2m_with_a_generated_certificate_validates() {
@@ -27,13 +56,7 @@ fn m2m_with_a_generated_certificate_validates() {
         .invoke("m2m_certificate", json!({ "setupId": id }))
         .unwrap();
     assert!(none.is_none());
-    let cert: Value = h
-        .host
-        .invoke(
-            "m2m_generate",
-            json!({ "setupId": id, "algorithm": "ES256" }),
-        )
-        .unwrap();
+    let cert = generate(&h, &id);
     assert!(cert["certificate_pem"]
         .as_str()
         .unwrap()
@@ -54,17 +77,7 @@ fn m2m_with_a_generated_certificate_validates() {
     );
     assert!(err.unwrap_err().to_string().contains("RS256"));
 
-    let upload: Value = h
-        .host
-        .invoke("m2m_practice_upload", json!({ "setupId": id }))
-        .unwrap();
-    let cert_id = upload["certificate_id"].as_str().unwrap();
-    h.host
-        .invoke::<()>(
-            "oauth_set_field",
-            json!({ "setupId": id, "field": "certificate_id", "value": cert_id }),
-        )
-        .unwrap();
+    upload_to_practice_account(&h, &id);
 
     let (_, results) = run(&h.host, &id);
     let failed: Vec<_> = results
@@ -104,19 +117,8 @@ fn m2m_with_a_generated_certificate_validates() {
 fn a_wrong_certificate_id_fails_the_sign_in_with_a_diagnosis() {
     let h = oauth_host();
     let id = setup(&h, "oauth2-m2m");
-    let _: Value = h
-        .host
-        .invoke(
-            "m2m_generate",
-            json!({ "setupId": id, "algorithm": "ES256" }),
-        )
-        .unwrap();
-    h.host
-        .invoke::<()>(
-            "oauth_set_field",
-            json!({ "setupId": id, "field": "certificate_id", "value": "not-uploaded" }),
-        )
-        .unwrap();
+    generate(&h, &id);
+    set_certificate_id(&h, &id, "not-uploaded");
     let (summary, results) = run(&h.host, &id);
     let auth = results.iter().find(|r| r.id == "netsuite.auth").unwrap();
     assert_eq!(auth.status, CheckStatus::Fail);
@@ -154,13 +156,7 @@ fn a_wrong_certificate_id_fails_the_sign_in_with_a_diagnosis() {
 fn deleting_an_m2m_setup_removes_its_key_and_certificate() {
     let h = oauth_host();
     let id = setup(&h, "oauth2-m2m");
-    let cert: Value = h
-        .host
-        .invoke(
-            "m2m_generate",
-            json!({ "setupId": id, "algorithm": "ES256" }),
-        )
-        .unwrap();
+    let cert = generate(&h, &id);
     let path = std::path::PathBuf::from(cert["path"].as_str().unwrap());
     assert!(path.exists());
     assert!(stored(&h, &id, "netsuite.m2m_private_key").is_some());
@@ -192,23 +188,8 @@ fn an_m2m_setup_signs_in_with_a_users_own_connector_profile() {
     s["profile_id"] = json!("netsuite-acme-reporting");
     let _: Value = h.host.invoke("save_setup", json!({ "setup": s })).unwrap();
 
-    let _: Value = h
-        .host
-        .invoke(
-            "m2m_generate",
-            json!({ "setupId": id, "algorithm": "ES256" }),
-        )
-        .unwrap();
-    let upload: Value = h
-        .host
-        .invoke("m2m_practice_upload", json!({ "setupId": id }))
-        .unwrap();
-    h.host
-        .invoke::<()>(
-            "oauth_set_field",
-            json!({ "setupId": id, "field": "certificate_id", "value": upload["certificate_id"] }),
-        )
-        .unwrap();
+    generate(&h, &id);
+    upload_to_practice_account(&h, &id);
     let (_, results) = run(&h.host, &id);
     let auth = results.iter().find(|r| r.id == "netsuite.auth").unwrap();
     assert_eq!(auth.status, CheckStatus::Pass, "{auth:?}");
