@@ -4,6 +4,7 @@ import { after, before } from "node:test";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Builder, By, until } from "selenium-webdriver";
@@ -58,7 +59,7 @@ async function removeWithRetries(dir) {
       return;
     } catch (e) {
       if (attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
 }
@@ -120,7 +121,7 @@ function appsOnThisBus() {
  */
 async function noAppLeft() {
   const deadline = Date.now() + 10_000;
-  while (appsOnThisBus().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (appsOnThisBus().length > 0 && Date.now() < deadline) await sleep(100);
   for (const pid of appsOnThisBus()) {
     console.warn(`an earlier Onramp app (pid ${pid}) was still running after its session ended; stopping it`);
     process.kill(pid, "SIGKILL");
@@ -137,7 +138,7 @@ async function waitForDriver(child, deadlineMs) {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   throw new Error("tauri-driver did not answer /status in time");
 }

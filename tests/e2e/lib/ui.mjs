@@ -1,4 +1,5 @@
 // Small WebDriver helpers phrased the way a keyboard user moves through the app.
+import { setTimeout as sleep } from "node:timers/promises";
 import { By, Key, until } from "selenium-webdriver";
 
 export const byTestId = (id) => By.css(`[data-testid="${id}"]`);
@@ -21,7 +22,7 @@ export async function clickWhenSteady(driver, el) {
       const r = JSON.stringify(await el.getRect());
       const steady = r === last;
       last = r;
-      if (!steady) await new Promise((res) => setTimeout(res, 150));
+      if (!steady) await sleep(150);
       return steady;
     },
     10_000,
