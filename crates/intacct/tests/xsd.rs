@@ -9,8 +9,7 @@ use onramp_intacct::xml::request::{
 };
 
 fn schema() -> PathBuf {
-    let p =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/intacct/api.xsd");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../reference/intacct/api.xsd");
     assert!(
         p.exists(),
         "the Intacct schema is missing at {}",

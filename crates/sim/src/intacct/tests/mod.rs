@@ -157,7 +157,7 @@ pub fn text_of<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
 }
 
 fn xsd() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/intacct/api.xsd")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../reference/intacct/api.xsd")
 }
 
 /// Validates a request body against Sage's api.xsd (dtdversion 3.0).
