@@ -105,6 +105,41 @@ test("query with a select list", async () => {
   );
 });
 
+test("query with the SDK's filter and order builders", async () => {
+  const client = new IA.OnlineClient(config());
+  const { Filter, AndOperator, OrOperator } = IA.Functions.Common.NewQuery.QueryFilter;
+  const select = new IA.Functions.Common.NewQuery.QuerySelect.SelectBuilder()
+    .addFields(["ACCOUNTNO", "TITLE"]).selects;
+  const filter = new AndOperator([
+    new Filter("ACCOUNTNO").greaterThan("999"),
+    new OrOperator([
+      new Filter("TITLE").like("%receivable"),
+      new Filter("ACCOUNTTYPE").in(["incomestatement"]),
+    ]),
+  ]);
+  const order = new IA.Functions.Common.NewQuery.QueryOrderBy.OrderBuilder()
+    .addDescending("ACCOUNTNO").orders;
+  const fn = new IA.Functions.Common.NewQuery.Query()
+    .assignFromObject("GLACCOUNT")
+    .assignSelectFields(select)
+    .assignFilter(filter)
+    .assignOrderBy(order)
+    .assignCaseInsensitive(true);
+  const { result } = await run(client, fn);
+  assert.equal(result.totalCount, 2);
+  assert.deepEqual(
+    result.data.map((row) => row.ACCOUNTNO),
+    ["4000", "1200"],
+  );
+  // Case matters unless the query says otherwise.
+  fn.assignCaseInsensitive(false);
+  const strict = await run(client, fn);
+  assert.deepEqual(
+    strict.result.data.map((row) => row.ACCOUNTNO),
+    ["4000"],
+  );
+});
+
 test("inspect lists an object's fields and every object", async () => {
   const client = new IA.OnlineClient(config());
   const one = new IA.Functions.Common.Inspect();

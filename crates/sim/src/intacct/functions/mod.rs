@@ -2,6 +2,7 @@
 //! (for the simulator log) is set when the function failed.
 
 mod admin;
+mod filter;
 mod inspect;
 mod query;
 
