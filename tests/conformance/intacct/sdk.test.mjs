@@ -86,6 +86,34 @@ test("sign-in with sender and user credentials, then readByQuery", async () => {
   assert.equal(rest.result.numRemaining, 0);
 });
 
+test("readByQuery with a condition from the SDK's comparison builders", async () => {
+  const { Comparison, Logical } = IA.Functions.Common.Query;
+  const above = new Comparison.GreaterThan.GreaterThanInteger();
+  above.field = "ACCOUNTNO";
+  above.value = 1100;
+  const titled = new Comparison.Like.LikeString();
+  titled.field = "TITLE";
+  titled.value = "Rev%";
+  const listed = new Comparison.InArray.InArrayString();
+  listed.field = "ACCOUNTTYPE";
+  listed.valuesList = ["balancesheet"];
+  const either = new Logical.OrCondition();
+  either.conditions = [titled, listed];
+  const both = new Logical.AndCondition();
+  both.conditions = [above, either];
+
+  const fn = new IA.Functions.Common.ReadByQuery();
+  fn.objectName = "GLACCOUNT";
+  fn.fields = ["ACCOUNTNO"];
+  fn.query = both;
+  const { result } = await run(new IA.OnlineClient(config()), fn);
+  assert.equal(result.totalCount, 2, both.toString());
+  assert.deepEqual(
+    result.data.map((row) => row.ACCOUNTNO),
+    ["1200", "4000"],
+  );
+});
+
 test("query with a select list", async () => {
   const client = new IA.OnlineClient(config());
   const select = new IA.Functions.Common.NewQuery.QuerySelect.SelectBuilder()

@@ -99,7 +99,7 @@ fn eval(node: &Element, row: &Row, ci: bool) -> Result<bool, String> {
     })
 }
 
-fn compare(a: &str, b: &str, ci: bool) -> Ordering {
+pub(super) fn compare(a: &str, b: &str, ci: bool) -> Ordering {
     if let (Ok(x), Ok(y)) = (a.parse::<f64>(), b.parse::<f64>()) {
         return x.partial_cmp(&y).unwrap_or(Ordering::Equal);
     }
@@ -123,7 +123,7 @@ fn date(s: &str) -> Option<(u32, u32, u32)> {
 }
 
 /// SQL `LIKE`: `%` any run of characters, `_` exactly one.
-fn like(text: &str, pattern: &str) -> bool {
+pub(super) fn like(text: &str, pattern: &str) -> bool {
     let t: Vec<char> = text.chars().collect();
     let p: Vec<char> = pattern.chars().collect();
     // Classic wildcard matching with one backtrack point for the last `%`.

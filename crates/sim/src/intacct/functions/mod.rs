@@ -5,6 +5,7 @@ mod admin;
 mod filter;
 mod inspect;
 mod query;
+mod read_query;
 
 use super::auth::Caller;
 use super::parse::Function;

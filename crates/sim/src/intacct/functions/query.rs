@@ -5,7 +5,7 @@ use super::super::parse::Element;
 use super::super::records::Row;
 use super::super::respond::{attr, el};
 use super::super::state::{lock, random_id, PendingResult};
-use super::filter;
+use super::{filter, read_query};
 use super::{Ctx, Outcome};
 
 /// Object name, known-object and permission checks shared by both queries.
@@ -148,18 +148,11 @@ pub fn read_by_query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
     if let Err(o) = check_fields(ctx, &object, &fields) {
         return *o;
     }
-    let conditions = match parse_conditions(&body.text_of("query").unwrap_or_default()) {
+    let condition = match read_query::parse(&body.text_of("query").unwrap_or_default()) {
         Ok(c) => c,
         Err(e) => return ctx.query_failed(&e),
     };
-    let matching: Vec<Row> = rows
-        .into_iter()
-        .filter(|r| {
-            conditions
-                .iter()
-                .all(|(f, v)| r.get(f).map(String::as_str).unwrap_or("") == v)
-        })
-        .collect();
+    let matching: Vec<Row> = rows.into_iter().filter(|r| condition.matches(r)).collect();
     let total = matching.len();
     let pending = PendingResult {
         object,
@@ -170,24 +163,6 @@ pub fn read_by_query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         offset: 0,
     };
     ctx.ok(next_page(ctx, pending))
-}
-
-/// `FIELD = 'value' AND …`, the subset of readByQuery's SQL-like query used here.
-fn parse_conditions(query: &str) -> Result<Vec<(String, String)>, String> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Ok(Vec::new());
-    }
-    q.split(" AND ")
-        .flat_map(|p| p.split(" and "))
-        .map(|cond| {
-            let (f, v) = cond
-                .split_once('=')
-                .ok_or_else(|| format!("the simulator cannot evaluate query condition '{cond}'"))?;
-            let v = v.trim().trim_matches('\'').to_string();
-            Ok((f.trim().to_ascii_uppercase(), v))
-        })
-        .collect()
 }
 
 /// Renders the next page of `p`, keeping the rest under a fresh resultId.
