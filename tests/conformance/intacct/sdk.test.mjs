@@ -228,6 +228,39 @@ test("wrong user password: authentication-layer XL03000006", async () => {
   assert.deepEqual(e.errors, ["XL03000006 Sign-in information is incorrect"]);
 });
 
+test("an object the role may not list: result-layer PL04000005", async () => {
+  const fn = new IA.Functions.Common.ReadByQuery();
+  fn.objectName = "CHECKINGACCOUNT";
+  await assert.rejects(new IA.OnlineClient(config()).execute(fn), (e) => {
+    assert.ok(e instanceof IA.Exceptions.ResultException, `unexpected ${e}`);
+    assert.equal(e.errors.length, 1);
+    assert.match(
+      e.errors[0],
+      /^PL04000005 You do not have permission for API operation READ_BY_QUERY on objects of type checkingaccount \[Support ID: \S+\]$/,
+    );
+    return true;
+  });
+});
+
+test("a transaction with a failing function is rolled back (XL03000009)", async () => {
+  const good = new IA.Functions.Common.ReadByQuery();
+  good.objectName = "GLACCOUNT";
+  const bad = new IA.Functions.Common.ReadByQuery();
+  bad.objectName = "BADOBJECT";
+  const requestConfig = new IA.RequestConfig();
+  requestConfig.transaction = true;
+  const response = await new IA.OnlineClient(config()).executeBatch([good, bad], requestConfig);
+  const rolledBack =
+    "XL03000009 The entire transaction in this operation has been rolled back due to an error.";
+  assert.deepEqual(
+    response.results.map((r) => [r.status, r.errors]),
+    [
+      ["aborted", [rolledBack]],
+      ["aborted", ["Query Failed Object definition BADOBJECT not found", rolledBack]],
+    ],
+  );
+});
+
 test("an expired session: authentication-layer XL03000006 Invalid session", async () => {
   const session = await IA.SessionProvider.factory(config());
   const expired = await fetch(`${SIM}/__sim/intacct/sessions/expire`, { method: "POST" });
