@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Conformance: clients nobody here wrote, driven against Onramp's simulator.
 #   - Sage's Intacct SDK for Node (intacct/, npm ci from the committed lockfile)
+#   - the `netsuite-rest` npm client (netsuite-rest/, npm ci from its lockfile)
 #   - the `netsuite` Python client (netsuite/, pinned, in a venv under the cache dir)
 # Starts `onramp-cli sim` for the scenarios needed and a loopback HTTPS proxy
 # (lib/forward-proxy.mjs, TLS with a throwaway CA made here) that forwards
@@ -65,10 +66,12 @@ echo "simulators: Intacct $INTACCT (newer gateway: $INTACCT_GW), NetSuite $NETSU
 
 # Installs only when the pinned versions changed since the last install.
 stamp_ok() { [ -f "$2" ] && cmp -s "$1" "$2"; }
-if ! stamp_ok "$HERE/intacct/package-lock.json" "$HERE/intacct/node_modules/.onramp-lock-stamp"; then
-  (cd "$HERE/intacct" && npm ci --no-audit --no-fund --silent)
-  cp "$HERE/intacct/package-lock.json" "$HERE/intacct/node_modules/.onramp-lock-stamp"
-fi
+for dir in intacct netsuite-rest; do
+  if ! stamp_ok "$HERE/$dir/package-lock.json" "$HERE/$dir/node_modules/.onramp-lock-stamp"; then
+    (cd "$HERE/$dir" && npm ci --no-audit --no-fund --silent)
+    cp "$HERE/$dir/package-lock.json" "$HERE/$dir/node_modules/.onramp-lock-stamp"
+  fi
+done
 VENV="$CACHE/venv"
 if ! stamp_ok "$HERE/netsuite/requirements.txt" "$VENV/.onramp-requirements-stamp"; then
   rm -rf "$VENV"
@@ -79,14 +82,27 @@ if ! stamp_ok "$HERE/netsuite/requirements.txt" "$VENV/.onramp-requirements-stam
   cp "$HERE/netsuite/requirements.txt" "$VENV/.onramp-requirements-stamp"
 fi
 
+# Runs one node:test file; prints its spec report, then sets PASS/FAIL from its TAP summary.
+node_suite() {
+  local dir="$1" file="$2"; shift 2
+  (cd "$HERE/$dir" && env "$@" CONF_PROXY_PORT="$PROXY_PORT" CONF_CA_FILE="$WORK/ca.pem" \
+    timeout 120 node --test --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$WORK/$dir.tap" "$file") || true
+  PASS=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$WORK/$dir.tap" | tail -n1)
+  FAIL=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$WORK/$dir.tap" | tail -n1)
+  PASS=${PASS:-0}; FAIL=${FAIL:-0}
+  # A suite that reported nothing (crashed, timed out) counts as a failure.
+  if [ "$PASS$FAIL" = "00" ]; then FAIL=1; fi
+}
+
 echo; echo "== Sage Intacct SDK for Node (@intacct/intacct-sdk) =="
-(cd "$HERE/intacct" && CONF_PROXY_PORT="$PROXY_PORT" CONF_CA_FILE="$WORK/ca.pem" \
-  CONF_PROXY_LOG="$WORK/proxy.log" CONF_PROXY_GATEWAY401_PORT="$PROXY_GW_PORT" CONF_INTACCT_SIM="$INTACCT" \
-  timeout 120 node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$WORK/intacct.tap" sdk.test.mjs) || true
-summary() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$WORK/intacct.tap" | tail -n1; }
-ia_pass=$(summary pass); ia_pass=${ia_pass:-0}
-ia_fail=$(summary fail); ia_fail=${ia_fail:-0}
+node_suite intacct sdk.test.mjs CONF_PROXY_LOG="$WORK/proxy.log" \
+  CONF_PROXY_GATEWAY401_PORT="$PROXY_GW_PORT" CONF_INTACCT_SIM="$INTACCT"
+ia_pass=$PASS; ia_fail=$FAIL
+
+echo; echo "== netsuite-rest (npm) =="
+node_suite netsuite-rest client.test.mjs
+nr_pass=$PASS; nr_fail=$FAIL
 
 echo; echo "== netsuite (PyPI) =="
 (cd "$HERE/netsuite" && HTTPS_PROXY="http://127.0.0.1:$PROXY_PORT" NO_PROXY="" no_proxy="" \
@@ -102,11 +118,11 @@ for kind in failures errors; do
 done
 ns_pass=$(( ${ns_ran:-0} - ns_fail ))
 if [ -z "$ns_ran" ] || [ "$ns_ran" -eq 0 ]; then ns_fail=$((ns_fail + 1)); fi
-if [ "$ia_pass$ia_fail" = "00" ]; then ia_fail=1; fi
 
-PASSED=$((ia_pass + ns_pass))
-FAILED=$((ia_fail + ns_fail))
+PASSED=$((ia_pass + nr_pass + ns_pass))
+FAILED=$((ia_fail + nr_fail + ns_fail))
 echo
-echo "Intacct SDK: $ia_pass passed, $ia_fail failed; netsuite client: $ns_pass passed, $ns_fail failed"
+echo "Intacct SDK: $ia_pass passed, $ia_fail failed; netsuite-rest: $nr_pass passed, $nr_fail failed;" \
+  "netsuite (PyPI): $ns_pass passed, $ns_fail failed"
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
