@@ -206,6 +206,30 @@ test("a session from getAPISession is reused at the endpoint it names", async ()
   assert.deepEqual(forwardedHosts(PROXY_LOG).slice(before), ["na12.intacct.com"]);
 });
 
+test("a session for another entity, asked for with the current session", async () => {
+  const us = await IA.SessionProvider.factory(config());
+  const eu = await IA.SessionProvider.factory(Object.assign(us, { entityId: "EU" }));
+  assert.equal(eu.entityId, "EU");
+  assert.equal(eu.endpointUrl, POD_ENDPOINT);
+  const fn = new IA.Functions.Common.ReadByQuery();
+  fn.objectName = "GLACCOUNT";
+  const { response } = await run(new IA.OnlineClient(eu), fn);
+  assert.equal(response.authentication.entityId, "EU");
+});
+
+test("the endpoint override: any *.intacct.com URL, never a loopback one", async () => {
+  const before = forwardedHosts(PROXY_LOG).length;
+  const fn = new IA.Functions.Common.ReadByQuery();
+  fn.objectName = "GLACCOUNT";
+  await run(new IA.OnlineClient(config({ endpointUrl: POD_ENDPOINT })), fn);
+  assert.deepEqual(forwardedHosts(PROXY_LOG).slice(before), ["na12.intacct.com"]);
+  // Why the simulator is reached through a proxy and not by URL.
+  assert.throws(
+    () => new IA.OnlineClient(config({ endpointUrl: "http://127.0.0.1:9/api.intacct.com/ia/xml/xmlgw.phtml" })),
+    /Endpoint URL is not a valid intacct.com domain name/,
+  );
+});
+
 test("wrong sender password: control-layer XL03000006", async () => {
   const e = await refusal(config({ senderPassword: "not-the-password" }));
   assert.match(e.message, /^Response control status failure/);
