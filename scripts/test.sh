@@ -37,6 +37,9 @@ section "Rust tests (workspace, real keychain in a private D-Bus session)"
 # private session provides one, so they run here.
 scripts/with-keyring.sh cargo test --workspace -- --include-ignored
 
+section "Conformance: public Intacct and NetSuite clients against the simulator"
+tests/conformance/run.sh
+
 section "UI tests (vitest)"
 (cd ui && npx vitest run)
 

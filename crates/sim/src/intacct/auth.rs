@@ -110,7 +110,7 @@ fn login(
                 respond::gateway_error("invalidRequest", "Invalid Request"),
                 reason,
             ),
-            UnknownCompany::SignIn => bad_credentials(state, control, block, reason),
+            UnknownCompany::SignIn => bad_credentials(state, block, reason),
         };
     }
     if !sc.company.web_services {
@@ -123,17 +123,11 @@ fn login(
     let user = match sc.find_user(userid) {
         Some(u) if u.password == password => u.clone(),
         Some(_) => {
-            return bad_credentials(
-                state,
-                control,
-                block,
-                format!("wrong password for user '{userid}'"),
-            )
+            return bad_credentials(state, block, format!("wrong password for user '{userid}'"))
         }
         None => {
             return bad_credentials(
                 state,
-                control,
                 block,
                 format!("no user '{userid}' in company '{company}'"),
             )
@@ -253,31 +247,23 @@ fn http(status: StatusCode, body: String, reason: String) -> AuthOutcome {
     }
 }
 
-fn bad_credentials(
-    state: &IntacctState,
-    control: &Control,
-    block: AuthBlock,
-    reason: String,
-) -> AuthOutcome {
+fn bad_credentials(state: &IntacctState, block: AuthBlock, reason: String) -> AuthOutcome {
     match state.scenario.credential_errors {
         CredentialErrors::Classic => failed(
             block,
             ErrorText::new("XL03000006", "", "Sign-in information is incorrect", ""),
             reason,
         ),
-        CredentialErrors::Gateway401 => {
-            let e = ErrorText::new(
+        // As in the SDKs' 401 fixtures (intacct-sdk-js test/Xml/RequestHandlerTest.ts,
+        // intacct-sdk-php, -net): the control block holds only its status.
+        CredentialErrors::Gateway401 => http(
+            StatusCode::UNAUTHORIZED,
+            respond::gateway_error(
                 "XMLGW_JPP0002",
                 "Sign-in information is incorrect. Please check your request.",
-                "",
-                "",
-            );
-            http(
-                StatusCode::UNAUTHORIZED,
-                respond::control_failure(control, &[e]),
-                reason,
-            )
-        }
+            ),
+            reason,
+        ),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod ctx;
 pub mod errors;
 pub mod gate;
 pub mod hosts;
+mod metadata;
 pub mod model;
 pub mod oauth2;
 pub mod paging;
@@ -45,6 +46,14 @@ pub fn router(scenario: &NetSuiteScenario, options: &SimOptions) -> Router {
         .route(
             &format!("{rest}/system/v1/governanceLimits"),
             get(routes::system::governance_limits),
+        )
+        .route(
+            &format!("{rest}/record/v1/metadata-catalog"),
+            get(metadata::list),
+        )
+        .route(
+            &format!("{rest}/record/v1/metadata-catalog/{{record_type}}"),
+            get(metadata::one),
         )
         .route(
             &format!("{rest}/record/v1/{{record_type}}"),

@@ -2,8 +2,10 @@
 //! (for the simulator log) is set when the function failed.
 
 mod admin;
+mod filter;
 mod inspect;
 mod query;
+mod read_query;
 
 use super::auth::Caller;
 use super::parse::Function;

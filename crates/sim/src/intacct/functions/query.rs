@@ -5,6 +5,7 @@ use super::super::parse::Element;
 use super::super::records::Row;
 use super::super::respond::{attr, el};
 use super::super::state::{lock, random_id, PendingResult};
+use super::{filter, read_query};
 use super::{Ctx, Outcome};
 
 /// Object name, known-object and permission checks shared by both queries.
@@ -92,11 +93,15 @@ pub fn query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
     if let Err(o) = check_fields(ctx, &object, &fields) {
         return *o;
     }
-    let matching: Vec<Row> = match body.child("filter") {
+    let case_insensitive = body
+        .child("options")
+        .and_then(|o| o.text_of("caseinsensitive"))
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let mut matching: Vec<Row> = match body.child("filter") {
         Some(f) => {
             let mut out = Vec::new();
             for r in rows {
-                match filter_matches(f, &r) {
+                match filter::matches(f, &r, case_insensitive) {
                     Ok(true) => out.push(r),
                     Ok(false) => {}
                     Err(e) => return ctx.query_failed(&e),
@@ -106,6 +111,9 @@ pub fn query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         }
         None => rows,
     };
+    if let Some(o) = body.child("orderby") {
+        filter::order_by(&mut matching, o, case_insensitive);
+    }
     let total = matching.len();
     let page: Vec<Row> = matching.into_iter().skip(offset).take(pagesize).collect();
     let remaining = total.saturating_sub(offset + page.len());
@@ -115,44 +123,6 @@ pub fn query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         page.len(),
         render_rows(&object, &page, &fields)
     ))
-}
-
-/// Evaluates the `<filter>` subset Onramp needs: and/or, equalto, notequalto.
-fn filter_matches(filter: &Element, row: &Row) -> Result<bool, String> {
-    let Some(node) = filter.children.first() else {
-        return Ok(true);
-    };
-    eval(node, row)
-}
-
-fn eval(node: &Element, row: &Row) -> Result<bool, String> {
-    let field_value = || {
-        let field = node
-            .text_of("field")
-            .unwrap_or_default()
-            .to_ascii_uppercase();
-        let value = node.text_of("value").unwrap_or_default();
-        (row.get(&field).cloned().unwrap_or_default(), value)
-    };
-    match node.name.as_str() {
-        "and" => node
-            .children
-            .iter()
-            .try_fold(true, |acc, c| Ok(acc && eval(c, row)?)),
-        "or" => node
-            .children
-            .iter()
-            .try_fold(false, |acc, c| Ok(acc || eval(c, row)?)),
-        "equalto" => Ok({
-            let (have, want) = field_value();
-            have == want
-        }),
-        "notequalto" => Ok({
-            let (have, want) = field_value();
-            have != want
-        }),
-        other => Err(format!("the simulator does not evaluate <{other}> filters")),
-    }
 }
 
 pub fn read_by_query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
@@ -178,18 +148,11 @@ pub fn read_by_query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
     if let Err(o) = check_fields(ctx, &object, &fields) {
         return *o;
     }
-    let conditions = match parse_conditions(&body.text_of("query").unwrap_or_default()) {
+    let condition = match read_query::parse(&body.text_of("query").unwrap_or_default()) {
         Ok(c) => c,
         Err(e) => return ctx.query_failed(&e),
     };
-    let matching: Vec<Row> = rows
-        .into_iter()
-        .filter(|r| {
-            conditions
-                .iter()
-                .all(|(f, v)| r.get(f).map(String::as_str).unwrap_or("") == v)
-        })
-        .collect();
+    let matching: Vec<Row> = rows.into_iter().filter(|r| condition.matches(r)).collect();
     let total = matching.len();
     let pending = PendingResult {
         object,
@@ -200,24 +163,6 @@ pub fn read_by_query(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         offset: 0,
     };
     ctx.ok(next_page(ctx, pending))
-}
-
-/// `FIELD = 'value' AND …`, the subset of readByQuery's SQL-like query used here.
-fn parse_conditions(query: &str) -> Result<Vec<(String, String)>, String> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Ok(Vec::new());
-    }
-    q.split(" AND ")
-        .flat_map(|p| p.split(" and "))
-        .map(|cond| {
-            let (f, v) = cond
-                .split_once('=')
-                .ok_or_else(|| format!("the simulator cannot evaluate query condition '{cond}'"))?;
-            let v = v.trim().trim_matches('\'').to_string();
-            Ok((f.trim().to_ascii_uppercase(), v))
-        })
-        .collect()
 }
 
 /// Renders the next page of `p`, keeping the rest under a fresh resultId.

@@ -235,8 +235,10 @@ async fn wrong_user_password_classic_and_gateway_forms() {
     let sim = start(sc).await;
     let r = sim.xml(API, &login_with("nobody", COMPANY, USER_PW)).await;
     assert_eq!(r.status, 401);
+    // The SDKs' 401 fixture: a control block with nothing but its status.
     assert!(
-        r.body.contains("<control><status>failure</status>"),
+        r.body
+            .contains("<response><control><status>failure</status></control><errormessage>"),
         "{}",
         r.body
     );
