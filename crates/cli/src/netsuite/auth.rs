@@ -184,6 +184,7 @@ async fn code(
         access_expires_at: now,
         refresh_expires_at: None,
         consented_at: now,
+        owner: None,
     };
     let outcome = match client.refresh(&mut tokens, now).await {
         Ok(()) => {

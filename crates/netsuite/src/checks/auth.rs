@@ -33,7 +33,12 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         .with_evidence("Server time", &t.raw),
         Err(NetSuiteError::InvalidLogin { .. }) => base(invalid_login(&c).await),
         Err(NetSuiteError::BearerRejected { .. })
-            if c.ctx.audit_detail.as_deref().and_then(audit_detail_diagnosis).is_some() =>
+            if c
+                .ctx
+                .audit_detail
+                .as_deref()
+                .and_then(|d| audit_detail_diagnosis(c.ctx.auth_method(), d))
+                .is_some() =>
         {
             base(invalid_login(&c).await)
         }
@@ -66,7 +71,7 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         .ctx
         .audit_detail
         .as_deref()
-        .and_then(audit_detail_diagnosis)
+        .and_then(|d| audit_detail_diagnosis(c.ctx.auth_method(), d))
     {
         return fail(
             format!(
@@ -108,7 +113,7 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         if account.environment() == Environment::Sandbox {
             causes.push("The token was created in production, or the sandbox was refreshed since (a refresh wipes tokens): the Detail column will say token_rejected or consumer_key_unknown.".into());
         }
-        causes.push("The token was revoked, or was created for another integration record, user or role than these consumer credentials (consumer/token pairing): Detail token_rejected or InvalidSignature.".into());
+        causes.push("The token was revoked, or was created for another integration record, user or role than these consumer credentials (consumer/token pairing): Detail token_rejected. A wrong consumer or token secret, or a realm spelled differently: Detail InvalidSignature.".into());
         causes.push("The user is inactive or lost access, the role is inactive, or the role lacks 'Log in using Access Tokens': Detail permission_denied.".into());
         causes.push("The integration record is Blocked: Detail consumer_key_refused. Token-based Authentication is disabled: Detail FeatureDisabled.".into());
     }
@@ -130,13 +135,24 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
     )
 }
 
-/// Cause → fix → where for each Detail value of the Login Audit Trail.
-pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
+/// Cause → fix → where for a Detail value of the Login Audit Trail. The same
+/// value means different things per sign-in method (TokenRejected is a revoked
+/// TBA token but a refresh token used as an access token with OAuth 2.0), so
+/// the method in use picks the meaning.
+pub fn audit_detail_diagnosis(method: AuthMethod, detail: &str) -> Option<Diagnosis> {
+    match method {
+        AuthMethod::Tba => tba_detail(detail),
+        oauth => crate::oauth2::diagnose::audit_detail(oauth, detail),
+    }
+}
+
+/// TBA's Detail values (ORA:subsect_156935170194 and the TBA troubleshooting pages).
+fn tba_detail(detail: &str) -> Option<Diagnosis> {
     let d = |c: &str, f: &str, w: &str| Some(Diagnosis::new(c, f, w));
     match detail.trim() {
         "InvalidSignature" => d(
-            "The signature did not match: a consumer secret or token secret is wrong, or the token was created for another integration record, or the account ID (realm) is spelled differently.",
-            "Copy the consumer key/secret from the integration record and the token ID/secret from the token again (secrets are shown only once: create a new token if lost).",
+            "The signature did not match: a consumer secret or token secret is wrong, or the account ID (realm) is spelled differently from NetSuite's (sandboxes: 123456_SB1).",
+            "Copy the consumer key/secret from the integration record and the token ID/secret from the token again (secrets are shown only once: create a new token if lost), and use the account ID exactly as Company Information shows it.",
             paths::ACCESS_TOKENS,
         ),
         "InvalidTimestamp" => d(
@@ -165,7 +181,7 @@ pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
             paths::MANAGE_INTEGRATIONS,
         ),
         "FeatureDisabled" => d(
-            "Token-based Authentication (or OAuth 2.0) is not enabled on the account.",
+            "Token-based Authentication is not enabled on the account.",
             "Enable Token-based Authentication (Manage Authentication section) and save.",
             paths::ENABLE_FEATURES,
         ),
@@ -179,18 +195,12 @@ pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
             "Wait for the lock to expire or ask an administrator to unlock the user.",
             paths::EMPLOYEES,
         ),
-        "UnknownAlgorithm" | "UnsupportedAlgo" => d(
+        "UnknownAlgorithm" => d(
             "The request was signed with an algorithm NetSuite no longer accepts (HMAC-SHA1 ended in 2023.1).",
             "Sign with HMAC-SHA256.",
             "The connector's authentication settings",
         ),
-        "AccessTokenExpired" | "TokenExpired" => d(
-            "The OAuth 2.0 access token expired (they last 60 minutes).",
-            "Refresh the token or sign in again.",
-            paths::LOGIN_AUDIT_TRAIL,
-        ),
-        // The remaining OAuth 2.0 codes (MissingKey, ScopeMismatched…) have their own fixes.
-        other => crate::oauth2::diagnose::audit_detail(other),
+        _ => None,
     }
 }
 
@@ -311,18 +321,25 @@ mod tests {
     use crate::oauth2::diagnose;
 
     #[test]
-    fn oauth_audit_codes_fall_back_to_the_oauth_diagnoses() {
-        let m2m = audit_detail_diagnosis(" MissingKey ").expect("OAuth code is known");
+    fn the_method_in_use_picks_the_meaning() {
+        let m2m = audit_detail_diagnosis(AuthMethod::Oauth2M2m, " MissingKey ").unwrap();
         assert_eq!(m2m.where_, diagnose::M2M_SETUP);
-        assert_eq!(
-            audit_detail_diagnosis("ScopeMismatched").unwrap().where_,
-            diagnose::INTEGRATION_RECORD
-        );
-        // TBA meanings keep precedence for the codes both share.
-        assert_eq!(
-            audit_detail_diagnosis("InvalidSignature").unwrap().where_,
-            paths::ACCESS_TOKENS
-        );
-        assert!(audit_detail_diagnosis("NotACode").is_none());
+        let scope = audit_detail_diagnosis(AuthMethod::Oauth2Code, "ScopeMismatched").unwrap();
+        assert_eq!(scope.where_, diagnose::INTEGRATION_RECORD);
+        // TBA: a revoked or foreign token; a wrong secret or realm.
+        let tba = |c| audit_detail_diagnosis(AuthMethod::Tba, c).unwrap();
+        assert!(tba("TokenRejected").cause.contains("revoked"));
+        assert!(tba("InvalidSignature").cause.contains("realm"));
+        assert_eq!(tba("InvalidSignature").where_, paths::ACCESS_TOKENS);
+        // OAuth 2.0: a refresh token used to log in; a bad bearer token.
+        let code = |c| audit_detail_diagnosis(AuthMethod::Oauth2Code, c).unwrap();
+        assert!(code("TokenRejected").cause.contains("refresh token"));
+        assert!(!code("InvalidSignature").cause.contains("realm"));
+        assert!(code("RefreshTokenExpired").fix.contains("Connect again"));
+        // Not Oracle codes.
+        for made_up in ["TokenRevoked", "realm_mismatch", "NotACode"] {
+            assert!(audit_detail_diagnosis(AuthMethod::Tba, made_up).is_none());
+            assert!(audit_detail_diagnosis(AuthMethod::Oauth2Code, made_up).is_none());
+        }
     }
 }

@@ -27,7 +27,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                     | "UnknownIntegration" | "InvalidIntegration"),
                 ) => fail(
                     format!("The Login Audit Trail says '{d}': the integration record refuses logins."),
-                    audit_detail_diagnosis(d).unwrap_or_else(blocked),
+                    audit_detail_diagnosis(c.ctx.auth_method(), d).unwrap_or_else(blocked),
                 ),
                 Some(d) => pass(format!(
                     "The Login Audit Trail detail '{d}' is not about the integration record."

@@ -3,6 +3,7 @@
 //! the Login Audit Trail's Detail column names the real reason.
 
 use onramp_core::http::HttpError;
+use onramp_core::profile::AuthMethod;
 use onramp_core::Diagnosis;
 
 use super::OAuthError;
@@ -32,7 +33,7 @@ pub enum Stage {
 pub fn diagnose(stage: Stage, err: &OAuthError) -> Diagnosis {
     match err {
         OAuthError::Authorize { error, .. } => authorize_error(error),
-        OAuthError::StateMismatch => audit_detail("InvalidState").expect("known code"),
+        OAuthError::StateMismatch => code_flow("InvalidState"),
         OAuthError::Token { error, .. } => token_error(stage, error),
         OAuthError::ClockSkew { skew_seconds, .. } => clock_skew(*skew_seconds),
         OAuthError::InvalidInput(msg) => Diagnosis::new(msg.clone(), "Correct the value and try again.", ONRAMP),
@@ -79,9 +80,15 @@ pub fn clock_skew(skew_seconds: i64) -> Diagnosis {
 
 fn authorize_error(error: &str) -> Diagnosis {
     match error {
-        "access_denied" => audit_detail("AuthorizationExplicitlyDenied").expect("known code"),
-        "invalid_scope" => audit_detail("ScopeMismatched").expect("known code"),
-        "unsupported_response_type" => audit_detail("UnsupportedResponseType").expect("known code"),
+        "access_denied" => code_flow("AuthorizationExplicitlyDenied"),
+        "invalid_scope" => code_flow("ScopeMismatched"),
+        "unsupported_response_type" => code_flow("UnsupportedResponseType"),
+        // RFC 6749 4.1.2.1: this client may not use the authorization code grant.
+        "unauthorized_client" => Diagnosis::new(
+            "The integration record does not allow sign-in with the authorization code grant (Authorization Code Grant is not ticked), or the record is not an OAuth 2.0 integration.",
+            "On the integration record's Authentication subtab, under OAuth 2.0, tick Authorization Code Grant and the scopes the connector needs, save, and connect again.",
+            INTEGRATION_RECORD,
+        ),
         "invalid_request" => Diagnosis::new(
             "NetSuite refused the sign-in request as malformed (PKCE, state or a parameter it does not accept).",
             "Start the connection again from Onramp; if it repeats, look up the Detail of the failed attempt.",
@@ -109,15 +116,20 @@ fn token_error(stage: Stage, error: &str) -> Diagnosis {
             "Open the Login Audit Trail, find the failed attempt of the integration user, and follow the fix Onramp shows for its Detail value.",
             AUDIT_TRAIL,
         ),
-        (_, "invalid_client") => audit_detail("ClientAuthenticationFailed").expect("known code"),
+        (_, "invalid_client") => code_flow("ClientAuthenticationFailed"),
         (_, "unauthorized_client" | "unsupported_grant_type") => {
-            audit_detail("AuthorizationCodeGrantRequired").expect("known code")
+            code_flow("AuthorizationCodeGrantRequired")
         }
-        (_, "invalid_scope") => audit_detail("ScopeMismatched").expect("known code"),
-        (_, "invalid_grant") => audit_detail("InvalidGrant").expect("known code"),
-        (_, "invalid_request") => audit_detail("InvalidRequest").expect("known code"),
+        (_, "invalid_scope") => code_flow("ScopeMismatched"),
+        (_, "invalid_grant") => code_flow("InvalidGrant"),
+        (_, "invalid_request") => code_flow("InvalidRequest"),
         (_, other) => unknown(other),
     }
+}
+
+/// A code of the authorization code flow this module always knows.
+fn code_flow(code: &str) -> Diagnosis {
+    audit_detail(AuthMethod::Oauth2Code, code).expect("a code this module diagnoses")
 }
 
 fn unknown(error: &str) -> Diagnosis {
@@ -144,8 +156,27 @@ fn http_error(h: &HttpError) -> Diagnosis {
 }
 
 /// Diagnosis for a Login Audit Trail Detail value of an OAuth 2.0 attempt.
-pub fn audit_detail(code: &str) -> Option<Diagnosis> {
+/// Some values mean different things per grant (ORA:subsect_158324637123,
+/// subsect_158711928134), so the method in use picks the meaning.
+pub fn audit_detail(method: AuthMethod, code: &str) -> Option<Diagnosis> {
+    let m2m = method == AuthMethod::Oauth2M2m;
     let (cause, fix, where_) = match code.trim() {
+        "RefreshTokenExpired" => (
+            "The refresh token has expired (7 days for confidential clients, 48 hours by default for public clients), so NetSuite issues no new access token.",
+            "Connect again (sign in and click Allow) to get a new pair of tokens.",
+            ONRAMP,
+        ),
+        // With a bearer token, not with a client assertion (ORA:subsect_158324637123).
+        "TokenRejected" if !m2m => (
+            "A refresh token was sent where an access token belongs: the connector logged in with the refresh token.",
+            "Make the connector send the access token in the Authorization header and use the refresh token only in the refresh request to the token endpoint.",
+            "The connector's OAuth 2.0 settings",
+        ),
+        "InvalidSignature" if !m2m => (
+            "The token's signature is invalid: it was changed or cut off when copied, or it was issued by another account.",
+            "Connect again to get new tokens, and make sure the connector stores and sends them whole.",
+            ONRAMP,
+        ),
         "ScopeMismatched" | "InvalidScope" => (
             "The scopes requested are not all enabled on the integration record (or mcp was combined with other scopes).",
             "On the integration record tick the scopes the connector needs (REST Web Services, RESTlets, SuiteAnalytics Connect), save, and connect again.",
@@ -221,8 +252,8 @@ pub fn audit_detail(code: &str) -> Option<Diagnosis> {
             "Refresh the token (or request a new M2M token) and retry.",
             ONRAMP,
         ),
-        "TokenRejected" | "TokenBlocked" | "InvalidTokenType" => (
-            "The token was revoked, blocked, or is not an access token.",
+        "TokenBlocked" | "InvalidTokenType" => (
+            "The token is blocked, or is not an access token.",
             "Connect again to get new tokens.",
             ONRAMP,
         ),
@@ -276,17 +307,37 @@ mod tests {
             ("MissingKeyId", M2M_SETUP),
         ];
         for (code, place) in cases {
-            assert_eq!(audit_detail(code).unwrap().where_, place, "{code}");
+            let d = audit_detail(AuthMethod::Oauth2M2m, code).unwrap();
+            assert_eq!(d.where_, place, "{code}");
         }
-        assert!(audit_detail("UnsupportedAlgo")
+        assert!(audit_detail(AuthMethod::Oauth2M2m, "UnsupportedAlgo")
             .unwrap()
             .fix
             .contains("ES256"));
-        assert!(audit_detail("TokenValidityTooBroad")
+        assert!(audit_detail(AuthMethod::Oauth2M2m, "TokenValidityTooBroad")
             .unwrap()
             .fix
             .contains("3000"));
-        assert!(audit_detail("NoSuchCode").is_none());
+        assert!(audit_detail(AuthMethod::Oauth2Code, "NoSuchCode").is_none());
+        // Not Oracle codes: nothing invents a meaning for them.
+        assert!(audit_detail(AuthMethod::Oauth2Code, "TokenRevoked").is_none());
+    }
+
+    /// ORA:subsect_158324637123 (REST/RESTlets) and subsect_158711928134 (refresh).
+    #[test]
+    fn the_same_detail_means_what_the_grant_makes_it_mean() {
+        let code = |c| audit_detail(AuthMethod::Oauth2Code, c).unwrap();
+        let m2m = |c| audit_detail(AuthMethod::Oauth2M2m, c).unwrap();
+        assert!(code("TokenRejected")
+            .cause
+            .contains("refresh token was sent"));
+        assert!(code("InvalidSignature")
+            .cause
+            .contains("signature is invalid"));
+        assert_eq!(m2m("InvalidSignature").where_, M2M_SETUP);
+        let expired = code("RefreshTokenExpired");
+        assert!(expired.cause.contains("refresh token has expired"));
+        assert!(expired.fix.contains("Connect again"));
     }
 
     #[test]
@@ -311,6 +362,15 @@ mod tests {
             .cause
             .contains("state"));
         assert!(no_redirect().fix.contains("Redirect URI"));
+        let grant = diagnose(
+            Stage::Authorize,
+            &OAuthError::Authorize {
+                error: "unauthorized_client".into(),
+                description: None,
+            },
+        );
+        assert!(grant.fix.contains("Authorization Code Grant"));
+        assert_eq!(grant.where_, INTEGRATION_RECORD);
     }
 
     #[test]

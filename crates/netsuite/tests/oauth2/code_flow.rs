@@ -30,7 +30,7 @@ async fn full_authorization_code_flow() {
 
     let now = OffsetDateTime::now_utc();
     let mut tokens = client
-        .exchange_code(&answer.code, req.pkce.verifier(), now)
+        .exchange_code(&answer, req.pkce.verifier(), now)
         .await
         .unwrap();
     let who = tokens.identity().expect("NetSuite-style JWT access token");
@@ -81,7 +81,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     client
         .exchange_code(&code, req.pkce.verifier(), now)
         .await
@@ -103,7 +103,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     let other = Pkce::new_s256();
     let mismatch = client
         .exchange_code(&code, other.verifier(), now)
@@ -159,7 +159,7 @@ async fn public_client_refresh_tokens_rotate_and_are_single_use() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     let mut tokens = client
         .exchange_code(&code, req.pkce.verifier(), now)
         .await

@@ -9,6 +9,7 @@ use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 use super::super::state::NsState;
+use super::SubShape;
 
 pub const ACCESS_LIFETIME: Duration = Duration::seconds(3600);
 pub const CONFIDENTIAL_REFRESH_LIFETIME: Duration = Duration::days(7);
@@ -57,6 +58,14 @@ pub fn random_token(bytes: usize) -> String {
     URL_SAFE_NO_PAD.encode(buf)
 }
 
+/// The `sub` claim in the form the scenario chose (see `SubShape`).
+fn sub(shape: SubShape, account: &str, g: &AccessGrant) -> String {
+    match shape {
+        SubShape::RoleEntity => format!("{};{}", g.role, g.employee),
+        SubShape::AccountFirst => format!("{account};0;{};{};N", g.role, g.employee),
+    }
+}
+
 /// An access token shaped like NetSuite's (claims as in Oracle's decoded sample).
 /// The simulator also keeps it in the account's state, so revocation and expiry apply.
 pub fn access_jwt(
@@ -69,7 +78,7 @@ pub fn access_jwt(
     let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
     header.kid = Some("s.SIMULATOR.1".into());
     let claims = json!({
-        "sub": format!("{};{}", grant.role, grant.employee),
+        "sub": sub(state.scenario.oauth2.access_token_sub, account, grant),
         "aud": [format!("{};{account}", grant.integration), client_id],
         "scope": grant.scopes,
         "iss": "https://system.netsuite.com",
