@@ -115,17 +115,18 @@ impl TokenSet {
     /// Who the tokens act as: the authorize redirect's role and entity when
     /// known (documented, authoritative), else the access token's `sub`.
     pub fn identity(&self) -> Option<AccessTokenIdentity> {
-        let claimed = AccessTokenIdentity::decode(self.access_token.expose());
-        match &self.owner {
-            Some(o) => Some(AccessTokenIdentity {
-                role: o.role.clone(),
-                entity: o.entity.clone(),
-                scopes: claimed
-                    .map(|c| c.scopes)
-                    .unwrap_or_else(|| self.scopes.clone()),
-            }),
-            None => claimed,
-        }
+        let Some(o) = &self.owner else {
+            return AccessTokenIdentity::decode(self.access_token.expose());
+        };
+        let scopes = decode_claims(self.access_token.expose())
+            .map(|c| c.scope.into_list())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| self.scopes.clone());
+        Some(AccessTokenIdentity {
+            role: o.role.clone(),
+            entity: o.entity.clone(),
+            scopes,
+        })
     }
 }
 
@@ -168,7 +169,8 @@ pub struct AccessTokenIdentity {
 
 #[derive(Deserialize)]
 struct Claims {
-    sub: String,
+    #[serde(default)]
+    sub: Option<String>,
     #[serde(default)]
     scope: ScopeClaim,
 }
@@ -182,17 +184,9 @@ enum ScopeClaim {
     Missing,
 }
 
-impl AccessTokenIdentity {
-    /// Reads the claims without verifying the signature: display only, never trust.
-    pub fn decode(token: &str) -> Option<Self> {
-        let claims: Claims = jsonwebtoken::dangerous::insecure_decode_claims(token).ok()?;
-        // Only "<role>;<entity>" names them; Oracle's older samples put the
-        // account first ("4030059;0;3;7;N"), which leaves the role unknown.
-        let owner = claims
-            .sub
-            .split_once(';')
-            .and_then(|(r, e)| TokenOwner::new(Some(r), Some(e)))?;
-        let scopes = match claims.scope {
+impl ScopeClaim {
+    fn into_list(self) -> Vec<String> {
+        match self {
             ScopeClaim::List(v) => v,
             ScopeClaim::Text(s) => s
                 .split([' ', ','])
@@ -200,11 +194,30 @@ impl AccessTokenIdentity {
                 .map(str::to_string)
                 .collect(),
             ScopeClaim::Missing => Vec::new(),
-        };
+        }
+    }
+}
+
+/// The claims without verifying the signature: display only, never trust.
+fn decode_claims(token: &str) -> Option<Claims> {
+    jsonwebtoken::dangerous::insecure_decode_claims(token).ok()
+}
+
+impl AccessTokenIdentity {
+    /// Who a token acts as, from its `sub`; `None` when `sub` is not "role;entity".
+    pub fn decode(token: &str) -> Option<Self> {
+        let claims = decode_claims(token)?;
+        // Only "<role>;<entity>" names them; Oracle's older samples put the
+        // account first ("4030059;0;3;7;N"), which leaves the role unknown.
+        let owner = claims
+            .sub
+            .as_deref()?
+            .split_once(';')
+            .and_then(|(r, e)| TokenOwner::new(Some(r), Some(e)))?;
         Some(Self {
             role: owner.role,
             entity: owner.entity,
-            scopes,
+            scopes: claims.scope.into_list(),
         })
     }
 }
