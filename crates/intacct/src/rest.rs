@@ -316,6 +316,18 @@ mod tests {
     }
 
     #[test]
+    fn token_errors_never_quote_the_secrets_sent() {
+        let r = Redactor::new().with("CANARY-CLIENT-SECRET");
+        let v = serde_json::json!({
+            "error": "invalid_client",
+            "error_description": "client_secret=CANARY-CLIENT-SECRET does not match; refresh_token=CANARY-R"
+        });
+        let e = token_error(401, &v, &r).to_string();
+        assert!(!e.contains("CANARY"), "{e}");
+        assert!(e.contains("invalid_client"));
+    }
+
+    #[test]
     fn every_object_of_the_builtin_profile_has_a_rest_path() {
         let p = crate::profiles::builtin("intacct-accounting-sync").unwrap();
         for o in p.intacct.unwrap().objects {

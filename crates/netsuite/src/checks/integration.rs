@@ -6,7 +6,7 @@ use onramp_core::profile::AuthMethod;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::auth::audit_detail_diagnosis;
+use super::audit_detail::audit_detail_diagnosis;
 use super::{fail, pass, paths, skip, warn, Ctx};
 use crate::errors::NetSuiteError;
 

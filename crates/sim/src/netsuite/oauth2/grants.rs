@@ -5,7 +5,7 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use jsonwebtoken::{EncodingKey, Header};
 use rand::RngCore;
-use serde_json::json;
+use serde_json::{json, Value};
 use time::{Duration, OffsetDateTime};
 
 use super::super::state::NsState;
@@ -93,4 +93,23 @@ pub fn access_jwt(
         &EncodingKey::from_secret(&state.oauth2.signing_secret),
     )
     .expect("HMAC signing of a JSON object cannot fail")
+}
+
+/// Oracle's token-response sample (ORA:section_162755359851), verbatim:
+/// `{"access_token": "eyJ…", "expires_in": "3600", "token_type": "Bearer"}`,
+/// `expires_in` a JSON string.
+const ORACLE_TOKEN_RESPONSE: &str =
+    include_str!("../../../../netsuite/tests/fixtures/oracle/m2m_token_response.json");
+
+/// A token response in the shape of Oracle's sample, with this simulator's
+/// token; the code flow adds `refresh_token`, a field its table documents
+/// (ORA:section_160855590788).
+pub fn token_body(access: &str, refresh: Option<&str>) -> Value {
+    let mut body: Value =
+        serde_json::from_str(ORACLE_TOKEN_RESPONSE).expect("the quoted Oracle sample is JSON");
+    body["access_token"] = json!(access);
+    if let Some(r) = refresh {
+        body["refresh_token"] = json!(r);
+    }
+    body
 }

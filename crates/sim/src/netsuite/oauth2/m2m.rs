@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::super::state::NsState;
 use super::certs::public_key;
-use super::grants::{access_jwt, AccessGrant, ACCESS_LIFETIME};
+use super::grants::{access_jwt, token_body, AccessGrant, ACCESS_LIFETIME};
 use super::record::{self, Who};
-use super::token::{token_body, Form, Refused};
+use super::token::{Form, Refused};
 use super::with_account;
 
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";

@@ -9,14 +9,14 @@ use axum::{
     Json,
 };
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use serde_json::{json, Value};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::super::{ctx::RequestCtx, hosts::Service, state::NsState, tba};
 use super::client_auth::{authenticate, oauth_error};
 use super::grants::{
-    access_jwt, random_token, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
+    access_jwt, random_token, token_body, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
     CONFIDENTIAL_REFRESH_LIFETIME,
 };
 use super::record::{self, Who};
@@ -93,25 +93,6 @@ pub async fn token(
             oauth_error(&account, &r.error)
         }
     }
-}
-
-/// Oracle's token-response sample (ORA:section_162755359851), verbatim:
-/// `{"access_token": "eyJ…", "expires_in": "3600", "token_type": "Bearer"}`,
-/// `expires_in` a JSON string.
-const ORACLE_TOKEN_RESPONSE: &str =
-    include_str!("../../../../netsuite/tests/fixtures/oracle/m2m_token_response.json");
-
-/// A token response in the shape of Oracle's sample, with this simulator's
-/// token; the code flow adds `refresh_token`, a field its table documents
-/// (ORA:section_160855590788).
-pub fn token_body(access: &str, refresh: Option<&str>) -> Value {
-    let mut body: Value =
-        serde_json::from_str(ORACLE_TOKEN_RESPONSE).expect("the quoted Oracle sample is JSON");
-    body["access_token"] = json!(access);
-    if let Some(r) = refresh {
-        body["refresh_token"] = json!(r);
-    }
-    body
 }
 
 /// The token endpoint lives on the account's SuiteTalk (and RESTlets) domain.
