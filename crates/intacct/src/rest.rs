@@ -192,11 +192,12 @@ impl RestClient {
         form.push(("client_id", &self.app.client_id));
         form.push(("client_secret", self.app.client_secret.expose()));
         // The answer holds new tokens and an error can echo what was sent.
-        let mut redactor = Redactor::new();
-        for (_, v) in &form[..form.len() - 2] {
-            redactor.add(v);
+        let mut redactor = Redactor::new().with(self.app.client_secret.expose());
+        for (k, v) in fields {
+            if matches!(*k, "code" | "code_verifier" | "refresh_token") {
+                redactor.add(v);
+            }
         }
-        redactor.add(self.app.client_secret.expose());
         let resp = self
             .http
             .post(self.endpoints.transport_url(&url)?)
