@@ -272,7 +272,7 @@ async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
     let location = resp.headers()["location"].to_str().unwrap().to_string();
     let answer = client.parse_redirect(&location, &req.state).unwrap();
     client
-        .exchange_code(&answer.code, req.pkce.verifier(), OffsetDateTime::now_utc())
+        .exchange_code(&answer, req.pkce.verifier(), OffsetDateTime::now_utc())
         .await
         .unwrap()
 }

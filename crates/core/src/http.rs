@@ -209,7 +209,8 @@ fn looks_like_html(body: &[u8]) -> bool {
 /// Maps a reqwest error to what a person can act on.
 pub fn classify(host: &str, e: reqwest::Error, timeout_secs: u64) -> HttpError {
     let host = host.to_string();
-    let detail = error_chain(&e);
+    // reqwest quotes the URL, which can carry a token or code in its query.
+    let detail = crate::redact::redact_fields(&error_chain(&e));
     if e.is_timeout() {
         HttpError::Timeout {
             host,

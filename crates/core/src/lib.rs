@@ -7,8 +7,10 @@ pub mod error;
 pub mod http;
 #[cfg(feature = "keychain")]
 pub mod keychain;
+pub mod oauth;
 pub mod observed;
 pub mod profile;
+pub mod redact;
 pub mod report;
 pub mod runner;
 pub mod secret;
@@ -18,5 +20,6 @@ pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
 };
 pub use error::{ErrorKind, IpcError};
+pub use redact::Redactor;
 pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
 pub use secret::{Secret, SecretError, SecretKey, SecretStore};

@@ -5,7 +5,7 @@ use std::sync::Mutex as StdMutex;
 use std::time::Duration;
 
 use onramp_core::http::{self, Endpoints};
-use onramp_core::Secret;
+use onramp_core::{Redactor, Secret};
 use time::OffsetDateTime;
 use tokio::sync::Mutex;
 use url::Url;
@@ -216,7 +216,26 @@ impl IntacctClient {
             .ok_or_else(|| IntacctError::Protocol(format!("no result for {name}")))
     }
 
+    /// One request; the gateway's error texts can echo what was sent, so the
+    /// passwords and the session ID are taken out of every error.
     async fn exchange(
+        &self,
+        logical: &Url,
+        auth: &Auth<'_>,
+        functions: &[Function],
+    ) -> Result<Response, IntacctError> {
+        let mut redactor = Redactor::new()
+            .with(self.creds.sender_password.expose())
+            .with(self.creds.user_password.expose());
+        if let Auth::Session(id) = auth {
+            redactor.add(id);
+        }
+        self.exchange_unredacted(logical, auth, functions)
+            .await
+            .map_err(|e| e.redacted(&redactor))
+    }
+
+    async fn exchange_unredacted(
         &self,
         logical: &Url,
         auth: &Auth<'_>,

@@ -2,6 +2,7 @@
 //! into cause → fix → where with the pattern table (`patterns`).
 
 use onramp_core::http::HttpError;
+use onramp_core::Redactor;
 
 use crate::xml::response::ApiError;
 
@@ -52,6 +53,31 @@ pub enum IntacctError {
 }
 
 impl IntacctError {
+    /// The same error with `r`'s secrets (and token-shaped fields) taken out of
+    /// every text the gateway sent.
+    pub fn redacted(mut self, r: &Redactor) -> Self {
+        match &mut self {
+            IntacctError::Control { errors, .. }
+            | IntacctError::Authentication { errors }
+            | IntacctError::Function { errors, .. }
+            | IntacctError::RateLimited { errors, .. } => {
+                for e in errors.iter_mut() {
+                    for t in [
+                        &mut e.errorno,
+                        &mut e.description,
+                        &mut e.description2,
+                        &mut e.correction,
+                    ] {
+                        *t = r.redact(t);
+                    }
+                }
+            }
+            IntacctError::Malformed(t) | IntacctError::Protocol(t) => *t = r.redact(t),
+            _ => {}
+        }
+        self
+    }
+
     /// The layer and errors a pattern can be matched against.
     pub fn layer_errors(&self) -> Option<(Layer, u16, &[ApiError])> {
         match self {
@@ -103,6 +129,25 @@ fn describe(what: &str, status: u16, errors: &[ApiError]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echoed_passwords_never_reach_the_error_text() {
+        let r = Redactor::new().with("CANARY-USER-PASSWORD");
+        let e = IntacctError::Authentication {
+            errors: vec![ApiError {
+                errorno: "XL03000006".into(),
+                description2: "Sign-in failed for password CANARY-USER-PASSWORD".into(),
+                correction: "<password>CANARY-USER-PASSWORD</password>".into(),
+                ..Default::default()
+            }],
+        }
+        .redacted(&r);
+        let text = format!("{e} {e:?}");
+        assert!(!text.contains("CANARY"), "{text}");
+        assert!(text.contains("XL03000006"));
+        let m = IntacctError::Malformed("at <sessionid>CANARY-SESSION</sessionid>".into());
+        assert!(!m.redacted(&r).to_string().contains("CANARY"));
+    }
 
     #[test]
     fn rollback_notice_comes_after_the_root_cause() {

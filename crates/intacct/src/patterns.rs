@@ -230,6 +230,23 @@ mod tests {
             id(Layer::Function, 200, perm).as_deref(),
             Some("object-permission")
         );
+        // Not permission problems, though the same layer (public connector harnesses).
+        let module = err("", "", "Account allocation module is not subscribed", "");
+        assert_eq!(
+            id(Layer::Function, 200, module).as_deref(),
+            Some("module-not-subscribed")
+        );
+        let unsupported = err(
+            "PL04000005",
+            "",
+            "API operation 'READ_BY_QUERY' cannot be performed on objects of type allocation",
+            "",
+        );
+        let found = Patterns::builtin()
+            .find(Layer::Function, 200, &[unsupported])
+            .unwrap();
+        assert_eq!(found.id, "operation-not-supported");
+        assert!(found.fix.contains("will not help"));
         let demo = err(
             "PL04000055",
             "This company is a demo company and has expired.",

@@ -9,7 +9,8 @@ use std::time::Duration;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use onramp_core::http::{self, Endpoints, Expect, HttpError};
-use onramp_core::{Diagnosis, Secret};
+use onramp_core::oauth::TokenResponse;
+use onramp_core::{Diagnosis, Redactor, Secret};
 use sha2::{Digest, Sha256};
 use url::Url;
 
@@ -190,6 +191,13 @@ impl RestClient {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("client_id", &self.app.client_id));
         form.push(("client_secret", self.app.client_secret.expose()));
+        // The answer holds new tokens and an error can echo what was sent.
+        let mut redactor = Redactor::new().with(self.app.client_secret.expose());
+        for (k, v) in fields {
+            if matches!(*k, "code" | "code_verifier" | "refresh_token") {
+                redactor.add(v);
+            }
+        }
         let resp = self
             .http
             .post(self.endpoints.transport_url(&url)?)
@@ -198,21 +206,23 @@ impl RestClient {
             .await
             .map_err(|e| http::classify("api.intacct.com", e, 0))?;
         let (status, body) = http::read_body(resp, MAX_BODY, Expect::Json).await?;
-        let v: serde_json::Value =
-            serde_json::from_slice(&body).map_err(|e| RestError::Malformed(e.to_string()))?;
         if status != 200 {
-            return Err(token_error(status, &v));
+            let v: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
+                RestError::Malformed(format!(
+                    "HTTP {status} with a body that is not JSON: {}",
+                    redactor.snippet(&body, 200)
+                ))
+            })?;
+            return Err(token_error(status, &v, &redactor));
         }
-        let access = v["access_token"]
-            .as_str()
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| RestError::Malformed("no access_token".into()))?;
+        let parsed = TokenResponse::parse(&body).map_err(RestError::Malformed)?;
         Ok(Token {
-            access_token: Secret::new(access.to_string()),
-            refresh_token: v["refresh_token"]
-                .as_str()
-                .map(|s| Secret::new(s.to_string())),
-            expires_in: v["expires_in"].as_u64(),
+            expires_in: parsed
+                .expires_in()
+                .map_err(RestError::Malformed)?
+                .map(|d| d.whole_seconds().unsigned_abs()),
+            refresh_token: parsed.refresh_token.map(Secret::new),
+            access_token: Secret::new(parsed.access_token),
         })
     }
 
@@ -230,14 +240,19 @@ impl RestClient {
             .await
             .map_err(|e| http::classify("api.intacct.com", e, 0))?;
         let (status, body) = http::read_body(resp, MAX_BODY, Expect::Json).await?;
-        let v: serde_json::Value =
-            serde_json::from_slice(&body).map_err(|e| RestError::Malformed(e.to_string()))?;
+        let redactor = Redactor::new().with(token.access_token.expose());
+        let v: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
+            RestError::Malformed(format!(
+                "HTTP {status} with a body that is not JSON: {}",
+                redactor.snippet(&body, 200)
+            ))
+        })?;
         if status != 200 {
             let err = &v["ia::result"]["ia::error"];
             return Err(RestError::Api {
                 status,
-                code: err["code"].as_str().unwrap_or_default().to_string(),
-                message: err["message"].as_str().unwrap_or_default().to_string(),
+                code: redactor.redact(err["code"].as_str().unwrap_or_default()),
+                message: redactor.redact(err["message"].as_str().unwrap_or_default()),
             });
         }
         v["ia::meta"]["totalCount"]
@@ -246,11 +261,11 @@ impl RestClient {
     }
 }
 
-fn token_error(status: u16, v: &serde_json::Value) -> RestError {
+fn token_error(status: u16, v: &serde_json::Value, r: &Redactor) -> RestError {
     RestError::OAuth {
         status,
-        error: v["error"].as_str().unwrap_or("unknown_error").to_string(),
-        description: v["error_description"].as_str().map(str::to_string),
+        error: r.redact(v["error"].as_str().unwrap_or("unknown_error")),
+        description: v["error_description"].as_str().map(|d| r.redact(d)),
     }
 }
 
@@ -289,7 +304,7 @@ mod tests {
     #[test]
     fn token_errors_map_to_a_diagnosis() {
         let v = serde_json::json!({"error": "invalid_client", "error_description": "Unknown client_id."});
-        let e = token_error(401, &v);
+        let e = token_error(401, &v, &Redactor::new());
         assert!(e
             .to_string()
             .contains("invalid_client — Unknown client_id."));
@@ -299,6 +314,18 @@ mod tests {
         assert!(token_diagnosis("access_denied")
             .where_
             .contains("Web Services authorizations"));
+    }
+
+    #[test]
+    fn token_errors_never_quote_the_secrets_sent() {
+        let r = Redactor::new().with("CANARY-CLIENT-SECRET");
+        let v = serde_json::json!({
+            "error": "invalid_client",
+            "error_description": "client_secret=CANARY-CLIENT-SECRET does not match; refresh_token=CANARY-R"
+        });
+        let e = token_error(401, &v, &r).to_string();
+        assert!(!e.contains("CANARY"), "{e}");
+        assert!(e.contains("invalid_client"));
     }
 
     #[test]

@@ -170,3 +170,35 @@ async fn service_offline_is_a_function_failure_explained_as_an_outage() {
         .unwrap();
     assert_eq!(p.id, "outage");
 }
+
+/// The gateway's error texts can echo what was sent (a scenario setting here,
+/// since Sage publishes no such text): the passwords never reach the error.
+#[tokio::test]
+async fn passwords_echoed_by_the_gateway_never_reach_the_error() {
+    let happy = Scenario::builtin("intacct/happy").unwrap();
+    let p = happy.intacct.as_ref().unwrap().practice.clone();
+    let extra = format!(
+        r#"[[intacct.users]]
+id = "xml_onramp"
+entities = ["EU"]
+top_level = false
+
+[intacct.texts.entity_not_permitted]
+errorno = "XL03000006"
+description2 = "User password {} and sender password {} may not sign in to {{entity}}"
+correction = "<password>{}</password>"
+"#,
+        p.user_password, p.sender_password, p.user_password
+    );
+    let (_sim, client) = start(&extra).await;
+    let e = client.open_session(Some("US")).await.unwrap_err();
+    let text = format!("{e} | {e:?}");
+    assert!(
+        text.contains("XL03000006") && text.contains("may not sign in to US"),
+        "{text}"
+    );
+    assert!(text.contains("[redacted]"), "{text}");
+    for secret in [&p.user_password, &p.sender_password] {
+        assert!(!text.contains(secret.as_str()), "{text}");
+    }
+}

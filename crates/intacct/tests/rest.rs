@@ -155,3 +155,32 @@ mod in_the_suite {
             .any(|row| row.id == "ARINVOICE" && row.status == onramp_core::DiffStatus::Missing));
     }
 }
+
+/// Whether Sage sends `expires_in` as a number or a string is not in the
+/// stored Sage docs; the client reads both the same (the simulator can send either).
+#[tokio::test]
+async fn expires_in_is_read_as_a_number_or_a_numeric_string() {
+    for as_text in [false, true] {
+        let mut scenario = Scenario::builtin("intacct/happy").unwrap();
+        let intacct = scenario.intacct.as_mut().unwrap();
+        intacct.rest.expires_in_as_text = as_text;
+        intacct.rest.token_lifetime_secs = 1800;
+        let p = intacct.practice.clone();
+        let sim = Simulator::start(scenario, SimOptions::default())
+            .await
+            .unwrap();
+        let app = RestApp {
+            client_id: p.client_id.clone().unwrap(),
+            client_secret: Secret::new(p.client_secret.clone().unwrap()),
+        };
+        let endpoints = Endpoints {
+            override_base: Some(EndpointOverride::new(&sim.base_url()).unwrap()),
+        };
+        let client = RestClient::new(app, endpoints, Duration::from_secs(10)).unwrap();
+        let token = client
+            .client_credentials(&p.user_id, &p.company_id, None)
+            .await
+            .unwrap();
+        assert_eq!(token.expires_in, Some(1800), "as text: {as_text}");
+    }
+}

@@ -2,6 +2,7 @@
 //! challenge, and transport failures a person can act on.
 
 use onramp_core::http::HttpError;
+use onramp_core::Redactor;
 use serde::Deserialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +83,33 @@ impl NetSuiteError {
         })
     }
 
+    /// Replaces secrets in every text that came from NetSuite.
+    fn redact(&mut self, r: &Redactor) {
+        let texts: Vec<&mut String> = match self {
+            Self::InvalidLogin { detail }
+            | Self::UserError { detail }
+            | Self::NonexistentId { detail }
+            | Self::InvalidParameter { detail }
+            | Self::InvalidRequest { detail } => vec![detail],
+            Self::BearerRejected {
+                error, description, ..
+            } => vec![error, description],
+            Self::InsufficientPermission { permission, detail } => {
+                permission.iter_mut().chain([detail]).collect()
+            }
+            Self::InvalidContent { detail, path } => path.iter_mut().chain([detail]).collect(),
+            Self::UnexpectedError { error_id, detail } => {
+                error_id.iter_mut().chain([detail]).collect()
+            }
+            Self::Api { code, detail, .. } => vec![code, detail],
+            Self::NotJson { snippet, .. } => vec![snippet],
+            _ => vec![],
+        };
+        for t in texts {
+            *t = r.redact(t);
+        }
+    }
+
     /// Whether NetSuite refused who we are (as opposed to what we asked).
     pub fn is_auth(&self) -> bool {
         matches!(
@@ -110,8 +138,25 @@ struct ErrorDetail {
     path: Option<String>,
 }
 
-/// Maps a non-2xx response to a typed error.
-pub fn from_response(status: u16, www_authenticate: Option<&str>, body: &[u8]) -> NetSuiteError {
+/// Maps a non-2xx response to a typed error. Every text NetSuite sent goes
+/// through `redactor` first: details can echo the token or secret sent.
+pub fn from_response(
+    status: u16,
+    www_authenticate: Option<&str>,
+    body: &[u8],
+    redactor: &Redactor,
+) -> NetSuiteError {
+    let mut e = parse_response(status, www_authenticate, body, redactor);
+    e.redact(redactor);
+    e
+}
+
+fn parse_response(
+    status: u16,
+    www_authenticate: Option<&str>,
+    body: &[u8],
+    redactor: &Redactor,
+) -> NetSuiteError {
     if let Some(challenge) = www_authenticate.filter(|c| c.trim_start().starts_with("Bearer")) {
         let params = parse_challenge(challenge);
         let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
@@ -127,7 +172,7 @@ pub fn from_response(status: u16, www_authenticate: Option<&str>, body: &[u8]) -
         Err(_) => {
             return NetSuiteError::NotJson {
                 status,
-                snippet: snippet(body),
+                snippet: redactor.snippet(body, 120),
             }
         }
     };
@@ -209,16 +254,6 @@ fn parse_challenge(challenge: &str) -> Vec<(String, String)> {
         out.push((name.trim().to_string(), value.trim().to_string()));
     }
     out
-}
-
-fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(120)]);
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.is_empty() {
-        "(empty body)".into()
-    } else {
-        one_line
-    }
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use crate::Account;
 
 /// Login Audit Trail details that mean the integration record refuses logins.
 const INTEGRATION_BLOCKED: &[&str] = &["consumer_key_refused", "IntegrationBlocked"];
-/// Details that mean the token itself is refused (revoked, or wiped by a refresh).
-const TOKEN_REFUSED: &[&str] = &["token_rejected", "TokenRevoked"];
+/// TBA details that mean the token itself is refused (revoked, or wiped by a refresh).
+const TOKEN_REFUSED: &[&str] = &["token_rejected", "TokenRejected"];
 
 /// Which account was checked, and how.
 pub fn setup_facts(ctx: &NetSuiteCheckContext, profile: &ConnectorProfile) -> SetupFacts {
@@ -76,7 +76,8 @@ pub fn observe(
         }
     } else if INTEGRATION_BLOCKED.contains(&detail) {
         o.integration.state = Some(IntegrationState::Blocked);
-    } else if TOKEN_REFUSED.contains(&detail) {
+    } else if ctx.auth_method() == AuthMethod::Tba && TOKEN_REFUSED.contains(&detail) {
+        // With OAuth 2.0 TokenRejected means a refresh token was used to log in.
         o.token.state = Some(TokenState::Revoked);
     }
     Observed::Netsuite(o)

@@ -68,7 +68,7 @@ async fn the_realm_as_typed_fails_in_realm_wrong_case() {
     assert_eq!(signer.realm, "1234567_sb1");
     let r = get(&sim, &signer, SB_HOST, SERVER_TIME).await;
     assert_invalid_login(&r);
-    assert_eq!(last_detail(&sim).await, "realm_mismatch");
+    assert_eq!(last_detail(&sim).await, "InvalidSignature");
 }
 
 #[tokio::test]

@@ -39,10 +39,10 @@ async fn realm_must_be_the_exact_account_id_of_the_host() {
     let sim = start(&s, SimOptions::default()).await;
     let mut signer = Signer::from_scenario(&s);
     signer.realm = "1234567_sb1".into();
-    expect_detail(&sim, &signer, SB_HOST, "realm_mismatch").await;
+    expect_detail(&sim, &signer, SB_HOST, "InvalidSignature").await;
     // Right spelling, but the sandbox realm sent to the production host.
     signer.realm = "1234567_SB1".into();
-    expect_detail(&sim, &signer, PROD_HOST, "realm_mismatch").await;
+    expect_detail(&sim, &signer, PROD_HOST, "InvalidSignature").await;
     // The sandbox with its own token and the exact realm works.
     let c = &s.netsuite.as_ref().unwrap().accounts[1].tokens[0];
     signer.token = c.id.clone();

@@ -70,7 +70,7 @@ impl Pending {
             let now = OffsetDateTime::now_utc();
             let tokens = self
                 .client
-                .exchange_code(&answer.code, self.pkce.verifier(), now)
+                .exchange_code(&answer, self.pkce.verifier(), now)
                 .await
                 .map_err(|e| oauth_error(Stage::CodeExchange, &e))?;
             tokens::store(ctx, &self.setup_id, &tokens).await?;

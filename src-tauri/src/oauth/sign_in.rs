@@ -12,7 +12,7 @@ use onramp_netsuite::checks::certificate::m2m_certificate_check;
 use onramp_netsuite::checks::AUTH;
 use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::secret_names::{ACCESS_TOKEN, REFRESH_TOKEN};
-use onramp_netsuite::oauth2::{OAuthError, OffsetDateTime, TokenSet};
+use onramp_netsuite::oauth2::{OAuthError, OffsetDateTime, TokenOwner, TokenSet};
 use onramp_netsuite::Credentials;
 use time::format_description::well_known::Rfc3339;
 
@@ -111,6 +111,11 @@ pub async fn refresh(
         access_expires_at: now,
         refresh_expires_at: time_field(setup, fields::REFRESH_EXPIRES_AT),
         consented_at: now,
+        // Named by the authorize redirect at Connect; a refresh does not change it.
+        owner: TokenOwner::new(
+            field(setup, fields::TOKEN_ROLE),
+            field(setup, fields::TOKEN_ENTITY),
+        ),
     };
     if let Err(e) = client.refresh(&mut tokens, now).await {
         return Ok(Err(e));

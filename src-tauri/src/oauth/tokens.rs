@@ -156,6 +156,7 @@ mod tests {
             access_expires_at: now + time::Duration::hours(1),
             refresh_expires_at: refresh_expiry,
             consented_at: now,
+            owner: None,
         }
     }
 

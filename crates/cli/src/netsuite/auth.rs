@@ -135,6 +135,7 @@ async fn m2m(
                 &e,
                 d,
                 audit_detail,
+                AuthMethod::Oauth2M2m,
             )))
         }
     };
@@ -184,6 +185,7 @@ async fn code(
         access_expires_at: now,
         refresh_expires_at: None,
         consented_at: now,
+        owner: None,
     };
     let outcome = match client.refresh(&mut tokens, now).await {
         Ok(()) => {
@@ -197,6 +199,7 @@ async fn code(
                 &e,
                 d,
                 audit_detail,
+                AuthMethod::Oauth2Code,
             )))
         }
     };
@@ -233,8 +236,16 @@ fn keep_rotated(
 
 /// The failing `netsuite.auth` result for a token NetSuite would not issue.
 /// A Login Audit Trail Detail the user read names the reason more exactly.
-fn refused(what: &str, e: &OAuthError, d: Diagnosis, audit_detail: Option<&str>) -> CheckResult {
-    let d = audit_detail.and_then(audit_detail_diagnosis).unwrap_or(d);
+fn refused(
+    what: &str,
+    e: &OAuthError,
+    d: Diagnosis,
+    audit_detail: Option<&str>,
+    method: AuthMethod,
+) -> CheckResult {
+    let d = audit_detail
+        .and_then(|a| audit_detail_diagnosis(method, a))
+        .unwrap_or(d);
     let mut r = CheckResult::fail(
         AUTH,
         AUTH_TITLE,

@@ -8,6 +8,7 @@ use onramp_core::profile::AuthMethod;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
+use super::audit_detail::audit_detail_diagnosis;
 use super::{fail, pass, paths, skip, warn, Ctx};
 use crate::accounts::Environment;
 use crate::client::Credentials;
@@ -33,7 +34,12 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         .with_evidence("Server time", &t.raw),
         Err(NetSuiteError::InvalidLogin { .. }) => base(invalid_login(&c).await),
         Err(NetSuiteError::BearerRejected { .. })
-            if c.ctx.audit_detail.as_deref().and_then(audit_detail_diagnosis).is_some() =>
+            if c
+                .ctx
+                .audit_detail
+                .as_deref()
+                .and_then(|d| audit_detail_diagnosis(c.ctx.auth_method(), d))
+                .is_some() =>
         {
             base(invalid_login(&c).await)
         }
@@ -66,7 +72,7 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         .ctx
         .audit_detail
         .as_deref()
-        .and_then(audit_detail_diagnosis)
+        .and_then(|d| audit_detail_diagnosis(c.ctx.auth_method(), d))
     {
         return fail(
             format!(
@@ -108,7 +114,7 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         if account.environment() == Environment::Sandbox {
             causes.push("The token was created in production, or the sandbox was refreshed since (a refresh wipes tokens): the Detail column will say token_rejected or consumer_key_unknown.".into());
         }
-        causes.push("The token was revoked, or was created for another integration record, user or role than these consumer credentials (consumer/token pairing): Detail token_rejected or InvalidSignature.".into());
+        causes.push("The token was revoked, or was created for another integration record, user or role than these consumer credentials (consumer/token pairing): Detail token_rejected. A wrong consumer or token secret, or a realm spelled differently: Detail InvalidSignature.".into());
         causes.push("The user is inactive or lost access, the role is inactive, or the role lacks 'Log in using Access Tokens': Detail permission_denied.".into());
         causes.push("The integration record is Blocked: Detail consumer_key_refused. Token-based Authentication is disabled: Detail FeatureDisabled.".into());
     }
@@ -128,70 +134,6 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         skew.map(human_secs)
             .unwrap_or_else(|| "not measured".into()),
     )
-}
-
-/// Cause → fix → where for each Detail value of the Login Audit Trail.
-pub fn audit_detail_diagnosis(detail: &str) -> Option<Diagnosis> {
-    let d = |c: &str, f: &str, w: &str| Some(Diagnosis::new(c, f, w));
-    match detail.trim() {
-        "InvalidSignature" => d(
-            "The signature did not match: a consumer secret or token secret is wrong, or the token was created for another integration record, or the account ID (realm) is spelled differently.",
-            "Copy the consumer key/secret from the integration record and the token ID/secret from the token again (secrets are shown only once: create a new token if lost).",
-            paths::ACCESS_TOKENS,
-        ),
-        "InvalidTimestamp" => d(
-            "The request's timestamp is more than 5 minutes away from NetSuite's clock.",
-            "Turn on automatic time (NTP) on the computer or server that calls NetSuite.",
-            "The operating system's date and time settings",
-        ),
-        "NonceUsed" | "nonce_used" => d(
-            "A nonce was used twice: the caller retried a request without signing it again.",
-            "Sign every attempt, retries included, with a fresh nonce and timestamp.",
-            "The connector's retry settings",
-        ),
-        "token_rejected" | "TokenRejected" => d(
-            "The token is revoked, or belongs to another integration record, user, role or account (tokens are never copied to sandboxes and are wiped on sandbox refresh).",
-            "Create a new access token for this integration record, user and role, and enter its token ID and secret.",
-            paths::ACCESS_TOKENS,
-        ),
-        "consumer_key_refused" | "IntegrationBlocked" => d(
-            "The integration record is Blocked.",
-            "Open the integration record and set State to Enabled.",
-            paths::MANAGE_INTEGRATIONS,
-        ),
-        "consumer_key_unknown" | "UnknownIntegration" | "InvalidIntegration" => d(
-            "This account has no integration record with this consumer key (it was created in another account, or deleted).",
-            "Create the integration record in this account and use its consumer key and secret.",
-            paths::MANAGE_INTEGRATIONS,
-        ),
-        "FeatureDisabled" => d(
-            "Token-based Authentication (or OAuth 2.0) is not enabled on the account.",
-            "Enable Token-based Authentication (Manage Authentication section) and save.",
-            paths::ENABLE_FEATURES,
-        ),
-        "permission_denied" | "EntityOrRoleDisabled" => d(
-            "The user is inactive or has no access, the role is inactive, or the role lacks 'Log in using Access Tokens' (an inactive user's tokens stop working).",
-            "On the employee, check Give Access and clear Inactive; on the role, clear Inactive and add Setup > 'Log in using Access Tokens' at Full.",
-            &format!("{} and {}", paths::EMPLOYEES, paths::role_permission_tab("Setup")),
-        ),
-        "temporary_locked" => d(
-            "The user is locked out after too many failed logins.",
-            "Wait for the lock to expire or ask an administrator to unlock the user.",
-            paths::EMPLOYEES,
-        ),
-        "UnknownAlgorithm" | "UnsupportedAlgo" => d(
-            "The request was signed with an algorithm NetSuite no longer accepts (HMAC-SHA1 ended in 2023.1).",
-            "Sign with HMAC-SHA256.",
-            "The connector's authentication settings",
-        ),
-        "AccessTokenExpired" | "TokenExpired" => d(
-            "The OAuth 2.0 access token expired (they last 60 minutes).",
-            "Refresh the token or sign in again.",
-            paths::LOGIN_AUDIT_TRAIL,
-        ),
-        // The remaining OAuth 2.0 codes (MissingKey, ScopeMismatched…) have their own fixes.
-        other => crate::oauth2::diagnose::audit_detail(other),
-    }
 }
 
 pub async fn clock(c: Ctx, _run: RunCtx) -> CheckResult {
@@ -303,26 +245,4 @@ pub fn transport_failure(e: &NetSuiteError) -> CheckResult {
         format!("Could not talk to NetSuite: {e}"),
         Diagnosis::new(cause, fix, paths::COMPANY_INFORMATION),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::oauth2::diagnose;
-
-    #[test]
-    fn oauth_audit_codes_fall_back_to_the_oauth_diagnoses() {
-        let m2m = audit_detail_diagnosis(" MissingKey ").expect("OAuth code is known");
-        assert_eq!(m2m.where_, diagnose::M2M_SETUP);
-        assert_eq!(
-            audit_detail_diagnosis("ScopeMismatched").unwrap().where_,
-            diagnose::INTEGRATION_RECORD
-        );
-        // TBA meanings keep precedence for the codes both share.
-        assert_eq!(
-            audit_detail_diagnosis("InvalidSignature").unwrap().where_,
-            paths::ACCESS_TOKENS
-        );
-        assert!(audit_detail_diagnosis("NotACode").is_none());
-    }
 }

@@ -6,7 +6,7 @@ use onramp_core::profile::AuthMethod;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::auth::audit_detail_diagnosis;
+use super::audit_detail::audit_detail_diagnosis;
 use super::{fail, pass, paths, skip, warn, Ctx};
 use crate::errors::NetSuiteError;
 
@@ -27,7 +27,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                     | "UnknownIntegration" | "InvalidIntegration"),
                 ) => fail(
                     format!("The Login Audit Trail says '{d}': the integration record refuses logins."),
-                    audit_detail_diagnosis(d).unwrap_or_else(blocked),
+                    audit_detail_diagnosis(c.ctx.auth_method(), d).unwrap_or_else(blocked),
                 ),
                 Some(d) => pass(format!(
                     "The Login Audit Trail detail '{d}' is not about the integration record."

@@ -3,6 +3,7 @@
 //! record probe) costs one request however many checks use it.
 
 mod account;
+mod audit_detail;
 mod auth;
 pub mod certificate;
 mod concurrency;
@@ -15,7 +16,7 @@ mod permissions;
 mod records;
 mod subsidiary;
 
-pub use auth::audit_detail_diagnosis;
+pub use audit_detail::audit_detail_diagnosis;
 pub use facts::{Facts, ProbeOutcome};
 
 use std::future::Future;

@@ -300,10 +300,11 @@ impl NetSuiteClient {
                 }
                 return serde_json::from_slice(&bytes).map_err(|_| NetSuiteError::NotJson {
                     status,
-                    snippet: String::from_utf8_lossy(&bytes[..bytes.len().min(120)]).into(),
+                    snippet: self.credentials.redactor().snippet(&bytes, 120),
                 });
             }
-            Err(errors::from_response(status, www.as_deref(), &bytes))
+            let redactor = self.credentials.redactor();
+            Err(errors::from_response(status, www.as_deref(), &bytes, &redactor))
         })
         .await
     }

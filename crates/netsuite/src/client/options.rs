@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 use onramp_core::http::{self, Endpoints};
-use onramp_core::Secret;
+use onramp_core::{Redactor, Secret};
 use tokio_util::sync::CancellationToken;
 
 use crate::governance::{self, Governor};
@@ -15,6 +15,21 @@ pub enum Credentials {
     Tba(TbaCredentials),
     /// An OAuth 2.0 access token (authorization code or M2M).
     Bearer(Secret<String>),
+}
+
+impl Credentials {
+    /// Removes these credentials (and token-shaped fields) from server text:
+    /// NetSuite's error details can echo what was sent.
+    pub fn redactor(&self) -> Redactor {
+        match self {
+            Credentials::Tba(t) => Redactor::new()
+                .with(t.consumer_key.expose())
+                .with(t.consumer_secret.expose())
+                .with(t.token_id.expose())
+                .with(t.token_secret.expose()),
+            Credentials::Bearer(b) => Redactor::new().with(b.expose()),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 use super::*;
 
 fn parse(status: u16, body: &str) -> NetSuiteError {
-    from_response(status, None, body.as_bytes())
+    from_response(status, None, body.as_bytes(), &Redactor::new())
 }
 
 #[test]
@@ -104,6 +104,7 @@ fn bearer_challenge() {
             r#"Bearer realm="123456", error="invalid_token", error_description="Invalid login attempt.""#,
         ),
         b"",
+        &Redactor::new(),
     );
     match e {
         NetSuiteError::BearerRejected {
@@ -128,4 +129,26 @@ fn non_json_bodies() {
     assert!(
         matches!(parse(500, ""), NetSuiteError::NotJson { snippet, .. } if snippet == "(empty body)")
     );
+}
+
+/// NetSuite's details can echo what was sent; a REST error that quotes the
+/// bearer token or a TBA secret reaches Onramp without it.
+#[test]
+fn echoed_secrets_never_reach_the_error() {
+    let token = "eyJCANARY-ACCESS-TOKEN.payload.sig";
+    let r = Redactor::new().with(token).with("CANARY-TOKEN-SECRET");
+    let body = format!(
+        r#"{{"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2","title":"Unauthorized","status":401,"o:errorDetails":[{{"detail":"Invalid login attempt for {token} (secret CANARY-TOKEN-SECRET).","o:errorCode":"INVALID_LOGIN"}}]}}"#
+    );
+    let e = from_response(401, None, body.as_bytes(), &r);
+    let text = format!("{e} {e:?}");
+    assert!(matches!(e, NetSuiteError::InvalidLogin { .. }), "{text}");
+    assert!(!text.contains("CANARY"), "{text}");
+    let html = from_response(
+        502,
+        None,
+        format!("proxy saw Bearer {token}").as_bytes(),
+        &r,
+    );
+    assert!(!format!("{html}").contains("CANARY"), "{html}");
 }

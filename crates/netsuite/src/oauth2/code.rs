@@ -1,29 +1,27 @@
 //! Authorization code + PKCE: build the authorize URL, exchange the code,
 //! refresh (storing the rotated token of public clients) and revoke. The
-//! `oauth2` crate does the protocol; `Transport` carries it.
+//! `oauth2` crate builds the authorize URL; the token calls are plain form
+//! POSTs whose answers `onramp_core::oauth::TokenResponse` reads, because
+//! NetSuite's `expires_in` is a string the crate's response type refuses.
 
 use std::time::Duration;
 
-use oauth2::basic::{BasicClient, BasicErrorResponse, BasicRequestTokenError, BasicTokenResponse};
-use oauth2::{
-    AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
-    PkceCodeVerifier, RedirectUrl, RefreshToken, RevocationErrorResponseType, RevocationUrl,
-    StandardRevocableToken, TokenResponse, TokenUrl,
-};
-use onramp_core::http::{Endpoints, HttpError};
-use onramp_core::Secret;
+use oauth2::basic::BasicClient;
+use oauth2::{AuthUrl, ClientId, CsrfToken, EndpointNotSet, EndpointSet, RedirectUrl};
+use onramp_core::http::Endpoints;
+use onramp_core::{Redactor, Secret};
 use time::OffsetDateTime;
 use url::Url;
 
 use super::pkce::{validate_verifier, Pkce, State};
 use super::redirect::{parse_redirect, AuthorizationResponse, RedirectUri};
-use super::tokens::{ClientKind, TokenSet};
-use super::transport::{snippet, Transport};
+use super::tokens::{ClientKind, TokenOwner, TokenSet};
+use super::transport::{lifetime, token_error, token_response, Transport};
 use super::{authorize_url, revoke_url, token_url, validate_scopes, OAuthError, Scope};
 use crate::accounts::Account;
 
 type NsOAuthClient =
-    BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointSet, EndpointSet>;
+    BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet>;
 
 /// What the integration record and the setup say about this client.
 #[derive(Debug, Clone)]
@@ -71,16 +69,10 @@ impl CodeClient {
                 "a public client has no client secret, and a confidential client needs one".into(),
             ));
         }
-        let acct = &config.account;
         let redirect = RedirectUrl::from_url(config.redirect_uri.url().clone());
-        let mut oauth = BasicClient::new(ClientId::new(config.client_id.trim().to_string()))
-            .set_auth_uri(AuthUrl::from_url(authorize_url(acct)))
-            .set_token_uri(TokenUrl::from_url(token_url(acct)))
-            .set_revocation_url(RevocationUrl::from_url(revoke_url(acct)))
+        let oauth = BasicClient::new(ClientId::new(config.client_id.trim().to_string()))
+            .set_auth_uri(AuthUrl::from_url(authorize_url(&config.account)))
             .set_redirect_uri(redirect);
-        if let Some(secret) = &config.client_secret {
-            oauth = oauth.set_client_secret(ClientSecret::new(secret.expose().trim().to_string()));
-        }
         let transport = Transport::new(config.endpoints.clone(), config.timeout)?;
         Ok(Self {
             config,
@@ -127,29 +119,34 @@ impl CodeClient {
         parse_redirect(returned, &self.config.redirect_uri, state)
     }
 
-    /// Exchanges a code for tokens; the verifier proves this app started the flow.
+    /// Exchanges the redirect's code for tokens; the verifier proves this app
+    /// started the flow. The redirect's `role` and `entity` name the token's owner.
     pub async fn exchange_code(
         &self,
-        code: &str,
+        answer: &AuthorizationResponse,
         verifier: &str,
         now: OffsetDateTime,
     ) -> Result<TokenSet, OAuthError> {
         validate_verifier(verifier)?;
-        let resp = self
-            .oauth
-            .exchange_code(AuthorizationCode::new(code.trim().to_string()))
-            .set_pkce_verifier(PkceCodeVerifier::new(verifier.to_string()))
-            .request_async(&self.transport)
-            .await
-            .map_err(map_token_error)?;
-        Ok(TokenSet::from_code_exchange(
+        let code = answer.code.trim();
+        let redactor = self.redactor().with(code).with(verifier);
+        let form = [
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", self.config.redirect_uri.as_str()),
+            ("code_verifier", verifier),
+        ];
+        let resp = self.token_call(&form, &redactor).await?;
+        let mut tokens = TokenSet::from_code_exchange(
             self.config.kind,
-            resp.access_token().secret().clone(),
-            resp.refresh_token().map(|r| r.secret().clone()),
-            expires_in(&resp),
-            scopes_of(&resp),
+            resp.access_token.clone(),
+            resp.refresh_token.clone(),
+            lifetime(&resp)?,
+            resp.scopes(),
             now,
-        ))
+        );
+        tokens.owner = TokenOwner::from_redirect(answer);
+        Ok(tokens)
     }
 
     /// Gets a new access token; a public client's rotated refresh token replaces the old one.
@@ -161,17 +158,18 @@ impl CodeClient {
         let refresh = tokens.refresh_token.as_ref().ok_or_else(|| {
             OAuthError::InvalidInput("this connection has no refresh token; connect again".into())
         })?;
-        let resp = self
-            .oauth
-            .exchange_refresh_token(&RefreshToken::new(refresh.expose().clone()))
-            .request_async(&self.transport)
-            .await
-            .map_err(map_token_error)?;
+        let redactor = self.redactor().with(refresh.expose());
+        let form = [
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.expose().as_str()),
+        ];
+        let resp = self.token_call(&form, &redactor).await?;
+        let life = lifetime(&resp)?;
         tokens.apply_refresh(
             self.config.kind,
-            resp.access_token().secret().clone(),
-            resp.refresh_token().map(|r| r.secret().clone()),
-            expires_in(&resp),
+            resp.access_token,
+            resp.refresh_token,
+            life,
             now,
         );
         Ok(())
@@ -179,72 +177,62 @@ impl CodeClient {
 
     /// Revokes the refresh token (and with it the access tokens issued from it).
     pub async fn revoke(&self, refresh_token: &Secret<String>) -> Result<(), OAuthError> {
-        let token =
-            StandardRevocableToken::RefreshToken(RefreshToken::new(refresh_token.expose().clone()));
-        self.oauth
-            .revoke_token(token)
-            .map_err(|e| OAuthError::InvalidInput(e.to_string()))?
-            .request_async(&self.transport)
-            .await
-            .map_err(|e| match e {
-                oauth2::RequestTokenError::ServerResponse(r) => OAuthError::Token {
-                    status: 400,
-                    error: match r.error() {
-                        RevocationErrorResponseType::UnsupportedTokenType => {
-                            "unsupported_token_type".into()
-                        }
-                        RevocationErrorResponseType::Basic(b) => b.as_ref().to_string(),
-                    },
-                    description: r.error_description().cloned(),
-                },
-                other => map_other(other),
-            })
+        let redactor = self.redactor().with(refresh_token.expose());
+        let form = [("token", refresh_token.expose().as_str())];
+        let reply = self
+            .transport
+            .post_form(
+                &revoke_url(&self.config.account),
+                &self.with_client_id(&form),
+                self.basic(),
+            )
+            .await?;
+        match reply.status {
+            200 => Ok(()),
+            status => Err(token_error(status, &reply.body, &redactor)),
+        }
     }
-}
 
-fn expires_in(resp: &BasicTokenResponse) -> Option<i64> {
-    resp.expires_in().map(|d| d.as_secs() as i64)
-}
-
-fn scopes_of(resp: &BasicTokenResponse) -> Vec<String> {
-    resp.scopes()
-        .map(|s| s.iter().map(|s| s.to_string()).collect())
-        .unwrap_or_default()
-}
-
-fn map_token_error(e: BasicRequestTokenError<HttpError>) -> OAuthError {
-    match e {
-        oauth2::RequestTokenError::ServerResponse(r) => server_error(&r),
-        other => map_other(other),
+    /// Secrets this client knows, for everything NetSuite's answers put in an error.
+    fn redactor(&self) -> Redactor {
+        let mut r = Redactor::new();
+        if let Some(s) = &self.config.client_secret {
+            r.add(s.expose());
+        }
+        r
     }
-}
 
-fn server_error(r: &BasicErrorResponse) -> OAuthError {
-    let error = r.error().as_ref().to_string();
-    // The oauth2 crate does not keep the status; NetSuite documents it per error value.
-    let status = if error == "invalid_client" { 401 } else { 400 };
-    OAuthError::Token {
-        status,
-        error,
-        description: r.error_description().cloned(),
+    /// A confidential client authenticates with HTTP Basic.
+    fn basic(&self) -> Option<(&str, &str)> {
+        self.config
+            .client_secret
+            .as_ref()
+            .map(|s| (self.config.client_id.trim(), s.expose().trim()))
     }
-}
 
-fn map_other<T: oauth2::ErrorResponse>(e: oauth2::RequestTokenError<HttpError, T>) -> OAuthError {
-    match e {
-        oauth2::RequestTokenError::Request(h) => OAuthError::Http(h),
-        oauth2::RequestTokenError::Parse(err, body) => OAuthError::Protocol {
-            status: 200,
-            detail: format!("{err}: {}", snippet(&body)),
-        },
-        oauth2::RequestTokenError::Other(s) => OAuthError::Protocol {
-            status: 0,
-            detail: s,
-        },
-        oauth2::RequestTokenError::ServerResponse(_) => OAuthError::Protocol {
-            status: 400,
-            detail: "the token endpoint refused the request".into(),
-        },
+    /// A public client names itself in the body instead.
+    fn with_client_id<'a>(&'a self, form: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        let mut v = form.to_vec();
+        if self.config.client_secret.is_none() {
+            v.push(("client_id", self.config.client_id.trim()));
+        }
+        v
+    }
+
+    async fn token_call(
+        &self,
+        form: &[(&str, &str)],
+        redactor: &Redactor,
+    ) -> Result<onramp_core::oauth::TokenResponse, OAuthError> {
+        let reply = self
+            .transport
+            .post_form(
+                &token_url(&self.config.account),
+                &self.with_client_id(form),
+                self.basic(),
+            )
+            .await?;
+        token_response(&reply, redactor)
     }
 }
 
@@ -298,12 +286,18 @@ mod tests {
         let now = OffsetDateTime::now_utc();
         let task = tokio::spawn(async move {
             let verifier = "a".repeat(43);
-            let exchanged = c.exchange_code("code", &verifier, now).await;
+            let answer = AuthorizationResponse {
+                code: "code".into(),
+                role: None,
+                entity: None,
+                company: None,
+            };
+            let exchanged = c.exchange_code(&answer, &verifier, now).await;
             let mut tokens = TokenSet::from_code_exchange(
                 ClientKind::Confidential,
                 "a".into(),
                 Some("r".into()),
-                None,
+                time::Duration::hours(1),
                 vec![],
                 now,
             );

@@ -3,9 +3,13 @@
 //! the Login Audit Trail's Detail column names the real reason.
 
 use onramp_core::http::HttpError;
+use onramp_core::profile::AuthMethod;
 use onramp_core::Diagnosis;
 
 use super::OAuthError;
+
+mod audit;
+pub use audit::audit_detail;
 
 pub const INTEGRATION_RECORD: &str =
     "Setup > Integration > Manage Integrations > (your integration) > Edit > Authentication";
@@ -32,7 +36,7 @@ pub enum Stage {
 pub fn diagnose(stage: Stage, err: &OAuthError) -> Diagnosis {
     match err {
         OAuthError::Authorize { error, .. } => authorize_error(error),
-        OAuthError::StateMismatch => audit_detail("InvalidState").expect("known code"),
+        OAuthError::StateMismatch => code_flow("InvalidState"),
         OAuthError::Token { error, .. } => token_error(stage, error),
         OAuthError::ClockSkew { skew_seconds, .. } => clock_skew(*skew_seconds),
         OAuthError::InvalidInput(msg) => Diagnosis::new(msg.clone(), "Correct the value and try again.", ONRAMP),
@@ -79,9 +83,15 @@ pub fn clock_skew(skew_seconds: i64) -> Diagnosis {
 
 fn authorize_error(error: &str) -> Diagnosis {
     match error {
-        "access_denied" => audit_detail("AuthorizationExplicitlyDenied").expect("known code"),
-        "invalid_scope" => audit_detail("ScopeMismatched").expect("known code"),
-        "unsupported_response_type" => audit_detail("UnsupportedResponseType").expect("known code"),
+        "access_denied" => code_flow("AuthorizationExplicitlyDenied"),
+        "invalid_scope" => code_flow("ScopeMismatched"),
+        "unsupported_response_type" => code_flow("UnsupportedResponseType"),
+        // RFC 6749 4.1.2.1: this client may not use the authorization code grant.
+        "unauthorized_client" => Diagnosis::new(
+            "The integration record does not allow sign-in with the authorization code grant (Authorization Code Grant is not ticked), or the record is not an OAuth 2.0 integration.",
+            "On the integration record's Authentication subtab, under OAuth 2.0, tick Authorization Code Grant and the scopes the connector needs, save, and connect again.",
+            INTEGRATION_RECORD,
+        ),
         "invalid_request" => Diagnosis::new(
             "NetSuite refused the sign-in request as malformed (PKCE, state or a parameter it does not accept).",
             "Start the connection again from Onramp; if it repeats, look up the Detail of the failed attempt.",
@@ -109,15 +119,20 @@ fn token_error(stage: Stage, error: &str) -> Diagnosis {
             "Open the Login Audit Trail, find the failed attempt of the integration user, and follow the fix Onramp shows for its Detail value.",
             AUDIT_TRAIL,
         ),
-        (_, "invalid_client") => audit_detail("ClientAuthenticationFailed").expect("known code"),
+        (_, "invalid_client") => code_flow("ClientAuthenticationFailed"),
         (_, "unauthorized_client" | "unsupported_grant_type") => {
-            audit_detail("AuthorizationCodeGrantRequired").expect("known code")
+            code_flow("AuthorizationCodeGrantRequired")
         }
-        (_, "invalid_scope") => audit_detail("ScopeMismatched").expect("known code"),
-        (_, "invalid_grant") => audit_detail("InvalidGrant").expect("known code"),
-        (_, "invalid_request") => audit_detail("InvalidRequest").expect("known code"),
+        (_, "invalid_scope") => code_flow("ScopeMismatched"),
+        (_, "invalid_grant") => code_flow("InvalidGrant"),
+        (_, "invalid_request") => code_flow("InvalidRequest"),
         (_, other) => unknown(other),
     }
+}
+
+/// A code of the authorization code flow this module always knows.
+fn code_flow(code: &str) -> Diagnosis {
+    audit_detail(AuthMethod::Oauth2Code, code).expect("a code this module diagnoses")
 }
 
 fn unknown(error: &str) -> Diagnosis {
@@ -141,104 +156,6 @@ fn http_error(h: &HttpError) -> Diagnosis {
             "Your network settings",
         ),
     }
-}
-
-/// Diagnosis for a Login Audit Trail Detail value of an OAuth 2.0 attempt.
-pub fn audit_detail(code: &str) -> Option<Diagnosis> {
-    let (cause, fix, where_) = match code.trim() {
-        "ScopeMismatched" | "InvalidScope" => (
-            "The scopes requested are not all enabled on the integration record (or mcp was combined with other scopes).",
-            "On the integration record tick the scopes the connector needs (REST Web Services, RESTlets, SuiteAnalytics Connect), save, and connect again.",
-            INTEGRATION_RECORD,
-        ),
-        "InvalidRedirectURI" => (
-            "The redirect URI sent is not exactly one of the redirect URIs on the integration record.",
-            "Add Onramp's redirect URI exactly as shown (for the app: com.onramp.app://oauth/callback) to the integration record's Redirect URI field.",
-            INTEGRATION_RECORD,
-        ),
-        "InvalidGrant" => (
-            "The authorization code or refresh token is invalid, expired, already used or revoked, or the redirect URI / PKCE verifier does not match.",
-            "Connect again to get a new code and tokens.",
-            ONRAMP,
-        ),
-        "UnsupportedAlgo" => (
-            "The client assertion was signed with an algorithm NetSuite does not accept (RS256 stopped working in 2025).",
-            "Generate an ES256 (default) or PS256 key pair in Onramp, upload the new certificate, and use its Certificate ID.",
-            M2M_SETUP,
-        ),
-        "TokenValidityTooBroad" => (
-            "The client assertion's lifetime (exp − iat) is longer than NetSuite allows.",
-            "Sign assertions valid for at most 3000 seconds (Onramp uses 300); update the connector's JWT lifetime.",
-            M2M_SETUP,
-        ),
-        "TokenNotAcceptable" => (
-            "NetSuite did not accept the client assertion's claims: its iat is in the future (this computer's clock is ahead) or its aud is not the account's token URL.",
-            "Synchronise the computer's clock (NTP); make the connector use the account's own token URL as aud.",
-            "Your operating system's Date & Time settings",
-        ),
-        "TokenExpired" => (
-            "The client assertion was already expired when NetSuite received it: the computer's clock is probably behind, or an old assertion was reused.",
-            "Synchronise the computer's clock (NTP) and sign a fresh assertion for every token request.",
-            "Your operating system's Date & Time settings",
-        ),
-        "FeatureDisabled" => (
-            "The OAuth 2.0 feature is turned off in this account.",
-            "Tick OAuth 2.0 under Manage Authentication, accept the terms and save.",
-            FEATURES,
-        ),
-        "IntegrationBlocked" => (
-            "The integration record's State is Blocked, so NetSuite refuses every token for it.",
-            "Set the integration record's State to Enabled and save.",
-            INTEGRATION_RECORD,
-        ),
-        "EntityOrRoleDisabled" => (
-            "The integration user or the chosen role is inactive (or the role is hidden on the user's View My Roles).",
-            "Make sure the employee has Give Access ticked and the role assigned and active; then connect again.",
-            EMPLOYEE_ACCESS,
-        ),
-        "InvalidState" => (
-            "The state value was missing, malformed, reused, or does not belong to this sign-in attempt.",
-            "Start the connection again from Onramp and complete it in one go; do not reuse an old address.",
-            ONRAMP,
-        ),
-        "AuthorizationCodeGrantRequired" | "InvalidGrantType" => (
-            "The integration record does not allow this grant type.",
-            "On the integration record tick Authorization Code Grant (for sign-in) or Client Credentials (Machine to Machine) Grant (for certificates), then save.",
-            INTEGRATION_RECORD,
-        ),
-        "UnknownIntegration" | "InvalidIntegration" | "ClientIdMismatch" | "ClientAuthenticationFailed" | "InvalidIssuer" => (
-            "The Client ID or Client Secret does not match an integration record of this account (or the JWT iss is not the Client ID).",
-            "Copy the Client ID again from the integration record; if the secret is lost, reset the credentials there and store the new ones in Onramp.",
-            INTEGRATION_RECORD,
-        ),
-        "MissingKeyId" | "MissingKey" | "SignatureValidation" | "InvalidSignature" => (
-            "NetSuite could not verify the client assertion with a certificate mapped to this integration: the Certificate ID (kid) is wrong, the mapping was removed (sandbox refresh clears it), or the key does not match the uploaded certificate.",
-            "Upload the certificate Onramp generated for this integration, role and entity, and copy its Certificate ID into Onramp.",
-            M2M_SETUP,
-        ),
-        "AccessTokenExpired" => (
-            "The access token is older than 60 minutes.",
-            "Refresh the token (or request a new M2M token) and retry.",
-            ONRAMP,
-        ),
-        "TokenRejected" | "TokenBlocked" | "InvalidTokenType" => (
-            "The token was revoked, blocked, or is not an access token.",
-            "Connect again to get new tokens.",
-            ONRAMP,
-        ),
-        "AuthorizationExplicitlyDenied" => (
-            "The user clicked Deny on NetSuite's consent page (or the chosen role cannot log in with OAuth 2.0 access tokens).",
-            "Connect again and click Allow; if the role is missing, add the 'Log in using OAuth 2.0 Access Tokens' permission to the role.",
-            ROLE_PERMISSIONS,
-        ),
-        "UnsupportedResponseType" | "InvalidRequest" => (
-            "NetSuite received a malformed OAuth 2.0 request.",
-            "Start again from Onramp; if it repeats, report the Detail value to support.",
-            AUDIT_TRAIL,
-        ),
-        _ => return None,
-    };
-    Some(Diagnosis::new(cause, fix, where_))
 }
 
 #[cfg(test)]
@@ -276,17 +193,37 @@ mod tests {
             ("MissingKeyId", M2M_SETUP),
         ];
         for (code, place) in cases {
-            assert_eq!(audit_detail(code).unwrap().where_, place, "{code}");
+            let d = audit_detail(AuthMethod::Oauth2M2m, code).unwrap();
+            assert_eq!(d.where_, place, "{code}");
         }
-        assert!(audit_detail("UnsupportedAlgo")
+        assert!(audit_detail(AuthMethod::Oauth2M2m, "UnsupportedAlgo")
             .unwrap()
             .fix
             .contains("ES256"));
-        assert!(audit_detail("TokenValidityTooBroad")
+        assert!(audit_detail(AuthMethod::Oauth2M2m, "TokenValidityTooBroad")
             .unwrap()
             .fix
             .contains("3000"));
-        assert!(audit_detail("NoSuchCode").is_none());
+        assert!(audit_detail(AuthMethod::Oauth2Code, "NoSuchCode").is_none());
+        // Not Oracle codes: nothing invents a meaning for them.
+        assert!(audit_detail(AuthMethod::Oauth2Code, "TokenRevoked").is_none());
+    }
+
+    /// ORA:subsect_158324637123 (REST/RESTlets) and subsect_158711928134 (refresh).
+    #[test]
+    fn the_same_detail_means_what_the_grant_makes_it_mean() {
+        let code = |c| audit_detail(AuthMethod::Oauth2Code, c).unwrap();
+        let m2m = |c| audit_detail(AuthMethod::Oauth2M2m, c).unwrap();
+        assert!(code("TokenRejected")
+            .cause
+            .contains("refresh token was sent"));
+        assert!(code("InvalidSignature")
+            .cause
+            .contains("signature is invalid"));
+        assert_eq!(m2m("InvalidSignature").where_, M2M_SETUP);
+        let expired = code("RefreshTokenExpired");
+        assert!(expired.cause.contains("refresh token has expired"));
+        assert!(expired.fix.contains("Connect again"));
     }
 
     #[test]
@@ -311,6 +248,15 @@ mod tests {
             .cause
             .contains("state"));
         assert!(no_redirect().fix.contains("Redirect URI"));
+        let grant = diagnose(
+            Stage::Authorize,
+            &OAuthError::Authorize {
+                error: "unauthorized_client".into(),
+                description: None,
+            },
+        );
+        assert!(grant.fix.contains("Authorization Code Grant"));
+        assert_eq!(grant.where_, INTEGRATION_RECORD);
     }
 
     #[test]

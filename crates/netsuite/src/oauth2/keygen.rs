@@ -109,7 +109,8 @@ pub fn generate(
     dn.push(DnType::CommonName, common_name.trim());
     params.distinguished_name = dn;
     params.not_before = now - Duration::minutes(5); // tolerate small clock differences
-    params.not_after = now + Duration::days(validity_days);
+                                                    // Counted from not_before: the whole validity stays within NetSuite's two years.
+    params.not_after = params.not_before + Duration::days(validity_days);
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     let cert = params.self_signed(&key).map_err(crypto)?;
     Ok(GeneratedCertificate {
@@ -224,7 +225,7 @@ mod tests {
             Some(KeyAlgorithm::Es256)
         );
         assert_eq!(KeyAlgorithm::detect(&g.certificate_pem), None);
-        assert_eq!(g.info.not_after, now + Duration::days(365));
+        assert_eq!(g.info.not_after, g.info.not_before + Duration::days(365));
         assert_eq!(g.info.fingerprint_sha256.len(), 64);
         // The key signs an ES256 JWT with jsonwebtoken.
         let key =
@@ -236,6 +237,13 @@ mod tests {
     #[test]
     fn validity_is_capped_at_two_years_and_rs256_is_not_offered() {
         let now = OffsetDateTime::now_utc();
+        // What the certificate itself says, read back from its PEM.
+        let g = generate(KeyAlgorithm::Es256, "x", MAX_VALIDITY_DAYS, now).unwrap();
+        let read = crate::checks::certificate::parse_certificate(&g.certificate_pem)
+            .unwrap()
+            .info;
+        assert!(read.not_after - read.not_before <= Duration::days(730));
+        assert!(read.not_before <= now);
         assert!(generate(KeyAlgorithm::Es256, "x", 731, now).is_err());
         assert!(generate(KeyAlgorithm::Es256, "x", 0, now).is_err());
         assert!(KeyAlgorithm::parse("rs256")

@@ -7,16 +7,15 @@ use std::time::Duration as StdDuration;
 use base64::Engine;
 use jsonwebtoken::{EncodingKey, Header};
 use onramp_core::http::Endpoints;
-use onramp_core::Secret;
+use onramp_core::{Redactor, Secret};
 use rand::RngCore;
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use url::Url;
 
 use super::keygen::KeyAlgorithm;
-use super::tokens::{AccessTokenIdentity, ACCESS_TOKEN_LIFETIME};
-use super::transport::{snippet, token_error, Transport};
+use super::tokens::AccessTokenIdentity;
+use super::transport::{lifetime, token_response, Transport};
 use super::{token_url, validate_scopes, OAuthError, Scope};
 use crate::accounts::Account;
 
@@ -139,76 +138,38 @@ impl M2mClient {
     /// Requests an access token with `grant_type=client_credentials`.
     pub async fn token(&self, now: OffsetDateTime) -> Result<M2mToken, OAuthError> {
         let assertion = self.assertion(now)?;
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("grant_type", "client_credentials")
-            .append_pair("client_assertion_type", CLIENT_ASSERTION_TYPE)
-            .append_pair("client_assertion", assertion.expose())
-            .finish();
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static("application/x-www-form-urlencoded"),
-        );
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_assertion_type", CLIENT_ASSERTION_TYPE),
+            ("client_assertion", assertion.expose().as_str()),
+        ];
         let reply = self
             .transport
-            .send(
-                reqwest::Method::POST,
-                &self.token_url(),
-                headers,
-                body.into_bytes(),
-            )
+            .post_form(&self.token_url(), &form, None)
             .await?;
-        if reply.status != 200 {
-            let err = token_error(reply.status, &reply.body);
-            let skew = reply.server_date.map(|d| (now - d).whole_seconds());
-            return Err(match (skew, err) {
-                (Some(s), OAuthError::Token { error, .. }) if s.abs() > CLOCK_TOLERANCE_SECS => {
-                    OAuthError::ClockSkew {
-                        skew_seconds: s,
-                        error,
+        let redactor = Redactor::new().with(assertion.expose());
+        let parsed = match token_response(&reply, &redactor) {
+            Ok(p) => p,
+            Err(err) => {
+                let skew = reply.server_date.map(|d| (now - d).whole_seconds());
+                return Err(match (skew, err) {
+                    (Some(s), OAuthError::Token { error, .. })
+                        if s.abs() > CLOCK_TOLERANCE_SECS =>
+                    {
+                        OAuthError::ClockSkew {
+                            skew_seconds: s,
+                            error,
+                        }
                     }
-                }
-                (_, err) => err,
-            });
-        }
-        let parsed: TokenBody =
-            serde_json::from_slice(&reply.body).map_err(|e| OAuthError::Protocol {
-                status: reply.status,
-                detail: format!("{e}: {}", snippet(&reply.body)),
-            })?;
-        let lifetime = parsed
-            .expires_in
-            .and_then(|v| v.seconds())
-            .map_or(ACCESS_TOKEN_LIFETIME, Duration::seconds);
+                    (_, err) => err,
+                });
+            }
+        };
         Ok(M2mToken {
+            expires_at: now + lifetime(&parsed)?,
             identity: AccessTokenIdentity::decode(&parsed.access_token),
             access_token: Secret::new(parsed.access_token),
-            expires_at: now + lifetime,
         })
-    }
-}
-
-#[derive(Deserialize)]
-struct TokenBody {
-    access_token: String,
-    expires_in: Option<NumberOrText>,
-}
-
-/// `expires_in` has been seen both as a number and as a string.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum NumberOrText {
-    Number(i64),
-    Text(String),
-}
-
-impl NumberOrText {
-    fn seconds(&self) -> Option<i64> {
-        match self {
-            NumberOrText::Number(n) => Some(*n),
-            NumberOrText::Text(s) => s.trim().parse().ok(),
-        }
     }
 }
 

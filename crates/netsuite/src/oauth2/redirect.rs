@@ -2,6 +2,7 @@
 //! parsing of the address NetSuite redirects to, whether it arrives by deep
 //! link or is pasted by the user.
 
+use onramp_core::redact::redact_fields;
 use url::Url;
 
 use super::pkce::State;
@@ -125,9 +126,10 @@ pub fn parse_redirect(
         }
     }
     if let Some(error) = get("error") {
+        // The redirect is server text: a code or token quoted in it stays out.
         return Err(OAuthError::Authorize {
-            error,
-            description: get("error_description"),
+            error: redact_fields(&error),
+            description: get("error_description").map(|d| redact_fields(&d)),
         });
     }
     if get("state").is_none() {

@@ -45,6 +45,8 @@ pub struct TokenSet {
     pub refresh_expires_at: Option<OffsetDateTime>,
     /// When the user consented: public clients must consent again after the rotation maximum.
     pub consented_at: OffsetDateTime,
+    /// Who the tokens act as, from the authorize redirect (authoritative), when known.
+    pub owner: Option<TokenOwner>,
 }
 
 impl TokenSet {
@@ -53,7 +55,7 @@ impl TokenSet {
         kind: ClientKind,
         access: String,
         refresh: Option<String>,
-        expires_in: Option<i64>,
+        expires_in: Duration,
         scopes: Vec<String>,
         now: OffsetDateTime,
     ) -> Self {
@@ -68,9 +70,10 @@ impl TokenSet {
             access_token: Secret::new(access),
             refresh_token: refresh.map(Secret::new),
             scopes,
-            access_expires_at: now + expires_in.map_or(ACCESS_TOKEN_LIFETIME, Duration::seconds),
+            access_expires_at: now + expires_in,
             refresh_expires_at,
             consented_at: now,
+            owner: None,
         }
     }
 
@@ -81,11 +84,11 @@ impl TokenSet {
         kind: ClientKind,
         access: String,
         new_refresh: Option<String>,
-        expires_in: Option<i64>,
+        expires_in: Duration,
         now: OffsetDateTime,
     ) {
         self.access_token = Secret::new(access);
-        self.access_expires_at = now + expires_in.map_or(ACCESS_TOKEN_LIFETIME, Duration::seconds);
+        self.access_expires_at = now + expires_in;
         if let (
             ClientKind::Public {
                 refresh_lifetime,
@@ -109,10 +112,51 @@ impl TokenSet {
         self.refresh_expires_at.is_none_or(|t| now >= t)
     }
 
-    /// Who the access token acts as, when it is a JWT (decoded only; NetSuite verifies it).
+    /// Who the tokens act as: the authorize redirect's role and entity when
+    /// known (documented, authoritative), else the access token's `sub`.
     pub fn identity(&self) -> Option<AccessTokenIdentity> {
-        AccessTokenIdentity::decode(self.access_token.expose())
+        let Some(o) = &self.owner else {
+            return AccessTokenIdentity::decode(self.access_token.expose());
+        };
+        let scopes = decode_claims(self.access_token.expose())
+            .map(|c| c.scope.into_list())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| self.scopes.clone());
+        Some(AccessTokenIdentity {
+            role: o.role.clone(),
+            entity: o.entity.clone(),
+            scopes,
+        })
     }
+}
+
+/// The role and user (entity) a connection acts as, as the authorize redirect
+/// names them (`?state=…&role=1000&entity=12&company=1234567&code=…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenOwner {
+    pub role: String,
+    pub entity: String,
+}
+
+impl TokenOwner {
+    /// Both internal IDs, or nothing: half an owner names no one.
+    pub fn new(role: Option<&str>, entity: Option<&str>) -> Option<Self> {
+        let (role, entity) = (role?.trim(), entity?.trim());
+        (is_internal_id(role) && is_internal_id(entity)).then(|| Self {
+            role: role.to_string(),
+            entity: entity.to_string(),
+        })
+    }
+
+    pub fn from_redirect(answer: &super::AuthorizationResponse) -> Option<Self> {
+        Self::new(answer.role.as_deref(), answer.entity.as_deref())
+    }
+}
+
+/// NetSuite internal IDs are integers; built-in entities can be negative ("3;-5").
+fn is_internal_id(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The role and user (entity) an access token acts as, from its `sub` = "role;entity".
@@ -125,7 +169,8 @@ pub struct AccessTokenIdentity {
 
 #[derive(Deserialize)]
 struct Claims {
-    sub: String,
+    #[serde(default)]
+    sub: Option<String>,
     #[serde(default)]
     scope: ScopeClaim,
 }
@@ -139,12 +184,9 @@ enum ScopeClaim {
     Missing,
 }
 
-impl AccessTokenIdentity {
-    /// Reads the claims without verifying the signature: display only, never trust.
-    pub fn decode(token: &str) -> Option<Self> {
-        let claims: Claims = jsonwebtoken::dangerous::insecure_decode_claims(token).ok()?;
-        let (role, entity) = claims.sub.split_once(';')?;
-        let scopes = match claims.scope {
+impl ScopeClaim {
+    fn into_list(self) -> Vec<String> {
+        match self {
             ScopeClaim::List(v) => v,
             ScopeClaim::Text(s) => s
                 .split([' ', ','])
@@ -152,11 +194,30 @@ impl AccessTokenIdentity {
                 .map(str::to_string)
                 .collect(),
             ScopeClaim::Missing => Vec::new(),
-        };
+        }
+    }
+}
+
+/// The claims without verifying the signature: display only, never trust.
+fn decode_claims(token: &str) -> Option<Claims> {
+    jsonwebtoken::dangerous::insecure_decode_claims(token).ok()
+}
+
+impl AccessTokenIdentity {
+    /// Who a token acts as, from its `sub`; `None` when `sub` is not "role;entity".
+    pub fn decode(token: &str) -> Option<Self> {
+        let claims = decode_claims(token)?;
+        // Only "<role>;<entity>" names them; Oracle's older samples put the
+        // account first ("4030059;0;3;7;N"), which leaves the role unknown.
+        let owner = claims
+            .sub
+            .as_deref()?
+            .split_once(';')
+            .and_then(|(r, e)| TokenOwner::new(Some(r), Some(e)))?;
         Some(Self {
-            role: role.trim().to_string(),
-            entity: entity.trim().to_string(),
-            scopes,
+            role: owner.role,
+            entity: owner.entity,
+            scopes: claims.scope.into_list(),
         })
     }
 }
@@ -196,7 +257,7 @@ mod tests {
             ClientKind::Confidential,
             "a".into(),
             Some("r".into()),
-            Some(3600),
+            Duration::seconds(3600),
             vec![],
             now,
         );
@@ -208,7 +269,7 @@ mod tests {
             ClientKind::public_default(),
             "a".into(),
             Some("r1".into()),
-            None,
+            ACCESS_TOKEN_LIFETIME,
             vec![],
             now,
         );
@@ -218,7 +279,7 @@ mod tests {
             ClientKind::public_default(),
             "a2".into(),
             Some("r2".into()),
-            Some(3600),
+            Duration::seconds(3600),
             later,
         );
         assert_eq!(p.refresh_token.as_ref().unwrap().expose(), "r2");
@@ -231,7 +292,7 @@ mod tests {
             ClientKind::Confidential,
             "a3".into(),
             None,
-            Some(3600),
+            Duration::seconds(3600),
             now + Duration::days(1),
         );
         assert_eq!(c2.refresh_token.as_ref().unwrap().expose(), "r");

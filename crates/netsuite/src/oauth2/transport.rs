@@ -1,11 +1,20 @@
 //! Sends token-endpoint requests through `Endpoints`, with the shared size cap
-//! and HTML-page detection, for both the `oauth2` crate and the M2M request.
+//! and HTML-page detection, and reads token responses without letting a
+//! token or secret from the body into an error.
 
-use std::time::Duration;
+use std::time::Duration as StdDuration;
 
+use time::Duration;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use onramp_core::http::{self, Endpoints, Expect, HttpError};
+use onramp_core::oauth::TokenResponse;
+use onramp_core::Redactor;
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use url::Url;
 
+use super::tokens::ACCESS_TOKEN_LIFETIME;
 use super::OAuthError;
 
 /// Token responses are small; anything bigger is not a token response.
@@ -15,19 +24,18 @@ const MAX_TOKEN_BODY: usize = 256 * 1024;
 pub(crate) struct Transport {
     client: reqwest::Client,
     endpoints: Endpoints,
-    timeout: Duration,
+    timeout: StdDuration,
 }
 
 pub(crate) struct Reply {
     pub status: u16,
-    pub content_type: Option<String>,
     /// The server's `Date` header, to tell clock skew from other refusals.
     pub server_date: Option<time::OffsetDateTime>,
     pub body: Vec<u8>,
 }
 
 impl Transport {
-    pub fn new(endpoints: Endpoints, timeout: Duration) -> Result<Self, OAuthError> {
+    pub fn new(endpoints: Endpoints, timeout: StdDuration) -> Result<Self, OAuthError> {
         Ok(Self {
             client: http::client(timeout)?,
             endpoints,
@@ -53,11 +61,6 @@ impl Transport {
             .send()
             .await
             .map_err(|e| http::classify(&host, e, self.timeout.as_secs()))?;
-        let content_type = resp
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
         let server_date = resp
             .headers()
             .get(reqwest::header::DATE)
@@ -67,51 +70,70 @@ impl Transport {
         let (status, body) = http::read_body(resp, MAX_TOKEN_BODY, Expect::Json).await?;
         Ok(Reply {
             status,
-            content_type,
             server_date,
             body,
         })
     }
-}
 
-/// The `oauth2` crate's HTTP hook. A named impl with a boxed `Send` future
-/// (rather than a closure) keeps the token calls' futures `Send`, so an app
-/// can spawn them on a multi-threaded runtime.
-impl<'c> oauth2::AsyncHttpClient<'c> for Transport {
-    type Error = HttpError;
-    type Future = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<oauth2::HttpResponse, HttpError>> + Send + 'c>,
-    >;
-
-    fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
-        Box::pin(self.oauth2_call(request))
-    }
-}
-
-impl Transport {
-    /// Same path as every other request.
-    pub async fn oauth2_call(
+    /// POSTs a form to a token endpoint; `basic` is the confidential client's
+    /// id and secret (RFC 6749 2.3.1: each form-encoded, then Base64).
+    pub async fn post_form(
         &self,
-        req: oauth2::HttpRequest,
-    ) -> Result<oauth2::HttpResponse, HttpError> {
-        let (parts, body) = req.into_parts();
-        let logical = Url::parse(&parts.uri.to_string())
-            .map_err(|e| HttpError::Other(format!("bad token URL: {e}")))?;
-        let reply = self
-            .send(parts.method, &logical, parts.headers, body)
-            .await?;
-        let mut builder = oauth2::http::Response::builder().status(reply.status);
-        if let Some(ct) = reply.content_type {
-            builder = builder.header(oauth2::http::header::CONTENT_TYPE, ct);
+        logical: &Url,
+        form: &[(&str, &str)],
+        basic: Option<(&str, &str)>,
+    ) -> Result<Reply, HttpError> {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        );
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some((id, secret)) = basic {
+            let enc =
+                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let creds = STANDARD.encode(format!("{}:{}", enc(id), enc(secret)));
+            let mut value = HeaderValue::from_str(&format!("Basic {creds}")).map_err(|_| {
+                HttpError::Other("the client credentials cannot form a header".into())
+            })?;
+            value.set_sensitive(true);
+            headers.insert(AUTHORIZATION, value);
         }
-        builder
-            .body(reply.body)
-            .map_err(|e| HttpError::Other(e.to_string()))
+        self.send(reqwest::Method::POST, logical, headers, body.into_bytes())
+            .await
     }
+}
+
+/// Reads a token endpoint's answer: the tokens on 200, else NetSuite's error.
+/// Nothing from the body reaches an error unredacted: it may hold new tokens.
+pub(crate) fn token_response(
+    reply: &Reply,
+    redactor: &Redactor,
+) -> Result<TokenResponse, OAuthError> {
+    if reply.status != 200 {
+        return Err(token_error(reply.status, &reply.body, redactor));
+    }
+    TokenResponse::parse(&reply.body).map_err(|detail| OAuthError::Protocol {
+        status: reply.status,
+        detail,
+    })
+}
+
+/// The access token's lifetime from a parsed response, NetSuite's 60 minutes when absent.
+pub(crate) fn lifetime(resp: &TokenResponse) -> Result<Duration, OAuthError> {
+    resp.expires_in()
+        .map(|d| d.unwrap_or(ACCESS_TOKEN_LIFETIME))
+        .map_err(|detail| OAuthError::Protocol {
+            status: 200,
+            detail,
+        })
 }
 
 /// `{"error": "...", "error_description": "..."}` as NetSuite's token endpoint returns it.
-pub(crate) fn token_error(status: u16, body: &[u8]) -> OAuthError {
+pub(crate) fn token_error(status: u16, body: &[u8], redactor: &Redactor) -> OAuthError {
     #[derive(serde::Deserialize)]
     struct ErrorBody {
         error: String,
@@ -120,22 +142,12 @@ pub(crate) fn token_error(status: u16, body: &[u8]) -> OAuthError {
     match serde_json::from_slice::<ErrorBody>(body) {
         Ok(e) => OAuthError::Token {
             status,
-            error: e.error,
-            description: e.error_description,
+            error: redactor.redact(&e.error),
+            description: e.error_description.map(|d| redactor.redact(&d)),
         },
         Err(_) => OAuthError::Protocol {
             status,
-            detail: snippet(body),
+            detail: redactor.snippet(body, 200),
         },
-    }
-}
-
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let t: String = text.chars().take(200).collect();
-    if t.trim().is_empty() {
-        "(empty body)".into()
-    } else {
-        t
     }
 }

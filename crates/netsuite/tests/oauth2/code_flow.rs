@@ -30,7 +30,7 @@ async fn full_authorization_code_flow() {
 
     let now = OffsetDateTime::now_utc();
     let mut tokens = client
-        .exchange_code(&answer.code, req.pkce.verifier(), now)
+        .exchange_code(&answer, req.pkce.verifier(), now)
         .await
         .unwrap();
     let who = tokens.identity().expect("NetSuite-style JWT access token");
@@ -81,7 +81,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     client
         .exchange_code(&code, req.pkce.verifier(), now)
         .await
@@ -103,7 +103,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     let other = Pkce::new_s256();
     let mismatch = client
         .exchange_code(&code, other.verifier(), now)
@@ -159,7 +159,7 @@ async fn public_client_refresh_tokens_rotate_and_are_single_use() {
     else {
         panic!()
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     let mut tokens = client
         .exchange_code(&code, req.pkce.verifier(), now)
         .await
@@ -194,4 +194,62 @@ async fn public_client_refresh_tokens_rotate_and_are_single_use() {
 fn plain_http_redirect_uri_is_refused() {
     let err = RedirectUri::parse("http://localhost:8080/callback").unwrap_err();
     assert!(err.to_string().contains("http://"));
+}
+
+/// Oracle's older access tokens put the account first in `sub`
+/// ("4030059;0;3;7;N", ORA:section_162755359851); the redirect's documented
+/// `role` and `entity` still name who the connection acts as.
+#[tokio::test]
+async fn the_redirect_names_the_owner_when_the_token_sub_is_the_older_form() {
+    let sim = Sim::start("netsuite/oauth-older-token-sub").await;
+    let client = sim.code_client();
+    let req = client.authorization_request().unwrap();
+    let BrowserOutcome::Redirected(loc) =
+        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+    else {
+        panic!("consent did not redirect");
+    };
+    let answer = client.parse_redirect(&loc, &req.state).unwrap();
+    let now = OffsetDateTime::now_utc();
+    let tokens = client
+        .exchange_code(&answer, req.pkce.verifier(), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        onramp_netsuite::oauth2::AccessTokenIdentity::decode(tokens.access_token.expose()),
+        None,
+        "the token's own sub is account-first"
+    );
+    let who = tokens.identity().unwrap();
+    assert_eq!((who.role.as_str(), who.entity.as_str()), ("1001", "13"));
+    assert_eq!(who.scopes, ["rest_webservices", "restlets"]);
+    sim.rest(&tokens.access_token).server_time().await.unwrap();
+}
+
+/// ORA:subsect_158324637123: a refresh token sent as the bearer token is
+/// TokenRejected; a token NetSuite never issued fails as InvalidSignature.
+#[tokio::test]
+async fn a_refresh_token_used_to_log_in_is_token_rejected() {
+    let sim = Sim::start("netsuite/oauth-happy").await;
+    let client = sim.code_client();
+    let req = client.authorization_request().unwrap();
+    let BrowserOutcome::Redirected(loc) =
+        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+    else {
+        panic!("consent did not redirect");
+    };
+    let answer = client.parse_redirect(&loc, &req.state).unwrap();
+    let tokens = client
+        .exchange_code(&answer, req.pkce.verifier(), OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let refresh = tokens.refresh_token.clone().unwrap();
+    assert!(sim.rest(&refresh).server_time().await.is_err());
+    let detail = sim.latest_failure().await;
+    assert_eq!(detail, "TokenRejected");
+    let d = diagnose::audit_detail(onramp_core::profile::AuthMethod::Oauth2Code, &detail).unwrap();
+    assert!(d.fix.contains("access token"), "{d:?}");
+    let forged = onramp_core::Secret::from("eyJub3QiOiJpc3N1ZWQifQ.e30.c2ln");
+    assert!(sim.rest(&forged).server_time().await.is_err());
+    assert_eq!(sim.latest_failure().await, "InvalidSignature");
 }

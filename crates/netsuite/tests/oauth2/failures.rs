@@ -1,6 +1,7 @@
 //! Misconfigured integrations: what the browser and client see, what the Login
 //! Audit Trail records, and the diagnosis Onramp shows for it.
 
+use onramp_core::profile::AuthMethod;
 use onramp_netsuite::oauth2::diagnose::{self, Stage};
 
 use crate::support::{browse, BrowserOutcome, Sim};
@@ -21,7 +22,7 @@ async fn redirect_uri_not_on_the_record_shows_a_page_without_redirect() {
     assert!(html.contains("redirect_uri"));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "InvalidRedirectURI");
-    let d = diagnose::audit_detail(&detail).unwrap();
+    let d = diagnose::audit_detail(AuthMethod::Oauth2Code, &detail).unwrap();
     assert_eq!(d.where_, diagnose::INTEGRATION_RECORD);
     assert!(diagnose::no_redirect().fix.contains("Redirect URI"));
 }
@@ -68,7 +69,9 @@ async fn feature_disabled_is_recorded_and_diagnosed() {
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "FeatureDisabled");
     assert_eq!(
-        diagnose::audit_detail(&detail).unwrap().where_,
+        diagnose::audit_detail(AuthMethod::Oauth2Code, &detail)
+            .unwrap()
+            .where_,
         diagnose::FEATURES
     );
 }
@@ -82,7 +85,7 @@ async fn blocked_integration_is_recorded_and_diagnosed() {
     assert!(matches!(outcome, BrowserOutcome::Page { .. }));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "IntegrationBlocked");
-    assert!(diagnose::audit_detail(&detail)
+    assert!(diagnose::audit_detail(AuthMethod::Oauth2Code, &detail)
         .unwrap()
         .fix
         .contains("Enabled"));

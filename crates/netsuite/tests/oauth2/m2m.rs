@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use onramp_core::profile::AuthMethod;
 use onramp_core::Secret;
 use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::keygen::{generate, KeyAlgorithm};
@@ -147,7 +148,7 @@ async fn rs256_assertion_is_rejected_as_unsupported_algo() {
     assert_eq!((status, error.as_str()), (400, "invalid_grant"));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "UnsupportedAlgo");
-    assert!(diagnose::audit_detail(&detail)
+    assert!(diagnose::audit_detail(AuthMethod::Oauth2M2m, &detail)
         .unwrap()
         .fix
         .contains("ES256"));
@@ -165,10 +166,13 @@ async fn assertion_valid_too_long_is_rejected() {
     assert_eq!(status, 400);
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "TokenValidityTooBroad");
-    assert!(diagnose::audit_detail(&detail)
+    assert!(diagnose::audit_detail(AuthMethod::Oauth2M2m, &detail)
         .unwrap()
         .fix
         .contains("3000"));
+    // Oracle: exp "must be less than 60 minutes greater than" iat; one second under is accepted.
+    let just_under = jsonwebtoken::encode(&header, &claims(&sim, 3599), &signing).unwrap();
+    assert_eq!(post_assertion(&sim, &just_under).await.0, 200);
     // The same key with a short assertion works: only the lifetime was wrong.
     let ok = jsonwebtoken::encode(&header, &claims(&sim, 300), &signing).unwrap();
     assert_eq!(post_assertion(&sim, &ok).await.0, 200);
@@ -217,7 +221,7 @@ async fn clock_ahead_puts_iat_in_the_future() {
         .contains("ahead of"));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "TokenNotAcceptable");
-    assert!(diagnose::audit_detail(&detail)
+    assert!(diagnose::audit_detail(AuthMethod::Oauth2M2m, &detail)
         .unwrap()
         .cause
         .contains("future"));
@@ -239,7 +243,9 @@ async fn unknown_certificate_id_is_missing_key() {
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "MissingKey");
     assert_eq!(
-        diagnose::audit_detail(&detail).unwrap().where_,
+        diagnose::audit_detail(AuthMethod::Oauth2M2m, &detail)
+            .unwrap()
+            .where_,
         diagnose::M2M_SETUP
     );
 }
@@ -263,7 +269,7 @@ async fn misconfigured_accounts_refuse_m2m_with_their_audit_detail() {
         diagnose::diagnose(Stage::ClientCredentials, &err).where_,
         diagnose::AUDIT_TRAIL
     );
-    assert!(diagnose::audit_detail(&detail)
+    assert!(diagnose::audit_detail(AuthMethod::Oauth2M2m, &detail)
         .unwrap()
         .fix
         .contains("Enabled"));

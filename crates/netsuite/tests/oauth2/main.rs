@@ -2,8 +2,11 @@
 //! authorization code + PKCE (as a browser and a pasted URL would carry it),
 //! refresh, revoke, client credentials (M2M), and the diagnosis of each failure.
 
+mod canary;
 mod code_flow;
 mod failures;
 mod m2m;
+mod mock;
+mod oracle_samples;
 mod suite;
 mod support;

@@ -20,7 +20,7 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
     else {
         panic!("consent did not redirect");
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let code = client.parse_redirect(&loc, &req.state).unwrap();
     let tokens = client
         .exchange_code(&code, req.pkce.verifier(), OffsetDateTime::now_utc())
         .await

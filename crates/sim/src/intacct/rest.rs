@@ -199,8 +199,14 @@ pub async fn token(
                 format!("token issued for '{}'", t.user),
             );
             lock(&state.tokens).insert(access.clone(), t);
+            // RFC 6749 5.1 fields; the type of expires_in is a scenario setting [I].
+            let expires_in = if state.scenario.rest.expires_in_as_text {
+                json!(lifetime.to_string())
+            } else {
+                json!(lifetime)
+            };
             let body =
-                json!({ "access_token": access, "token_type": "Bearer", "expires_in": lifetime });
+                json!({ "access_token": access, "token_type": "Bearer", "expires_in": expires_in });
             (
                 StatusCode::OK,
                 [(header::CACHE_CONTROL, "no-store")],

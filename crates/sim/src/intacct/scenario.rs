@@ -298,6 +298,10 @@ pub enum FaultKind {
 pub struct RestConfig {
     pub clients: Vec<RestClient>,
     pub token_lifetime_secs: u64,
+    /// Send `expires_in` as a JSON string ("3600") instead of a number [I]:
+    /// no token-response sample of Sage's was found, and NetSuite's string form
+    /// shows that real services differ from RFC 6749 here.
+    pub expires_in_as_text: bool,
     /// The client-credentials grant only accepts Web Services-only users [I].
     pub client_credentials_needs_web_services_user: bool,
     /// REST path (after /objects/) → XML object whose permissions govern it.
@@ -323,6 +327,7 @@ impl Default for RestConfig {
         Self {
             clients: Vec::new(),
             token_lifetime_secs: 3600,
+            expires_in_as_text: false,
             client_credentials_needs_web_services_user: true,
             objects: objects
                 .into_iter()

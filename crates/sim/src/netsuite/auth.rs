@@ -144,8 +144,9 @@ fn tba_login(
     };
     let realm = oauth.get("realm").unwrap_or("");
     if realm != account.id {
-        return Err(Failure::new("realm_mismatch").note(format!(
-            "realm {realm:?} is not this account's ID {:?} (exact spelling, e.g. 1234567_SB1); NetSuite's own Detail text for this case is undocumented",
+        // Oracle lists a wrong realm under InvalidSignature (ORA:subsect_156935170194).
+        return Err(Failure::new("InvalidSignature").note(format!(
+            "realm {realm:?} is not this account's ID {:?} (exact spelling, e.g. 1234567_SB1)",
             account.id
         )));
     }

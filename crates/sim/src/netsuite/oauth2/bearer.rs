@@ -47,7 +47,7 @@ pub fn verify_bearer(
     };
     let Some(account) = ctx.account.clone() else {
         return Err(fail(
-            "TokenRejected",
+            "InvalidSignature",
             &Who::default(),
             "no account uses this domain",
         ));
@@ -59,11 +59,21 @@ pub fn verify_bearer(
     };
     let outcome = with_account(state, &account, |a| {
         let Some(g) = a.oauth2.access_tokens.get(token).cloned() else {
-            return Err((
-                "TokenRejected",
-                Who::default(),
-                "not an access token issued by this account".to_string(),
-            ));
+            // ORA:subsect_158324637123: "Login attempted with a refresh token" is
+            // TokenRejected; a token NetSuite did not sign fails its signature.
+            return Err(if a.oauth2.refresh_tokens.contains_key(token) {
+                (
+                    "TokenRejected".to_string(),
+                    Who::default(),
+                    "a refresh token was sent as the bearer token".to_string(),
+                )
+            } else {
+                (
+                    "InvalidSignature".to_string(),
+                    Who::default(),
+                    "not an access token issued by this account".to_string(),
+                )
+            });
         };
         let integration = a.integration_by_id(&g.integration).cloned();
         let who = integration
@@ -72,28 +82,29 @@ pub fn verify_bearer(
             .unwrap_or_default()
             .person(a, g.employee, g.role);
         if g.revoked {
-            return Err(("TokenRejected", who, "the token was revoked".into()));
+            let detail = state.scenario.oauth2.revoked_token_detail.clone();
+            return Err((detail, who, "the token was revoked".into()));
         }
         if now >= g.expires_at {
             return Err((
-                "AccessTokenExpired",
+                "AccessTokenExpired".to_string(),
                 who,
                 "access tokens last 60 minutes".into(),
             ));
         }
         let Some(integration) = integration else {
             return Err((
-                "InvalidIntegration",
+                "InvalidIntegration".to_string(),
                 who,
                 "the integration record is gone".into(),
             ));
         };
-        record::gate(a, &integration).map_err(|d| (d, who.clone(), String::new()))?;
+        record::gate(a, &integration).map_err(|d| (d.to_string(), who.clone(), String::new()))?;
         record::check_principal(a, g.employee, g.role)
-            .map_err(|n| ("EntityOrRoleDisabled", who.clone(), n))?;
+            .map_err(|n| ("EntityOrRoleDisabled".to_string(), who.clone(), n))?;
         if !g.scopes.iter().any(|s| s == needed) {
             return Err((
-                "ScopeMismatched",
+                "ScopeMismatched".to_string(),
                 who,
                 format!("this API needs the {needed} scope"),
             ));
@@ -113,7 +124,7 @@ pub fn verify_bearer(
             record::success(state, &account, ctx, &who);
             Ok(principal)
         }
-        Some(Err((detail, who, note))) => Err(fail(detail, &who, &note)),
-        None => Err(fail("TokenRejected", &Who::default(), "no such account")),
+        Some(Err((detail, who, note))) => Err(fail(&detail, &who, &note)),
+        None => Err(fail("InvalidSignature", &Who::default(), "no such account")),
     }
 }

@@ -25,6 +25,9 @@ pub const MAX_ACTIVE: usize = 5;
 /// NetSuite shortens longer certificates to two years.
 const MAX_VALIDITY: Duration = Duration::days(730);
 const RSA_OID: &str = "1.2.840.113549.1.1.1";
+/// id-RSASSA-PSS: the key type of certificates made with `openssl … -newkey rsa-pss`,
+/// as Oracle's recipe for OAuth 2.0 certificates does (ORA:section_0312092212).
+const RSA_PSS_OID: &str = "1.2.840.113549.1.1.10";
 const EC_OID: &str = "1.2.840.10045.2.1";
 const P256: &str = "1.2.840.10045.3.1.7";
 const P384: &str = "1.3.132.0.34";
@@ -64,7 +67,7 @@ pub fn public_key(pem: &str) -> Result<PublicKey, String> {
     let spki = &tbs.subject_public_key_info;
     let raw = spki.subject_public_key.raw_bytes();
     match spki.algorithm.oid.to_string().as_str() {
-        RSA_OID => {
+        RSA_OID | RSA_PSS_OID => {
             let bits = rsa::RsaPublicKey::from_pkcs1_der(raw)
                 .map(|k| rsa::traits::PublicKeyParts::size(&k) * 8)
                 .map_err(|e| format!("unreadable RSA key: {e}"))?;

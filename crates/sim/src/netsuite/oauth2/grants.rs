@@ -5,10 +5,11 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use jsonwebtoken::{EncodingKey, Header};
 use rand::RngCore;
-use serde_json::json;
+use serde_json::{json, Value};
 use time::{Duration, OffsetDateTime};
 
 use super::super::state::NsState;
+use super::SubShape;
 
 pub const ACCESS_LIFETIME: Duration = Duration::seconds(3600);
 pub const CONFIDENTIAL_REFRESH_LIFETIME: Duration = Duration::days(7);
@@ -57,6 +58,14 @@ pub fn random_token(bytes: usize) -> String {
     URL_SAFE_NO_PAD.encode(buf)
 }
 
+/// The `sub` claim in the form the scenario chose (see `SubShape`).
+fn sub(shape: SubShape, account: &str, g: &AccessGrant) -> String {
+    match shape {
+        SubShape::RoleEntity => format!("{};{}", g.role, g.employee),
+        SubShape::AccountFirst => format!("{account};0;{};{};N", g.role, g.employee),
+    }
+}
+
 /// An access token shaped like NetSuite's (claims as in Oracle's decoded sample).
 /// The simulator also keeps it in the account's state, so revocation and expiry apply.
 pub fn access_jwt(
@@ -69,7 +78,7 @@ pub fn access_jwt(
     let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
     header.kid = Some("s.SIMULATOR.1".into());
     let claims = json!({
-        "sub": format!("{};{}", grant.role, grant.employee),
+        "sub": sub(state.scenario.oauth2.access_token_sub, account, grant),
         "aud": [format!("{};{account}", grant.integration), client_id],
         "scope": grant.scopes,
         "iss": "https://system.netsuite.com",
@@ -84,4 +93,23 @@ pub fn access_jwt(
         &EncodingKey::from_secret(&state.oauth2.signing_secret),
     )
     .expect("HMAC signing of a JSON object cannot fail")
+}
+
+/// Oracle's token-response sample (ORA:section_162755359851), verbatim:
+/// `{"access_token": "eyJ…", "expires_in": "3600", "token_type": "Bearer"}`,
+/// `expires_in` a JSON string.
+const ORACLE_TOKEN_RESPONSE: &str =
+    include_str!("../../../../netsuite/tests/fixtures/oracle/m2m_token_response.json");
+
+/// A token response in the shape of Oracle's sample, with this simulator's
+/// token; the code flow adds `refresh_token`, a field its table documents
+/// (ORA:section_160855590788).
+pub fn token_body(access: &str, refresh: Option<&str>) -> Value {
+    let mut body: Value =
+        serde_json::from_str(ORACLE_TOKEN_RESPONSE).expect("the quoted Oracle sample is JSON");
+    body["access_token"] = json!(access);
+    if let Some(r) = refresh {
+        body["refresh_token"] = json!(r);
+    }
+    body
 }

@@ -4,11 +4,11 @@
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use jsonwebtoken::{Algorithm, Validation};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::super::state::NsState;
 use super::certs::public_key;
-use super::grants::{access_jwt, AccessGrant, ACCESS_LIFETIME};
+use super::grants::{access_jwt, token_body, AccessGrant, ACCESS_LIFETIME};
 use super::record::{self, Who};
 use super::token::{Form, Refused};
 use super::with_account;
@@ -63,67 +63,162 @@ pub fn client_credentials(
     let settings = &state.scenario.oauth2;
     with_account(state, account, |a| {
         let Some(client) = a.integration_by_key(&iss).cloned() else {
-            return Err(reject("UnknownIntegration", "iss is not the client ID of an integration record", &nobody));
+            return Err(reject(
+                "UnknownIntegration",
+                "iss is not the client ID of an integration record",
+                &nobody,
+            ));
         };
         let who = Who::app(&client);
-        record::gate(a, &client).map_err(|d| Refused::new(d, &settings.refused_client_error, &who, ""))?;
+        record::gate(a, &client)
+            .map_err(|d| Refused::new(d, &settings.refused_client_error, &who, ""))?;
         if !client.oauth2.client_credentials || client.oauth2.public_client {
-            return Err(Refused::new("InvalidGrantType", "unauthorized_client", &who, "Client Credentials (M2M) Grant is not enabled for this (confidential) integration"));
+            return Err(Refused::new(
+                "InvalidGrantType",
+                "unauthorized_client",
+                &who,
+                "Client Credentials (M2M) Grant is not enabled for this (confidential) integration",
+            ));
         }
-        let Some(mapping) = a.oauth2.certificates.iter().find(|c| c.certificate_id == kid && c.integration == client.id && !c.revoked).cloned() else {
-            return Err(reject("MissingKey", "no active certificate of this integration has this Certificate ID", &who));
+        let Some(mapping) = a
+            .oauth2
+            .certificates
+            .iter()
+            .find(|c| c.certificate_id == kid && c.integration == client.id && !c.revoked)
+            .cloned()
+        else {
+            return Err(reject(
+                "MissingKey",
+                "no active certificate of this integration has this Certificate ID",
+                &who,
+            ));
         };
         let who = who.person(a, mapping.entity, mapping.role);
-        let key = public_key(&mapping.certificate_pem).map_err(|e| reject("MissingKey", &e, &who))?;
+        let key =
+            public_key(&mapping.certificate_pem).map_err(|e| reject("MissingKey", &e, &who))?;
         if now >= key.not_after {
-            return Err(reject("SignatureValidation", "the mapped certificate has expired", &who));
+            return Err(reject(
+                "SignatureValidation",
+                "the mapped certificate has expired",
+                &who,
+            ));
         }
-        let algorithm: Algorithm = alg.parse().map_err(|_| reject("SignatureValidation", "the simulator cannot verify ES512", &who))?;
+        let algorithm: Algorithm = alg.parse().map_err(|_| {
+            reject(
+                "SignatureValidation",
+                "the simulator cannot verify ES512",
+                &who,
+            )
+        })?;
         if !key.algorithms.contains(&algorithm) {
-            return Err(reject("InvalidSignature", "the algorithm does not fit the certificate's key", &who));
+            return Err(reject(
+                "InvalidSignature",
+                "the algorithm does not fit the certificate's key",
+                &who,
+            ));
         }
         let mut validation = Validation::new(algorithm);
         validation.validate_exp = false; // checked below against the simulated clock
         validation.validate_aud = false;
         validation.required_spec_claims.clear();
-        jsonwebtoken::decode::<Value>(jwt, &key.key, &validation).map_err(|e| reject("InvalidSignature", &e.to_string(), &who))?;
+        jsonwebtoken::decode::<Value>(jwt, &key.key, &validation)
+            .map_err(|e| reject("InvalidSignature", &e.to_string(), &who))?;
         if claims["iss"].as_str() != Some(client.consumer_key.as_str()) {
             return Err(reject("InvalidIssuer", "iss must be the client ID", &who));
         }
         // Oracle's own sample uses the RESTlets domain, the table the SuiteTalk one: accept both.
-        let token_urls = [a.host_label() + ".suitetalk.api.netsuite.com", a.host_label() + ".restlets.api.netsuite.com"]
-            .map(|h| format!("https://{h}/services/rest/auth/oauth2/v1/token"));
+        let token_urls = [
+            a.host_label() + ".suitetalk.api.netsuite.com",
+            a.host_label() + ".restlets.api.netsuite.com",
+        ]
+        .map(|h| format!("https://{h}/services/rest/auth/oauth2/v1/token"));
         let aud_ok = match &claims["aud"] {
             Value::String(s) => token_urls.contains(s),
-            Value::Array(v) => v.iter().any(|x| x.as_str().is_some_and(|s| token_urls.contains(&s.to_string()))),
+            Value::Array(v) => v.iter().any(|x| {
+                x.as_str()
+                    .is_some_and(|s| token_urls.contains(&s.to_string()))
+            }),
             _ => false,
         };
         if !aud_ok {
-            return Err(reject("TokenNotAcceptable", "aud must be the account's token URL", &who));
+            return Err(reject(
+                "TokenNotAcceptable",
+                "aud must be the account's token URL",
+                &who,
+            ));
         }
         let (Some(iat), Some(exp)) = (claims["iat"].as_i64(), claims["exp"].as_i64()) else {
-            return Err(reject("TokenNotAcceptable", "iat and exp are required numbers", &who));
+            return Err(reject(
+                "TokenNotAcceptable",
+                "iat and exp are required numbers",
+                &who,
+            ));
         };
-        if exp - iat > settings.max_assertion_lifetime_secs {
-            return Err(reject("TokenValidityTooBroad", &format!("exp − iat = {} s, more than {} s", exp - iat, settings.max_assertion_lifetime_secs), &who));
+        if exp.saturating_sub(iat) >= settings.max_assertion_lifetime_secs {
+            return Err(reject(
+                "TokenValidityTooBroad",
+                &format!(
+                    "exp − iat = {} s, not less than {} s",
+                    exp.saturating_sub(iat),
+                    settings.max_assertion_lifetime_secs
+                ),
+                &who,
+            ));
         }
         let now_s = now.unix_timestamp();
         if iat > now_s + settings.assertion_iat_leeway_secs {
-            return Err(reject("TokenNotAcceptable", &format!("iat is {} s in the future of NetSuite's clock", iat - now_s), &who));
+            return Err(reject(
+                "TokenNotAcceptable",
+                &format!(
+                    "iat is {} s in the future of NetSuite's clock",
+                    iat.saturating_sub(now_s)
+                ),
+                &who,
+            ));
         }
         if exp <= now_s {
-            return Err(reject("TokenExpired", &format!("exp was {} s ago by NetSuite's clock", now_s - exp), &who));
+            return Err(reject(
+                "TokenExpired",
+                &format!(
+                    "exp was {} s ago by NetSuite's clock",
+                    now_s.saturating_sub(exp)
+                ),
+                &who,
+            ));
         }
-        let scopes = scopes(&claims["scope"], settings.accept_scope_string)
-            .ok_or_else(|| Refused::new("InvalidScope", "invalid_scope", &who, "scope must be an array (or a comma-separated string)"))?;
-        record::check_scopes(&scopes, &client.oauth2.scopes).map_err(|d| Refused::new(d, "invalid_scope", &who, ""))?;
-        record::check_principal(a, mapping.entity, mapping.role).map_err(|n| reject("EntityOrRoleDisabled", &n, &who))?;
-        let grant = AccessGrant { integration: client.id.clone(), employee: mapping.entity, role: mapping.role, scopes, expires_at: now + ACCESS_LIFETIME, refresh: None, revoked: false };
+        let scopes = scopes(&claims["scope"], settings.accept_scope_string).ok_or_else(|| {
+            Refused::new(
+                "InvalidScope",
+                "invalid_scope",
+                &who,
+                "scope must be an array (or a comma-separated string)",
+            )
+        })?;
+        record::check_scopes(&scopes, &client.oauth2.scopes)
+            .map_err(|d| Refused::new(d, "invalid_scope", &who, ""))?;
+        record::check_principal(a, mapping.entity, mapping.role)
+            .map_err(|n| reject("EntityOrRoleDisabled", &n, &who))?;
+        let grant = AccessGrant {
+            integration: client.id.clone(),
+            employee: mapping.entity,
+            role: mapping.role,
+            scopes,
+            expires_at: now + ACCESS_LIFETIME,
+            refresh: None,
+            revoked: false,
+        };
         let access = access_jwt(state, account, &client.consumer_key, &grant, now);
         a.oauth2.access_tokens.insert(access.clone(), grant);
-        Ok((json!({"access_token": access, "expires_in": ACCESS_LIFETIME.whole_seconds(), "token_type": "Bearer"}), who))
+        Ok((token_body(&access, None), who))
     })
-    .unwrap_or_else(|| Err(Refused::new("InvalidRequest", "invalid_request", &nobody, "no such account")))
+    .unwrap_or_else(|| {
+        Err(Refused::new(
+            "InvalidRequest",
+            "invalid_request",
+            &nobody,
+            "no such account",
+        ))
+    })
 }
 
 /// Header and claims as JSON, before any verification (to find the key).

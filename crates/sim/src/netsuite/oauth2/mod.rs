@@ -34,8 +34,9 @@ use super::{model::NetSuiteScenario, state::NsState};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OAuth2Scenario {
-    /// Longest accepted client-assertion lifetime (exp − iat). Oracle's text says
-    /// "less than 60 minutes" and the audit code says 2 hours [I]; 3000 s by default.
+    /// Client assertions must have exp − iat below this. Oracle: exp "must be
+    /// less than 60 minutes greater than" iat (ORA:section_162755359851), so
+    /// 3600 (exclusive) by default; the audit code's 2 hours is a scenario choice.
     pub max_assertion_lifetime_secs: i64,
     /// How far an assertion's `iat` may be ahead of NetSuite's clock [I: undocumented].
     pub assertion_iat_leeway_secs: i64,
@@ -51,12 +52,29 @@ pub struct OAuth2Scenario {
     pub certificates: Vec<CertificateMapping>,
     /// What a Practice-mode client is configured with (fake values).
     pub client: OAuth2ClientConfig,
+    /// The `sub` claim of issued access tokens: Oracle documents "role;entity"
+    /// (ORA:section_158255317571, "3;-5" in ORA:article_0209112818), but its
+    /// older samples decode to "4030059;0;3;7;N" (ORA:section_162755359851).
+    pub access_token_sub: SubShape,
+    /// The Detail logged for a revoked access token [I: not in Oracle's tables].
+    pub revoked_token_detail: String,
+}
+
+/// Which form of `sub` the simulator puts in access tokens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubShape {
+    /// `"<role>;<entity>"`, e.g. `"3;-5"`.
+    #[default]
+    RoleEntity,
+    /// `"<account>;0;<role>;<entity>;N"`, as in Oracle's M2M response sample.
+    AccountFirst,
 }
 
 impl Default for OAuth2Scenario {
     fn default() -> Self {
         Self {
-            max_assertion_lifetime_secs: 3000,
+            max_assertion_lifetime_secs: 3600,
             assertion_iat_leeway_secs: 300,
             code_lifetime_secs: 600,
             accept_scope_string: true,
@@ -64,6 +82,8 @@ impl Default for OAuth2Scenario {
             refused_client_error: "invalid_client".into(),
             certificates: Vec::new(),
             client: OAuth2ClientConfig::default(),
+            access_token_sub: SubShape::RoleEntity,
+            revoked_token_detail: "InvalidSignature".into(),
         }
     }
 }

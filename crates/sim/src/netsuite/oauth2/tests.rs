@@ -223,12 +223,15 @@ mod refresh {
         let Err(expired) = refresh("old") else {
             panic!("a 7-day-old refresh token was accepted")
         };
+        // ORA:subsect_158711928134: an expired refresh token logs RefreshTokenExpired.
         assert_eq!(
             (expired.detail, expired.error.as_str()),
-            ("InvalidGrant", "invalid_grant")
+            ("RefreshTokenExpired", "invalid_grant")
         );
         let (body, _) = refresh("live").unwrap_or_else(|_| panic!("refused"));
-        assert_eq!(body["expires_in"], 3600);
+        // As in Oracle's sample (ORA:section_162755359851): a JSON string.
+        assert_eq!(body["expires_in"], "3600");
+        assert_eq!(body["token_type"], "Bearer");
         assert!(
             body.get("refresh_token").is_none(),
             "confidential clients get only an access token"
@@ -296,4 +299,41 @@ mod refresh {
         };
         assert_eq!(late.error, "invalid_grant");
     }
+}
+
+/// A certificate made with Oracle's recipe for OAuth 2.0 certificates
+/// (ORA:section_0312092212: `openssl req -new -x509 -nodes -days 365 -newkey
+/// rsa-pss -pkeyopt rsa_keygen_bits:…`) has an id-RSASSA-PSS key: accepted for
+/// PS256/384/512, and a PS256 JWT signed with its key verifies.
+#[test]
+fn rsa_pss_certificates_from_oracles_recipe_are_accepted() {
+    use base64::Engine;
+    use jsonwebtoken::{Algorithm, EncodingKey, Header, Validation};
+    use rsa::pkcs8::der::Decode;
+
+    let cert = include_str!("../../../tests/fixtures/oracle/public-pss.pem");
+    let key = public_key(cert).expect("an RSA-PSS certificate is accepted");
+    assert_eq!(
+        key.algorithms,
+        [Algorithm::PS256, Algorithm::PS384, Algorithm::PS512]
+    );
+    // The private key is PKCS#8 with the PSS OID; its inner key is plain PKCS#1.
+    let pem = include_str!("../../../tests/fixtures/oracle/private-pss.pem");
+    let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap();
+    let info = rsa::pkcs8::PrivateKeyInfo::from_der(&der).unwrap();
+    let signing = EncodingKey::from_rsa_der(info.private_key);
+    let jwt = jsonwebtoken::encode(
+        &Header::new(Algorithm::PS256),
+        &json!({"iss": "cid"}),
+        &signing,
+    )
+    .unwrap();
+    let mut validation = Validation::new(Algorithm::PS256);
+    validation.required_spec_claims.clear();
+    validation.validate_exp = false;
+    jsonwebtoken::decode::<serde_json::Value>(&jwt, &key.key, &validation)
+        .expect("the PSS certificate verifies its key's signature");
 }

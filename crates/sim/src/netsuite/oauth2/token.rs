@@ -9,14 +9,14 @@ use axum::{
     Json,
 };
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use serde_json::{json, Value};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
 use super::super::{ctx::RequestCtx, hosts::Service, state::NsState, tba};
 use super::client_auth::{authenticate, oauth_error};
 use super::grants::{
-    access_jwt, random_token, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
+    access_jwt, random_token, token_body, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
     CONFIDENTIAL_REFRESH_LIFETIME,
 };
 use super::record::{self, Who};
@@ -126,11 +126,22 @@ pub(super) fn code_or_refresh(
         let bad = |detail, note: &str| Refused::new(detail, "invalid_grant", &who, note);
         let (employee, role, scopes, old_refresh) = if code {
             if !client.oauth2.auth_code_grant {
-                return Err(Refused::new("AuthorizationCodeGrantRequired", "unauthorized_client", &who, ""));
+                return Err(Refused::new(
+                    "AuthorizationCodeGrantRequired",
+                    "unauthorized_client",
+                    &who,
+                    "",
+                ));
             }
-            let value = form.get("code").ok_or_else(|| Refused::new("InvalidRequest", "invalid_request", &who, "code is missing"))?;
+            let value = form.get("code").ok_or_else(|| {
+                Refused::new("InvalidRequest", "invalid_request", &who, "code is missing")
+            })?;
             // Single use: a code is gone after its first presentation, valid or not.
-            let g = a.oauth2.codes.remove(value).ok_or_else(|| bad("InvalidGrant", "unknown or already used code"))?;
+            let g = a
+                .oauth2
+                .codes
+                .remove(value)
+                .ok_or_else(|| bad("InvalidGrant", "unknown or already used code"))?;
             if g.integration != client.id {
                 return Err(bad("InvalidGrant", "the code was issued to another client"));
             }
@@ -138,30 +149,69 @@ pub(super) fn code_or_refresh(
                 return Err(bad("InvalidGrant", "the code has expired"));
             }
             if form.get("redirect_uri") != Some(&g.redirect_uri) {
-                return Err(bad("InvalidGrant", "redirect_uri differs from the authorize request"));
+                return Err(bad(
+                    "InvalidGrant",
+                    "redirect_uri differs from the authorize request",
+                ));
             }
             match (&g.challenge, form.get("code_verifier")) {
                 (Some(c), Some(v)) if pkce_matches(c, v) => {}
-                (Some(_), _) => return Err(bad("InvalidGrant", "code_verifier does not match the code_challenge")),
-                (None, Some(_)) => return Err(bad("InvalidGrant", "no code_challenge was sent with the authorize request")),
+                (Some(_), _) => {
+                    return Err(bad(
+                        "InvalidGrant",
+                        "code_verifier does not match the code_challenge",
+                    ))
+                }
+                (None, Some(_)) => {
+                    return Err(bad(
+                        "InvalidGrant",
+                        "no code_challenge was sent with the authorize request",
+                    ))
+                }
                 (None, None) => {}
             }
             (g.employee, g.role, g.scopes, None)
         } else {
-            let value = form.get("refresh_token").ok_or_else(|| Refused::new("InvalidRequest", "invalid_request", &who, "refresh_token is missing"))?;
-            let g = a.oauth2.refresh_tokens.get_mut(value).ok_or_else(|| bad("InvalidGrant", "unknown refresh token"))?;
-            if g.integration != client.id || g.dead || now >= g.expires_at {
-                return Err(bad("InvalidGrant", "the refresh token is expired, used, revoked or another client's"));
+            let value = form.get("refresh_token").ok_or_else(|| {
+                Refused::new(
+                    "InvalidRequest",
+                    "invalid_request",
+                    &who,
+                    "refresh_token is missing",
+                )
+            })?;
+            let g = a
+                .oauth2
+                .refresh_tokens
+                .get_mut(value)
+                .ok_or_else(|| bad("InvalidGrant", "unknown refresh token"))?;
+            if g.integration != client.id || g.dead {
+                return Err(bad(
+                    "InvalidGrant",
+                    "the refresh token is used, revoked or another client's",
+                ));
+            }
+            // ORA:subsect_158711928134: an expired refresh token logs RefreshTokenExpired.
+            if now >= g.expires_at {
+                return Err(bad("RefreshTokenExpired", "the refresh token has expired"));
             }
             if g.public {
                 g.dead = true; // one-time use: rotated below
             }
-            (g.employee, g.role, g.scopes.clone(), Some((value.clone(), g.clone())))
+            (
+                g.employee,
+                g.role,
+                g.scopes.clone(),
+                Some((value.clone(), g.clone())),
+            )
         };
         let who = who.person(a, employee, role);
-        record::check_principal(a, employee, role).map_err(|note| Refused::new("EntityOrRoleDisabled", "invalid_grant", &who, note))?;
+        record::check_principal(a, employee, role)
+            .map_err(|note| Refused::new("EntityOrRoleDisabled", "invalid_grant", &who, note))?;
         let new_refresh = match &old_refresh {
-            None => Some(new_refresh_grant(&client, employee, role, &scopes, now, now)),
+            None => Some(new_refresh_grant(
+                &client, employee, role, &scopes, now, now,
+            )),
             Some((_, old)) if old.public => {
                 let cap = old.consented_at + Duration::hours(client.oauth2.max_rotation_hours);
                 if now >= cap {
@@ -181,16 +231,27 @@ pub(super) fn code_or_refresh(
             v
         });
         let source = refresh_value.clone().or(old_refresh.map(|(v, _)| v));
-        let grant = AccessGrant { integration: client.id.clone(), employee, role, scopes, expires_at: now + ACCESS_LIFETIME, refresh: source, revoked: false };
+        let grant = AccessGrant {
+            integration: client.id.clone(),
+            employee,
+            role,
+            scopes,
+            expires_at: now + ACCESS_LIFETIME,
+            refresh: source,
+            revoked: false,
+        };
         let access = access_jwt(state, account, &client.consumer_key, &grant, now);
         a.oauth2.access_tokens.insert(access.clone(), grant);
-        let mut body = json!({"access_token": access, "expires_in": ACCESS_LIFETIME.whole_seconds(), "token_type": "bearer"});
-        if let Some(r) = refresh_value {
-            body["refresh_token"] = json!(r);
-        }
-        Ok((body, who))
+        Ok((token_body(&access, refresh_value.as_deref()), who))
     })
-    .unwrap_or_else(|| Err(Refused::new("InvalidRequest", "invalid_request", &Who::default(), "no such account")))
+    .unwrap_or_else(|| {
+        Err(Refused::new(
+            "InvalidRequest",
+            "invalid_request",
+            &Who::default(),
+            "no such account",
+        ))
+    })
 }
 
 fn new_refresh_grant(
