@@ -16,6 +16,7 @@ pub mod state;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
+    Proof, ProofMethod,
 };
 pub use error::{ErrorKind, IpcError};
 pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use onramp_core::http::{EndpointOverride, Endpoints};
 use onramp_core::runner::{run_suite, RunOptions};
 use onramp_core::{CheckResult, CheckStatus};
+use onramp_core::{DiffStatus, ProofMethod};
 use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
 use onramp_netsuite::{
     profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials,
@@ -80,6 +81,13 @@ fn dump(results: &[CheckResult]) -> String {
         .join("\n")
 }
 
+/// How a run is set up beyond the scenario's own client values.
+#[derive(Default)]
+struct Extras {
+    /// Read the role with the administrator's (employee 7) token.
+    admin: bool,
+}
+
 async fn run_as(
     name: &str,
     options: SimOptions,
@@ -88,6 +96,25 @@ async fn run_as(
     typed: Option<&str>,
 ) -> Outcome {
     let scenario = Scenario::builtin(&format!("netsuite/{name}")).unwrap();
+    run_scenario(
+        scenario,
+        options,
+        audit_detail,
+        profile,
+        typed,
+        Extras::default(),
+    )
+    .await
+}
+
+async fn run_scenario(
+    scenario: Scenario,
+    options: SimOptions,
+    audit_detail: Option<String>,
+    profile: &str,
+    typed: Option<&str>,
+    extras: Extras,
+) -> Outcome {
     let cfg = scenario.netsuite.as_ref().unwrap().client.clone();
     let sim = Simulator::start(scenario.clone(), options).await.unwrap();
     let input = typed.map_or_else(|| cfg.account_id.clone().unwrap(), str::to_owned);
@@ -106,9 +133,12 @@ async fn run_as(
     let client = Arc::new(
         NetSuiteClient::new(Account::parse(&input).unwrap(), credentials, client_options).unwrap(),
     );
-    let mut ctx = NetSuiteCheckContext::new(client.clone(), input);
+    let mut ctx = NetSuiteCheckContext::new(client.clone(), input.clone());
     ctx.role_name = cfg.role_name.clone();
     ctx.audit_detail = audit_detail;
+    if extras.admin {
+        ctx = ctx.with_admin_reader(Arc::new(admin_client(&scenario, &input, &sim)));
+    }
     let specs = suite(ctx, &profiles::builtin(profile).unwrap());
     let opts = RunOptions {
         concurrency: specs.len(),
@@ -121,6 +151,30 @@ async fn run_as(
         sim,
         client,
     }
+}
+
+/// A client signed in with the scenario's administrator token (employee 7, role 3).
+fn admin_client(scenario: &Scenario, input: &str, sim: &SimHandle) -> NetSuiteClient {
+    let ns = scenario.netsuite.as_ref().unwrap();
+    let token = ns
+        .accounts
+        .iter()
+        .flat_map(|a| &a.tokens)
+        .find(|t| t.employee == 7 && t.role == 3)
+        .expect("the scenario has an administrator token");
+    let credentials = Credentials::Tba(TbaCredentials {
+        consumer_key: ns.client.consumer_key.clone().unwrap().into(),
+        consumer_secret: ns.client.consumer_secret.clone().unwrap().into(),
+        token_id: token.id.clone().into(),
+        token_secret: token.secret.clone().into(),
+    });
+    let options = ClientOptions {
+        endpoints: Endpoints {
+            override_base: Some(EndpointOverride::new(&sim.base_url()).unwrap()),
+        },
+        ..ClientOptions::default()
+    };
+    NetSuiteClient::new(Account::parse(input).unwrap(), credentials, options).unwrap()
 }
 
 async fn run(
@@ -140,10 +194,25 @@ async fn scenario(name: &str) -> Outcome {
     run(name, SimOptions::default(), None, PROFILE).await
 }
 
+/// Every row of the permission diff says how it was learnt.
+fn assert_every_row_proven(o: &Outcome) -> &onramp_core::PermissionDiff {
+    let diff = o.get("netsuite.permissions").diff.as_ref().unwrap();
+    for r in &diff.rows {
+        let proof = r
+            .proof
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no proof", r.id));
+        assert!(!proof.detail.is_empty(), "{}", r.id);
+    }
+    diff
+}
+
 #[tokio::test]
-async fn happy_path_passes_for_every_builtin_profile() {
+async fn happy_path_passes_for_every_builtin_profile_with_an_administrators_sign_in() {
     for profile in [PROFILE, "netsuite-zuora-billing"] {
-        let o = run("happy", SimOptions::default(), None, profile).await;
+        let scenario = Scenario::builtin("netsuite/happy").unwrap();
+        let extras = Extras { admin: true };
+        let o = run_scenario(scenario, SimOptions::default(), None, profile, None, extras).await;
         o.assert_expected_failures();
         for r in &o.results {
             assert!(
@@ -152,12 +221,39 @@ async fn happy_path_passes_for_every_builtin_profile() {
                 dump(&o.results)
             );
         }
-        let diff = o.get("netsuite.permissions").diff.as_ref().unwrap();
-        assert!(diff.source.contains("rolepermissions"), "{}", diff.source);
-        assert!(diff
-            .rows
-            .iter()
-            .any(|r| r.id == "LIST_CURRENCY" && r.actual.as_deref() == Some("Full")));
+        let diff = assert_every_row_proven(&o);
+        assert!(diff.source.contains("administrator"), "{}", diff.source);
+        let currency = diff.rows.iter().find(|r| r.id == "LIST_CURRENCY").unwrap();
+        assert_eq!(currency.actual.as_deref(), Some("Full"));
+        assert_eq!(
+            currency.proof.as_ref().unwrap().method,
+            ProofMethod::AdminRoleList
+        );
+    }
+}
+
+#[tokio::test]
+async fn happy_path_without_an_administrator_warns_only_about_unprovable_levels() {
+    for profile in [PROFILE, "netsuite-zuora-billing"] {
+        let o = run("happy", SimOptions::default(), None, profile).await;
+        o.assert_expected_failures();
+        let perms = o.get("netsuite.permissions");
+        assert_eq!(
+            perms.status,
+            CheckStatus::Warn,
+            "{profile}: {}",
+            dump(&o.results)
+        );
+        assert!(!o
+            .text("netsuite.permissions")
+            .contains("right to read roles"));
+        let diff = assert_every_row_proven(&o);
+        assert!(diff.source.contains("could not be read"), "{}", diff.source);
+        // The role cannot read roles: no row claims to come from its list.
+        assert!(diff.rows.iter().all(|r| !matches!(
+            r.proof.as_ref().unwrap().method,
+            ProofMethod::RoleList | ProofMethod::AdminRoleList
+        )));
     }
 }
 
@@ -328,4 +424,116 @@ async fn mistyped_account_id_is_flagged_by_domain_discovery() {
         .text("netsuite.account")
         .contains("does not know account 7654321"));
     assert_eq!(o.get("netsuite.auth").status, CheckStatus::Fail);
+}
+
+/// A role with exactly the Zuora billing connector's permissions and no
+/// Manage Roles: every profile permission still has a row saying how it was
+/// proven, the check warns (never fails) while levels are unprovable, fails on
+/// a real gap, and passes once an administrator's sign-in reads the role.
+#[tokio::test]
+async fn least_privilege_role_is_proven_row_by_row() {
+    let billing = "netsuite-zuora-billing";
+    let o = run("least-privilege", SimOptions::default(), None, billing).await;
+    o.assert_expected_failures();
+    let perms = o.get("netsuite.permissions");
+    assert_eq!(perms.status, CheckStatus::Warn, "{}", dump(&o.results));
+    let diff = assert_every_row_proven(&o);
+    let wanted = profiles::builtin(billing)
+        .unwrap()
+        .netsuite
+        .unwrap()
+        .permissions;
+    for p in &wanted {
+        assert!(
+            diff.rows.iter().any(|r| r.id == p.id),
+            "no row for {}",
+            p.id
+        );
+    }
+    let row = |id: &str| diff.rows.iter().find(|r| r.id == id).unwrap();
+    let how = |id: &str| row(id).proof.as_ref().unwrap().method;
+    // The login proves the login permissions (their only level is Full).
+    assert_eq!(
+        (row("ADMI_LOGIN_OAUTH").status, how("ADMI_LOGIN_OAUTH")),
+        (DiffStatus::Ok, ProofMethod::Probe)
+    );
+    // A read proves View, not the Full the profile asks for.
+    let currency = row("LIST_CURRENCY");
+    assert_eq!(
+        (currency.status, how("LIST_CURRENCY")),
+        (DiffStatus::Unknown, ProofMethod::Probe)
+    );
+    assert!(currency
+        .proof
+        .as_ref()
+        .unwrap()
+        .detail
+        .contains("proves View, not Full"));
+    // Accounts are probed with SuiteQL, which needs SuiteAnalytics Workbook the role lacks.
+    assert_eq!(how("LIST_ACCOUNT"), ProofMethod::NotProvable);
+    assert!(row("LIST_ACCOUNT")
+        .proof
+        .as_ref()
+        .unwrap()
+        .detail
+        .contains("SuiteAnalytics Workbook"));
+    // Nothing but the role's list shows CRM Groups.
+    assert_eq!(
+        (row("LIST_CRMGROUP").status, how("LIST_CRMGROUP")),
+        (DiffStatus::Unknown, ProofMethod::NotProvable)
+    );
+    // The beta REST record is never probed: no feature is reported off.
+    assert_eq!(
+        o.get("netsuite.features").status,
+        CheckStatus::Pass,
+        "{}",
+        dump(&o.results)
+    );
+
+    // A real gap still fails, proven by the refused read.
+    let mut gap = Scenario::builtin("netsuite/least-privilege").unwrap();
+    let ns = gap.netsuite.as_mut().unwrap();
+    let role = ns.accounts[0]
+        .roles
+        .as_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r.id == 1001)
+        .unwrap();
+    role.permissions.insert("LIST_CURRENCY".into(), 0);
+    let o = run_scenario(
+        gap,
+        SimOptions::default(),
+        None,
+        billing,
+        None,
+        Extras::default(),
+    )
+    .await;
+    assert_eq!(o.get("netsuite.permissions").status, CheckStatus::Fail);
+    let diff = assert_every_row_proven(&o);
+    let currency = diff.rows.iter().find(|r| r.id == "LIST_CURRENCY").unwrap();
+    assert_eq!(currency.status, DiffStatus::Missing);
+    assert_eq!(currency.proof.as_ref().unwrap().method, ProofMethod::Probe);
+
+    // With the administrator's sign-in the role's list is read: every level is known.
+    let scenario = Scenario::builtin("netsuite/least-privilege").unwrap();
+    let extras = Extras { admin: true };
+    let o = run_scenario(scenario, SimOptions::default(), None, billing, None, extras).await;
+    let perms = o.get("netsuite.permissions");
+    assert_eq!(perms.status, CheckStatus::Pass, "{}", dump(&o.results));
+    let diff = assert_every_row_proven(&o);
+    assert!(diff
+        .rows
+        .iter()
+        .all(|r| r.proof.as_ref().unwrap().method == ProofMethod::AdminRoleList));
+    // governanceLimits is for administrators: read with their sign-in.
+    let concurrency = o.get("netsuite.concurrency");
+    assert!(
+        concurrency
+            .evidence
+            .iter()
+            .any(|e| e.label == "Account concurrency limit" && e.value == "5"),
+        "{concurrency:?}"
+    );
 }
