@@ -86,6 +86,8 @@ fn dump(results: &[CheckResult]) -> String {
 struct Extras {
     /// Read the role with the administrator's (employee 7) token.
     admin: bool,
+    /// The role's internal ID as the user entered it.
+    role_id: Option<u64>,
 }
 
 async fn run_as(
@@ -136,6 +138,7 @@ async fn run_scenario(
     let mut ctx = NetSuiteCheckContext::new(client.clone(), input.clone());
     ctx.role_name = cfg.role_name.clone();
     ctx.audit_detail = audit_detail;
+    ctx.role_id = extras.role_id;
     if extras.admin {
         ctx = ctx.with_admin_reader(Arc::new(admin_client(&scenario, &input, &sim)));
     }
@@ -211,7 +214,10 @@ fn assert_every_row_proven(o: &Outcome) -> &onramp_core::PermissionDiff {
 async fn happy_path_passes_for_every_builtin_profile_with_an_administrators_sign_in() {
     for profile in [PROFILE, "netsuite-zuora-billing"] {
         let scenario = Scenario::builtin("netsuite/happy").unwrap();
-        let extras = Extras { admin: true };
+        let extras = Extras {
+            admin: true,
+            ..Extras::default()
+        };
         let o = run_scenario(scenario, SimOptions::default(), None, profile, None, extras).await;
         o.assert_expected_failures();
         for r in &o.results {
@@ -518,7 +524,10 @@ async fn least_privilege_role_is_proven_row_by_row() {
 
     // With the administrator's sign-in the role's list is read: every level is known.
     let scenario = Scenario::builtin("netsuite/least-privilege").unwrap();
-    let extras = Extras { admin: true };
+    let extras = Extras {
+        admin: true,
+        ..Extras::default()
+    };
     let o = run_scenario(scenario, SimOptions::default(), None, billing, None, extras).await;
     let perms = o.get("netsuite.permissions");
     assert_eq!(perms.status, CheckStatus::Pass, "{}", dump(&o.results));
@@ -536,4 +545,35 @@ async fn least_privilege_role_is_proven_row_by_row() {
             .any(|e| e.label == "Account concurrency limit" && e.value == "5"),
         "{concurrency:?}"
     );
+}
+
+/// NetSuite may answer `rolepermissions` with no rows for a role this sign-in
+/// may not see: that is "could not read", never "the role holds nothing".
+#[tokio::test]
+async fn zero_rolepermissions_rows_fall_back_to_probes() {
+    let mut scenario = Scenario::builtin("netsuite/happy").unwrap();
+    scenario
+        .netsuite
+        .as_mut()
+        .unwrap()
+        .behaviour
+        .role_tables_require = "any".into();
+    // A role ID with no rows in this account (as if hidden from this sign-in).
+    let extras = Extras {
+        role_id: Some(4242),
+        ..Extras::default()
+    };
+    let o = run_scenario(scenario, SimOptions::default(), None, PROFILE, None, extras).await;
+    let perms = o.get("netsuite.permissions");
+    assert_ne!(perms.status, CheckStatus::Fail, "{}", dump(&o.results));
+    let diff = assert_every_row_proven(&o);
+    assert!(
+        diff.source.contains("no permission rows"),
+        "{}",
+        diff.source
+    );
+    assert!(diff.rows.iter().all(|r| r.status != DiffStatus::Missing));
+    let currency = diff.rows.iter().find(|r| r.id == "LIST_CURRENCY").unwrap();
+    assert_eq!(currency.status, DiffStatus::Ok);
+    assert_eq!(currency.proof.as_ref().unwrap().method, ProofMethod::Probe);
 }
