@@ -12,6 +12,7 @@ mod integration;
 mod lifecycle;
 pub mod paths;
 mod permissions;
+mod probe;
 mod records;
 mod subsidiary;
 
