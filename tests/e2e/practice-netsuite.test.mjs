@@ -30,7 +30,9 @@ test("a NetSuite practice setup validates with the simulated TBA values", async 
   for (const [id, status] of Object.entries(results)) {
     assert.notEqual(status, "fail", `${id}: ${JSON.stringify(results)}`);
   }
-  assert.equal(results["netsuite.permissions"], "pass");
+  // The integration role cannot read its own permission list (that needs Manage Roles):
+  // levels above what a request proves stay unconfirmed without an administrator's sign-in.
+  assert.equal(results["netsuite.permissions"], "warn");
 
   const trail = await waitFor(driver, byTestId("audit-trail"), "the simulated Login Audit Trail");
   await driver.wait(async () => (await trail.getText()).includes("Success"), 10_000, "a successful login row");

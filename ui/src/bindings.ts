@@ -507,6 +507,8 @@ export type PermissionDiffRow = {
 	required: string | null,
 	actual: string | null,
 	status: DiffStatus,
+	/**  How the actual side of this row was learnt; absent in older records. */
+	proof?: Proof | null,
 };
 
 /**
@@ -549,6 +551,26 @@ export type ProfileIssue = {
 
 /**  One side of a comparison: an exported file, or a setup's stored run. */
 export type ProfileSource = { kind: "file"; path: string } | { kind: "run"; setup_id: string; run_id: string | null };
+
+export type Proof = {
+	method: ProofMethod,
+	/**  What was done and what it proves, or what would prove the row. */
+	detail: string,
+};
+
+/**
+ *  How a permission's level was learnt: a role's permission list is exact,
+ *  a probe proves only what the request needed (a read proves View).
+ */
+export type ProofMethod = 
+/**  Read from the role's permission list with the integration's own sign-in. */
+"role_list" | 
+/**  Read from the role's permission list with an administrator's sign-in. */
+"admin_role_list" | 
+/**  A request that needs the permission was answered (or refused for lack of it). */
+"probe" | 
+/**  Nothing this sign-in may do proves it; `detail` says what would. */
+"not_provable";
 
 /**
  *  Progress of one run, streamed to the front end in this order:

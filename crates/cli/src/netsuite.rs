@@ -67,6 +67,11 @@ pub struct CheckArgs {
     /// The Detail column of the Login Audit Trail for the failed login.
     #[arg(long)]
     audit_detail: Option<String>,
+    /// Read the role's permission list with an administrator's OAuth 2.0
+    /// access token, taken from ONRAMP_NETSUITE_ADMIN_ACCESS_TOKEN (never an
+    /// argument): the integration role itself usually may not read roles.
+    #[arg(long)]
+    admin_reader: bool,
     /// Keychain setup to read credentials from when not in the environment.
     #[arg(long = "setup")]
     setup_id: Option<String>,
@@ -177,8 +182,22 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         deadline: Some(Instant::now() + budget),
         ..ClientOptions::default()
     };
-    let client = Arc::new(NetSuiteClient::new(account, credentials, options)?);
-    let mut ctx = NetSuiteCheckContext::new(client, args.account.clone());
+    let client = Arc::new(NetSuiteClient::new(
+        account.clone(),
+        credentials,
+        options.clone(),
+    )?);
+    let mut ctx = NetSuiteCheckContext::new(client.clone(), args.account.clone());
+    if args.admin_reader {
+        let token = secrets::from_env_or_keychain(ADMIN_TOKEN, None)?;
+        // One account, one concurrency pool: share the integration's governor.
+        let options = ClientOptions {
+            governor: Some(client.governor().clone()),
+            ..options
+        };
+        let admin = NetSuiteClient::new(account, Credentials::Bearer(token), options)?;
+        ctx = ctx.with_admin_reader(Arc::new(admin));
+    }
     if let Some(m) = method {
         ctx = ctx.with_auth_method(m);
     }
@@ -206,6 +225,9 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(output::print_checks(&results, args.json))
 }
+
+/// An administrator's access token for reading the role (environment only).
+const ADMIN_TOKEN: &str = "netsuite.admin_access_token";
 
 fn credentials(setup_id: Option<&str>) -> anyhow::Result<Credentials> {
     if let Some(token) = secrets::optional_from_env_or_keychain("netsuite.access_token", setup_id)?

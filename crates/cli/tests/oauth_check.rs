@@ -75,11 +75,16 @@ fn checks(out: &Output) -> Vec<(String, String, Value)> {
         .collect()
 }
 
+/// Every check passes, except that the permission check may warn: the
+/// integration role cannot read its own permission list (that needs Manage
+/// Roles), so levels above what a request proves stay unconfirmed.
 fn assert_all_pass(out: &Output) -> Vec<String> {
     let results = checks(out);
     let not_passing: Vec<_> = results
         .iter()
-        .filter(|(_, status, _)| status != "pass")
+        .filter(|(id, status, _)| {
+            status != "pass" && !(id == "netsuite.permissions" && status == "warn")
+        })
         .map(|(id, status, c)| format!("{id}: {status} {}", c["summary"]))
         .collect();
     assert!(not_passing.is_empty(), "{not_passing:#?}");
@@ -184,7 +189,11 @@ async fn m2m_check_passes_with_an_uploaded_certificate() {
     assert_eq!(record.setup.auth_method.as_deref(), Some("oauth2-m2m"));
     // The certificate check counts in the run's summary like every other check.
     let summary = record.summary.as_ref().expect("a summary");
-    assert_eq!(summary.passed as usize, ids.len(), "{summary:?} vs {ids:?}");
+    assert_eq!(
+        (summary.passed + summary.warned) as usize,
+        ids.len(),
+        "{summary:?} vs {ids:?}"
+    );
     let saved = std::fs::read_to_string(&save).unwrap();
     assert!(!saved.contains("eyJ") && !saved.contains(&private_key_body(&dir)));
     for id in [

@@ -52,6 +52,40 @@ pub struct PermissionDiffRow {
     pub required: Option<String>,
     pub actual: Option<String>,
     pub status: DiffStatus,
+    /// How the actual side of this row was learnt; absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<Proof>,
+}
+
+/// How a permission's level was learnt: a role's permission list is exact,
+/// a probe proves only what the request needed (a read proves View).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ProofMethod {
+    /// Read from the role's permission list with the integration's own sign-in.
+    RoleList,
+    /// Read from the role's permission list with an administrator's sign-in.
+    AdminRoleList,
+    /// A request that needs the permission was answered (or refused for lack of it).
+    Probe,
+    /// Nothing this sign-in may do proves it; `detail` says what would.
+    NotProvable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Proof {
+    pub method: ProofMethod,
+    /// What was done and what it proves, or what would prove the row.
+    pub detail: String,
+}
+
+impl Proof {
+    pub fn new(method: ProofMethod, detail: impl Into<String>) -> Self {
+        Self {
+            method,
+            detail: detail.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]

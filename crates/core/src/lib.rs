@@ -18,6 +18,7 @@ pub mod state;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
+    Proof, ProofMethod,
 };
 pub use error::{ErrorKind, IpcError};
 pub use redact::Redactor;

@@ -8,9 +8,12 @@ use onramp_core::observed::{
     FeatureState, IntegrationState, NsObserved, NsRole, Observed, SetupFacts, TokenState,
 };
 use onramp_core::profile::{AuthMethod, ConnectorProfile, Erp, NsLevel};
-use onramp_core::{CheckResult, DiffStatus};
+use onramp_core::{CheckResult, DiffStatus, ProofMethod};
 
-use crate::checks::{Facts, NetSuiteCheckContext, PERMISSIONS};
+use crate::checks::{probed_by_suiteql, Facts, NetSuiteCheckContext, ProbeOutcome, PERMISSIONS};
+
+/// SuiteAnalytics Workbook: what SuiteQL needs at all.
+const WORKBOOK: &str = "REPO_ANALYTICS";
 use crate::Account;
 
 /// Login Audit Trail details that mean the integration record refuses logins.
@@ -121,9 +124,10 @@ fn role(facts: &Facts, ctx: &NetSuiteCheckContext, results: &[CheckResult]) -> N
         name: ctx.role_name.clone(),
         ..NsRole::default()
     };
-    if let Some(Ok(map)) = facts.seen_role_permissions().as_deref() {
+    if let Some(Ok(read)) = facts.seen_role_permissions().as_deref() {
         role.source = Some("SuiteQL rolepermissions".into());
-        role.permissions = map
+        role.permissions = read
+            .levels
             .iter()
             .filter_map(|(k, l)| Some((k.clone(), NsLevel::from_permlevel(*l)?)))
             .collect();
@@ -138,22 +142,39 @@ fn role(facts: &Facts, ctx: &NetSuiteCheckContext, results: &[CheckResult]) -> N
         .unwrap_or_default();
     let mut perms = BTreeMap::new();
     for r in rows {
+        let proven = r
+            .proof
+            .as_ref()
+            .is_some_and(|p| p.method == ProofMethod::Probe);
         let level = match r.status {
-            DiffStatus::Missing => Some(NsLevel::None),
-            DiffStatus::Ok | DiffStatus::Unknown
-                if r.actual.as_deref().is_some_and(|a| a.starts_with("View")) =>
-            {
-                Some(NsLevel::View)
-            }
+            DiffStatus::Missing if proven => Some(NsLevel::None),
+            // Only a level the probe proved outright; a read that proves View
+            // of a Full requirement says nothing about Full.
+            DiffStatus::Ok if proven => r.required.as_deref().and_then(level_of),
             _ => None,
         };
         if let Some(l) = level {
             perms.insert(r.id.clone(), l);
         }
     }
+    // A SuiteQL probe that returned rows proves SuiteAnalytics Workbook is
+    // held, which a reproduction needs even when the profile does not list it.
+    let suiteql_ran = facts
+        .seen_probes()
+        .iter()
+        .any(|(t, o)| probed_by_suiteql(t) && matches!(o, ProbeOutcome::Readable { .. }));
+    if suiteql_ran && !rows.iter().any(|r| r.id == WORKBOOK) {
+        perms.insert(WORKBOOK.to_string(), NsLevel::View);
+    }
     if !perms.is_empty() {
         role.source = Some("per-record probes".into());
     }
     role.permissions = perms;
     role
+}
+
+fn level_of(label: &str) -> Option<NsLevel> {
+    (0..=4)
+        .filter_map(NsLevel::from_permlevel)
+        .find(|l| l.label() == label)
 }

@@ -217,7 +217,61 @@ async fn governance_limits_are_for_administrators_only() {
     )
     .await;
     assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["accountConcurrencyLimit"], 7);
+    // Oracle's "accountLimit" sample shape (help article_0625010817).
+    assert_eq!(
+        r.body,
+        json!({"accountConcurrencyLimit": 7, "accountUnallocatedConcurrencyLimit": 7, "integrationLimitType": "accountLimit"})
+    );
+
+    // An integration with its own limit: the "integrationSpecific" sample shape.
+    let s = with_role_change("[[netsuite.accounts.tokens]]\nid = \"38549f67703fc6455172327c67d891ab3e76ad3a28a5dc41f035f20052f81f8f\"\nemployee = 7\nrole = 3\n[[netsuite.accounts.integrations]]\nid = \"A1B2C3D4-0000-4000-8000-0000000000AA\"\nconcurrency_limit = 2");
+    let sim = start(
+        &s,
+        SimOptions {
+            concurrency_limit: Some(5),
+            ..Default::default()
+        },
+    )
+    .await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        "/services/rest/system/v1/governanceLimits",
+    )
+    .await;
+    assert_eq!(
+        r.body,
+        json!({"accountConcurrencyLimit": 5, "accountUnallocatedConcurrencyLimit": 3, "integrationConcurrencyLimit": 2, "integrationLimitType": "integrationSpecific"})
+    );
+}
+
+#[tokio::test]
+async fn the_account_record_is_a_beta_record() {
+    let (sim, signer) = happy_sim().await;
+    let r = get(
+        &sim,
+        &signer,
+        PROD_HOST,
+        &format!("{RECORDS}/account?limit=1"),
+    )
+    .await;
+    assert_eq!(r.status, 403);
+    // The body quoted in omniboost/go-netsuite-rest client.go, verbatim.
+    assert_eq!(
+        r.body,
+        json!({"title":"Forbidden","status":403,"o:errorDetails":[{"detail":"The account record is only available as a beta record. Enable the REST Record Service (Beta) feature in Setup > Company > Enable Features to work with this record.","o:errorCode":"INSUFFICIENT_PERMISSION"}]})
+    );
+    let s = with_role_change("features = [\"REST_WEB_SERVICES\", \"TOKEN_BASED_AUTHENTICATION\", \"REST_RECORD_SERVICE_BETA\"]");
+    let sim = start(&s, SimOptions::default()).await;
+    let r = get(
+        &sim,
+        &Signer::from_scenario(&s),
+        PROD_HOST,
+        &format!("{RECORDS}/account?limit=1"),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
 }
 
 #[tokio::test]

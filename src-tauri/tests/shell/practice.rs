@@ -160,9 +160,13 @@ fn netsuite_happy_practice_run_passes_and_logs_the_logins() {
         .filter(|r| r.status == CheckStatus::Fail)
         .collect();
     assert!(failed.is_empty(), "{failed:#?}");
-    assert!(results
-        .iter()
-        .any(|r| r.id == "netsuite.permissions" && r.status == CheckStatus::Pass));
+    // The integration role may not read its own permission list (Manage
+    // Roles): levels above what a request proves stay unconfirmed, so it warns.
+    assert!(results.iter().any(|r| r.id == "netsuite.permissions"
+        && r.status == CheckStatus::Warn
+        && r.diff
+            .as_ref()
+            .is_some_and(|d| d.rows.iter().all(|row| row.proof.is_some()))));
     assert_eq!(summary.failed, 0);
     assert!(summary.passed > 3, "{summary:?}");
     // Saved before `Finished` reached the window, so a reload shows this run.

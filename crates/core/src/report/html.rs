@@ -222,7 +222,7 @@ fn check(h: &mut String, c: &CheckResult) {
         let _ = write!(
             h,
             "<p class=\"muted\">Permissions, required against actual ({}):</p><table><tr><th>Group</th>\
-             <th>Permission</th><th>ID</th><th>Required</th><th>Actual</th><th>Status</th></tr>",
+             <th>Permission</th><th>ID</th><th>Required</th><th>Actual</th><th>Status</th><th>How it was learnt</th></tr>",
             escape(&diff.source)
         );
         for row in &diff.rows {
@@ -235,12 +235,13 @@ fn check(h: &mut String, c: &CheckResult) {
             };
             let _ = write!(
                 h,
-                "<tr class=\"diff-{status}\"><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{status}</td></tr>",
+                "<tr class=\"diff-{status}\"><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{status}</td><td>{}</td></tr>",
                 escape(&row.group),
                 escape(&row.name),
                 escape(&row.id),
                 escape(row.required.as_deref().unwrap_or("—")),
                 escape(row.actual.as_deref().unwrap_or("—")),
+                escape(row.proof.as_ref().map_or("—", |p| p.detail.as_str())),
             );
         }
         h.push_str("</table>");

@@ -16,6 +16,7 @@ pub(crate) fn sample() -> RunRecord {
             required: Some("View".into()),
             actual: None,
             status: DiffStatus::Missing,
+            proof: None,
         }],
     };
     let checks = vec![

@@ -88,6 +88,7 @@ pub async fn check(
             required: Some(obj.rights.join("|")),
             actual: Some(actual),
             status,
+            proof: None,
         });
     }
     let diff = PermissionDiff {

@@ -77,6 +77,7 @@ pub fn diff(required: &[IntacctObject], granted: &[Granted]) -> PermissionDiff {
                 required: Some(obj.rights.join("|")),
                 actual: found.map(|g| g.rights.join("|")),
                 status,
+                proof: None,
             }
         })
         .collect();

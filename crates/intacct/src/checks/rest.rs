@@ -71,6 +71,7 @@ pub async fn check(
             required: Some(obj.rights.join("|")),
             actual: Some(actual),
             status,
+            proof: None,
         });
     }
     let denied: Vec<&str> = rows

@@ -10,56 +10,41 @@ use crate::accounts::{Account, Environment};
 use crate::client::{Credentials, NetSuiteClient, ServerTime};
 use crate::errors::NetSuiteError;
 
-/// What `GET /record/v1/<type>?limit=…` (or loading one record) showed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProbeOutcome {
-    /// Readable; the IDs of the first few records.
-    Readable { ids: Vec<String> },
-    /// INSUFFICIENT_PERMISSION; `permission` as NetSuite named it, if it did.
-    Denied {
-        permission: Option<String>,
-        detail: String,
-    },
-    /// 400 USER_ERROR: the role may not perform this at all.
-    UserError { detail: String },
-    /// Anything else (unknown record type, transport failure…).
-    Failed { message: String },
-}
-
-impl ProbeOutcome {
-    fn from_result(r: Result<Vec<String>, NetSuiteError>) -> Self {
-        match r {
-            Ok(ids) => Self::Readable { ids },
-            Err(NetSuiteError::InsufficientPermission { permission, detail }) => {
-                Self::Denied { permission, detail }
-            }
-            Err(NetSuiteError::UserError { detail }) => Self::UserError { detail },
-            Err(e) => Self::Failed {
-                message: e.to_string(),
-            },
-        }
-    }
-
-    /// A feature (not a permission) is missing, as the 403 body says so.
-    pub fn feature_hint(&self) -> Option<&str> {
-        match self {
-            Self::Denied { detail, .. } if detail.contains("Enable Features") => Some(detail),
-            _ => None,
-        }
-    }
-}
+pub use super::probe::{names_permission, probed_by_suiteql, ProbeOutcome};
 
 pub type Login = Arc<Result<ServerTime, NetSuiteError>>;
 type Cell<T> = Arc<OnceCell<T>>;
 
+/// Whose sign-in read the role's permission list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleReader {
+    /// The integration's own credentials (its role may read roles).
+    Integration,
+    /// The optional administrator's sign-in.
+    Administrator,
+}
+
+/// The role's permission list as SuiteQL `rolepermissions` returned it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolePermissions {
+    pub role: u64,
+    /// Permission key → `permlevel` (0 None … 4 Full).
+    pub levels: BTreeMap<String, u8>,
+    pub reader: RoleReader,
+}
+
+pub type RoleRead = Arc<Result<RolePermissions, String>>;
+
 pub struct Facts {
     client: Arc<NetSuiteClient>,
+    /// An administrator's sign-in, used only to read the role.
+    admin: Option<Arc<NetSuiteClient>>,
     role_id: Option<u64>,
     role_name: Option<String>,
     resolved_role: OnceCell<Option<u64>>,
     login: OnceCell<Login>,
     sibling: OnceCell<Option<String>>,
-    role: OnceCell<Arc<Result<BTreeMap<String, u8>, String>>>,
+    role: OnceCell<RoleRead>,
     probes: Mutex<HashMap<String, Cell<ProbeOutcome>>>,
     loads: Mutex<HashMap<(String, String), Cell<ProbeOutcome>>>,
 }
@@ -76,6 +61,7 @@ impl Facts {
         });
         Self {
             client,
+            admin: None,
             role_id,
             role_name,
             resolved_role: OnceCell::new(),
@@ -87,8 +73,28 @@ impl Facts {
         }
     }
 
+    /// Reads the role with an administrator's sign-in instead of the integration's.
+    pub fn with_admin(mut self, admin: Option<Arc<NetSuiteClient>>) -> Self {
+        self.admin = admin;
+        self
+    }
+
     pub fn client(&self) -> &NetSuiteClient {
         &self.client
+    }
+
+    /// The administrator's sign-in, when the user gave one.
+    pub fn admin(&self) -> Option<&NetSuiteClient> {
+        self.admin.as_deref()
+    }
+
+    /// Who reads roles: the administrator when given (the integration role
+    /// usually may not: roles are behind Setup > Manage Roles).
+    fn role_reader(&self) -> (&NetSuiteClient, RoleReader) {
+        match &self.admin {
+            Some(a) => (a, RoleReader::Administrator),
+            None => (&self.client, RoleReader::Integration),
+        }
     }
 
     /// The role to inspect: given, from the OAuth 2.0 token, or found by name.
@@ -101,7 +107,8 @@ impl Facts {
                 }
                 let name = self.role_name.as_deref()?.trim();
                 let page = self
-                    .client
+                    .role_reader()
+                    .0
                     .suiteql_with_params(
                         "SELECT id FROM role WHERE name = ?",
                         &[name.into()],
@@ -151,23 +158,23 @@ impl Facts {
     }
 
     /// The role's permissions from SuiteQL, or why they could not be read.
-    pub async fn role_permissions(&self) -> Arc<Result<BTreeMap<String, u8>, String>> {
+    pub async fn role_permissions(&self) -> RoleRead {
         self.role
             .get_or_init(|| async { Arc::new(self.read_role().await) })
             .await
             .clone()
     }
 
-    async fn read_role(&self) -> Result<BTreeMap<String, u8>, String> {
+    async fn read_role(&self) -> Result<RolePermissions, String> {
         let role = self.role_id().await.ok_or(
-            "the role's internal ID is not known (enter it or the role's name, or sign in with OAuth 2.0)",
+            "the role's internal ID is not known (enter it, or sign in with OAuth 2.0, or let an administrator sign in to look it up by name)",
         )?;
+        let (client, reader) = self.role_reader();
         let query = format!("SELECT permkey, permlevel FROM rolepermissions WHERE role = {role}");
-        let mut out = BTreeMap::new();
+        let mut levels = BTreeMap::new();
         let mut offset = 0;
         loop {
-            let page = self
-                .client
+            let page = client
                 .suiteql(&query, 1000, offset)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -178,7 +185,7 @@ impl Facts {
                         .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
                 });
                 if let (Some(k), Some(l)) = (key, level) {
-                    out.insert(k.to_string(), u8::try_from(l).unwrap_or(4));
+                    levels.insert(k.to_string(), u8::try_from(l).unwrap_or(4));
                 }
             }
             if !page.has_more || page.items.is_empty() || offset >= 9000 {
@@ -186,7 +193,18 @@ impl Facts {
             }
             offset += 1000;
         }
-        Ok(out)
+        // Every role that can sign in holds some permission: no rows means the
+        // list is hidden from this sign-in, not that the role is empty.
+        if levels.is_empty() {
+            return Err(format!(
+                "NetSuite returned no permission rows for role {role}, so the list is not visible to this sign-in"
+            ));
+        }
+        Ok(RolePermissions {
+            role,
+            levels,
+            reader,
+        })
     }
 
     /// The login's outcome, if a check tried it (never sends a request).
@@ -200,7 +218,7 @@ impl Facts {
     }
 
     /// The role's permissions, if a check read them (never sends a request).
-    pub fn seen_role_permissions(&self) -> Option<Arc<Result<BTreeMap<String, u8>, String>>> {
+    pub fn seen_role_permissions(&self) -> Option<RoleRead> {
         self.role.get().cloned()
     }
 
@@ -215,16 +233,24 @@ impl Facts {
         out
     }
 
-    /// `GET /record/v1/<type>?limit=5`, once per record type.
+    /// `GET /record/v1/<type>?limit=5` (or `SELECT id FROM <type>` for a
+    /// beta REST record), once per record type.
     pub async fn probe(&self, record_type: &str) -> ProbeOutcome {
         let cell = cell(&self.probes, record_type.to_ascii_lowercase());
         cell.get_or_init(|| async {
-            ProbeOutcome::from_result(
+            let page = if probed_by_suiteql(record_type) {
+                // The type is one of SUITEQL_PROBES: a fixed, known table name.
                 self.client
-                    .list_records(record_type, 5)
+                    .suiteql(
+                        &format!("SELECT id FROM {}", record_type.to_ascii_lowercase()),
+                        1,
+                        0,
+                    )
                     .await
-                    .map(|c| c.items.iter().filter_map(item_id).collect()),
-            )
+            } else {
+                self.client.list_records(record_type, 5).await
+            };
+            ProbeOutcome::from_result(page.map(|c| c.items.iter().filter_map(item_id).collect()))
         })
         .await
         .clone()

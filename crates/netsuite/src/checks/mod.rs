@@ -13,11 +13,12 @@ mod integration;
 mod lifecycle;
 pub mod paths;
 mod permissions;
+mod probe;
 mod records;
 mod subsidiary;
 
 pub use audit_detail::audit_detail_diagnosis;
-pub use facts::{Facts, ProbeOutcome};
+pub use facts::{probed_by_suiteql, Facts, ProbeOutcome, RolePermissions, RoleReader};
 
 use std::future::Future;
 use std::sync::Arc;
@@ -43,6 +44,10 @@ pub struct NetSuiteCheckContext {
     pub audit_detail: Option<String>,
     /// Ask `datacenterurls` for the account's domains.
     pub discover_domains: bool,
+    /// An administrator's sign-in (e.g. a one-time OAuth 2.0 code + PKCE
+    /// sign-in): reads the role's permission list, which the integration role
+    /// itself usually may not (roles are behind Setup > Manage Roles).
+    pub admin_reader: Option<Arc<NetSuiteClient>>,
     /// How the bearer token was obtained; the credentials alone cannot tell
     /// an authorization-code token from an M2M one.
     auth_method: Option<AuthMethod>,
@@ -57,8 +62,15 @@ impl NetSuiteCheckContext {
             role_name: None,
             audit_detail: None,
             discover_domains: true,
+            admin_reader: None,
             auth_method: None,
         }
+    }
+
+    /// Reads the role's permissions with an administrator's client.
+    pub fn with_admin_reader(mut self, admin: Arc<NetSuiteClient>) -> Self {
+        self.admin_reader = Some(admin);
+        self
     }
 
     /// Names the method explicitly (e.g. `Oauth2M2m` for a client-credentials token).
@@ -114,11 +126,10 @@ pub fn suite_with_facts(
         features: Vec::new(),
         permissions: Vec::new(),
     });
-    let facts = Arc::new(Facts::new(
-        ctx.client.clone(),
-        ctx.role_id,
-        ctx.role_name.clone(),
-    ));
+    let facts = Arc::new(
+        Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone())
+            .with_admin(ctx.admin_reader.clone()),
+    );
     let shared: Ctx = Arc::new(Shared {
         ctx,
         facts: facts.clone(),

@@ -26,6 +26,14 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     for ((record, name, group), outcome) in probes.iter().zip(&outcomes) {
         let line = match outcome {
             ProbeOutcome::Readable { ids } => format!("readable ({} shown)", ids.len()),
+            // E.g. SuiteQL without SuiteAnalytics Workbook: nothing about this record.
+            ProbeOutcome::Denied { .. } if outcome.refused_for_other(name).is_some() => {
+                failed.push(record.clone());
+                format!(
+                    "not checked: the probe needs '{}', which the role does not hold",
+                    outcome.refused_for_other(name).unwrap_or_default()
+                )
+            }
             ProbeOutcome::Denied { permission, detail } => {
                 denied.push((
                     name.clone(),
@@ -46,13 +54,13 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         };
         evidence.push((record.clone(), line));
     }
-    let result =
-        if let Some((name, group, permission, feature)) = denied.first() {
-            let names: Vec<String> = denied
-                .iter()
-                .map(|(n, _, p, _)| p.clone().unwrap_or_else(|| n.clone()))
-                .collect();
-            let (fix, where_) = if *feature {
+    let result = if let Some((name, group, permission, feature)) = denied.first() {
+        let names: Vec<String> = denied
+            .iter()
+            .map(|(n, _, p, _)| p.clone().unwrap_or_else(|| n.clone()))
+            .collect();
+        let (fix, where_) =
+            if *feature {
                 (
                     "Enable the feature the message names, then run again.".to_string(),
                     paths::ENABLE_FEATURES.to_string(),
@@ -66,40 +74,40 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                     paths::role_permission_tab(group),
                 )
             };
-            fail(
+        fail(
+            format!(
+                "NetSuite refused {} of {} record types: {}.",
+                denied.len(),
+                probes.len(),
+                names.join(", ")
+            ),
+            Diagnosis::new(
                 format!(
-                    "NetSuite refused {} of {} record types: {}.",
-                    denied.len(),
-                    probes.len(),
-                    names.join(", ")
+                    "The role cannot read these records (INSUFFICIENT_PERMISSION){}.",
+                    permission
+                        .as_ref()
+                        .map(|p| format!("; NetSuite asks for '{p}'"))
+                        .unwrap_or_default()
                 ),
-                Diagnosis::new(
-                    format!(
-                        "The role cannot read these records (INSUFFICIENT_PERMISSION){}.",
-                        permission
-                            .as_ref()
-                            .map(|p| format!("; NetSuite asks for '{p}'"))
-                            .unwrap_or_default()
-                    ),
-                    fix,
-                    where_,
-                ),
-            )
-        } else if !failed.is_empty() {
-            warn(
+                fix,
+                where_,
+            ),
+        )
+    } else if !failed.is_empty() {
+        warn(
             format!("{} record type(s) could not be checked: {}.", failed.len(), failed.join(", ")),
             Diagnosis::new(
-                "NetSuite answered these probes with an error other than a permission refusal.",
-                "Check that the records exist in this account (some need a feature) and run again.",
+                "NetSuite answered these probes with an error that says nothing about the record's own permission (each record's line says which).",
+                "Check each line: the record may not exist in this account, or the probe needed something else the line names; then run again.",
                 paths::ENABLE_FEATURES,
             ),
         )
-        } else {
-            pass(format!(
-                "The role can read all {} record types the connector uses.",
-                probes.len()
-            ))
-        };
+    } else {
+        pass(format!(
+            "The role can read all {} record types the connector uses.",
+            probes.len()
+        ))
+    };
     evidence
         .into_iter()
         .fold(result, |r, (k, v)| r.with_evidence(k, v))

@@ -8,7 +8,7 @@ use onramp_core::profile::NsPermission;
 use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::facts::ProbeOutcome;
+use super::facts::{probed_by_suiteql, ProbeOutcome};
 use super::{fail, pass, paths, permissions, Ctx};
 
 /// Records loaded per record type to look for the symptom.
@@ -17,7 +17,7 @@ const LOADS_PER_TYPE: usize = 2;
 pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let role = c.facts.role_permissions().await;
     let held = |p: &NsPermission| match role.as_ref() {
-        Ok(map) => map.get(&p.id).copied().unwrap_or(0) > 0,
+        Ok(read) => read.levels.get(&p.id).copied().unwrap_or(0) > 0,
         Err(_) => false,
     };
     let wanted: Vec<NsPermission> = permissions::relevant(&c)
@@ -33,7 +33,8 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 "{record}: refused although the role has {} > {}",
                 p.group, p.name
             )),
-            ProbeOutcome::Readable { ids } => {
+            // SuiteQL-probed types are beta records over REST: loading them proves nothing.
+            ProbeOutcome::Readable { ids } if !probed_by_suiteql(record) => {
                 let loads = join_all(
                     ids.iter()
                         .take(LOADS_PER_TYPE)

@@ -4,12 +4,14 @@
 
 mod clock;
 mod options;
+pub mod sql;
 mod types;
 mod validate;
 
 pub use clock::ClockObservation;
 pub use options::{ClientOptions, Credentials};
-pub use types::{Collection, GovernanceLimits, ServerTime};
+pub use sql::Literal;
+pub use types::{Collection, GovernanceLimits, LimitType, ServerTime};
 pub use validate::{MAX_PAGE, MAX_SUITEQL_ROWS};
 
 use validate::{check_limit, check_segment};
@@ -116,22 +118,29 @@ impl NetSuiteClient {
         Collection::from_json(body)
     }
 
-    /// `POST /query/v1/suiteql` with `Prefer: transient`. Paging rules are
-    /// checked here: NetSuite rejects an offset that is not a multiple of the limit.
-    pub async fn suiteql(
-        &self,
-        query: &str,
-        limit: u32,
-        offset: u64,
-    ) -> Result<Collection, NetSuiteError> {
-        self.suiteql_with_params(query, &[], limit, offset).await
-    }
-
-    /// SuiteQL with `?` placeholders bound from `params` (never spliced into the text).
+    /// SuiteQL with each `?` replaced by a safely quoted literal from `params`
+    /// (numbers must be IDs, strings are text): REST takes only `q`.
     pub async fn suiteql_with_params(
         &self,
         query: &str,
         params: &[Value],
+        limit: u32,
+        offset: u64,
+    ) -> Result<Collection, NetSuiteError> {
+        let literals = params
+            .iter()
+            .map(Literal::from_json)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.suiteql(&sql::inline(query, &literals)?, limit, offset)
+            .await
+    }
+
+    /// `POST /query/v1/suiteql` with `Prefer: transient` and only `q` in the
+    /// body. Paging rules are checked here: NetSuite rejects an offset that is
+    /// not a multiple of the limit.
+    pub async fn suiteql(
+        &self,
+        query: &str,
         limit: u32,
         offset: u64,
     ) -> Result<Collection, NetSuiteError> {
@@ -149,11 +158,7 @@ impl NetSuiteClient {
         if query.trim().is_empty() {
             return Err(NetSuiteError::Refused("the SuiteQL query is empty".into()));
         }
-        let body = if params.is_empty() {
-            serde_json::json!({ "q": query })
-        } else {
-            serde_json::json!({ "q": query, "params": params })
-        };
+        let body = serde_json::json!({ "q": query });
         let resp = self
             .json(
                 Method::POST,

@@ -66,18 +66,64 @@ impl Collection {
     }
 }
 
-/// `governanceLimits`: only the account-wide concurrency limit is interpreted.
+/// `integrationLimitType` of `governanceLimits` (Oracle help article_0625010817).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LimitType {
+    /// A limit has been allocated to the integration (`integrationConcurrencyLimit`).
+    IntegrationSpecific,
+    /// No limit of its own: it shares the account's unallocated pool.
+    AccountLimit,
+    /// An internal application; NetSuite does not show its limit.
+    Internal,
+    /// A value Oracle does not document, kept as sent.
+    Other(String),
+}
+
+impl LimitType {
+    fn parse(s: &str) -> Self {
+        match s {
+            "integrationSpecific" => Self::IntegrationSpecific,
+            "accountLimit" => Self::AccountLimit,
+            "internal" => Self::Internal,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+/// `GET /system/v1/governanceLimits`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GovernanceLimits {
     pub account_concurrency_limit: Option<u64>,
-    pub raw: Value,
+    /// What every integration without a limit of its own shares.
+    pub account_unallocated_concurrency_limit: Option<u64>,
+    /// Present only when the limit type is `integrationSpecific`.
+    pub integration_concurrency_limit: Option<u64>,
+    pub integration_limit_type: Option<LimitType>,
 }
 
 impl GovernanceLimits {
     pub fn from_json(raw: Value) -> Self {
         Self {
             account_concurrency_limit: number(raw.get("accountConcurrencyLimit")),
-            raw,
+            account_unallocated_concurrency_limit: number(
+                raw.get("accountUnallocatedConcurrencyLimit"),
+            ),
+            integration_concurrency_limit: number(raw.get("integrationConcurrencyLimit")),
+            integration_limit_type: raw
+                .get("integrationLimitType")
+                .and_then(Value::as_str)
+                .map(LimitType::parse),
+        }
+    }
+
+    /// Concurrent requests this integration may really send: its own limit,
+    /// or the unallocated pool it shares with every integration without one.
+    /// `None` for an internal application or an answer missing the figure.
+    pub fn headroom(&self) -> Option<u64> {
+        match self.integration_limit_type.as_ref()? {
+            LimitType::IntegrationSpecific => self.integration_concurrency_limit,
+            LimitType::AccountLimit => self.account_unallocated_concurrency_limit,
+            LimitType::Internal | LimitType::Other(_) => None,
         }
     }
 }
@@ -100,7 +146,36 @@ mod tests {
         let t = ServerTime::from_json(&json!({"serverTime":"2025-03-26T16:21:00.000Z"}), now, now);
         assert_eq!(t.raw, "2025-03-26T16:21:00.000Z");
         assert!(t.clock.unwrap().skew_secs() < 0);
-        let g = GovernanceLimits::from_json(json!({"accountConcurrencyLimit": 15}));
-        assert_eq!(g.account_concurrency_limit, Some(15));
+    }
+
+    #[test]
+    fn governance_limits_from_oracles_three_samples() {
+        // The three responses of ORA:article_0625010817, verbatim.
+        let specific = GovernanceLimits::from_json(json!({
+            "accountConcurrencyLimit": 5,
+            "accountUnallocatedConcurrencyLimit": 3,
+            "integrationConcurrencyLimit": 2,
+            "integrationLimitType": "integrationSpecific"
+        }));
+        assert_eq!(specific.account_concurrency_limit, Some(5));
+        assert_eq!(
+            specific.integration_limit_type,
+            Some(LimitType::IntegrationSpecific)
+        );
+        assert_eq!(specific.headroom(), Some(2));
+        let shared = GovernanceLimits::from_json(json!({
+            "accountConcurrencyLimit": 5,
+            "accountUnallocatedConcurrencyLimit": 3,
+            "integrationLimitType": "accountLimit"
+        }));
+        assert_eq!(shared.integration_concurrency_limit, None);
+        assert_eq!(shared.headroom(), Some(3));
+        let internal = GovernanceLimits::from_json(json!({
+            "accountConcurrencyLimit": 5,
+            "accountUnallocatedConcurrencyLimit": 3,
+            "integrationLimitType": "internal"
+        }));
+        assert_eq!(internal.integration_limit_type, Some(LimitType::Internal));
+        assert_eq!(internal.headroom(), None);
     }
 }

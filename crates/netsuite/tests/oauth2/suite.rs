@@ -46,3 +46,52 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
         .collect();
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+/// Signs in through the consent page as `principal` ("employee:role").
+async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
+    let client = sim.code_client();
+    let req = client.authorization_request().unwrap();
+    let BrowserOutcome::Redirected(loc) =
+        browse(&sim.base(), &req.browser_url, principal, true).await
+    else {
+        panic!("consent did not redirect for {principal}");
+    };
+    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    client
+        .exchange_code(&code, req.pkce.verifier(), OffsetDateTime::now_utc())
+        .await
+        .unwrap()
+        .access_token
+}
+
+/// The integration role may not read roles; an administrator's one-time code +
+/// PKCE sign-in reads its permission list, and every row says so.
+#[tokio::test]
+async fn an_administrators_sign_in_reads_the_integration_role() {
+    let sim = Sim::start("netsuite/oauth-happy").await;
+    let rest = Arc::new(sim.rest(&token_for(&sim, "13:1001").await));
+    let admin = Arc::new(sim.rest(&token_for(&sim, "7:3").await));
+    let profile = profiles::builtin("netsuite-readonly-reporting").unwrap();
+    let run = |ctx: NetSuiteCheckContext| async {
+        let opts = RunOptions {
+            concurrency: 4,
+            ..RunOptions::default()
+        };
+        let (_, results) = run_suite(suite(ctx, &profile), opts, |_| {}).await;
+        results
+            .into_iter()
+            .find(|r| r.id == "netsuite.permissions")
+            .unwrap()
+    };
+    // Alone, the token names the role (sub) but the role's list stays hidden.
+    let alone = run(NetSuiteCheckContext::new(rest.clone(), "1234567")).await;
+    assert_eq!(alone.status, CheckStatus::Warn, "{alone:?}");
+    let read = run(NetSuiteCheckContext::new(rest, "1234567").with_admin_reader(admin)).await;
+    assert_eq!(read.status, CheckStatus::Pass, "{read:?}");
+    let diff = read.diff.unwrap();
+    assert!(diff.source.contains("role 1001"), "{}", diff.source);
+    assert!(diff.rows.iter().all(|r| r
+        .proof
+        .as_ref()
+        .is_some_and(|p| p.method == onramp_core::ProofMethod::AdminRoleList)));
+}

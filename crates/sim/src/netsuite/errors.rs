@@ -67,6 +67,26 @@ pub fn insufficient_permission(detail: &str) -> Response {
     )
 }
 
+/// A beta REST record while REST Record Service (Beta) is off. The body of a
+/// real answer, quoted in omniboost/go-netsuite-rest `client.go` (no `type`):
+/// {"title":"Forbidden","status":403,"o:errorDetails":[{"detail":"The account
+/// record is only available as a beta record. Enable the REST Record Service
+/// (Beta) feature in Setup > Company > Enable Features to work with this
+/// record.","o:errorCode":"INSUFFICIENT_PERMISSION"}]}
+pub fn beta_record(record_type: &str) -> Response {
+    respond(
+        StatusCode::FORBIDDEN,
+        json!({
+            "title": "Forbidden",
+            "status": 403,
+            "o:errorDetails": [{
+                "detail": format!("The {record_type} record is only available as a beta record. Enable the REST Record Service (Beta) feature in Setup > Company > Enable Features to work with this record."),
+                "o:errorCode": "INSUFFICIENT_PERMISSION"
+            }]
+        }),
+    )
+}
+
 /// 400 USER_ERROR: e.g. a role without REST Web Services.
 pub fn user_error(detail: &str) -> Response {
     detailed(
@@ -123,6 +143,19 @@ pub fn invalid_query_param(param: &str, detail: &str) -> Response {
         detail,
         "INVALID_PARAMETER",
         ("o:errorQueryParam", param),
+    )
+}
+
+/// 400 INVALID_CONTENT pointing at a body property (Oracle's error table,
+/// help section_156570709583, shows `o:errorPath` with this code).
+pub fn invalid_content(path: &str, detail: &str) -> Response {
+    with_extra(
+        StatusCode::BAD_REQUEST,
+        "15.5.1",
+        "Bad Request",
+        detail,
+        "INVALID_CONTENT",
+        ("o:errorPath", path),
     )
 }
 

@@ -79,9 +79,26 @@ pub struct Behaviour {
     pub rest_feature_disabled: RestDisabledAnswer,
     /// Answer to a SuiteQL call without `Prefer: transient`.
     pub missing_prefer_transient: MissingPreferAnswer,
-    /// Who may read the `role` and `rolepermissions` tables through SuiteQL:
-    /// `any`, `administrator`, or a permission key the calling role must hold.
+    /// Who may read the `role`, `rolepermissions` and `rolerestrictions`
+    /// tables through SuiteQL: `any`, `administrator`, or a permission key the
+    /// calling role must hold. Default `ADMI_MANAGEROLES`: NetSuite's Records
+    /// Catalog puts `role` behind Manage Roles, and public SuiteQL table
+    /// references list all three under "Setup - Bulk Manage Roles"
+    /// (GH:iloveitaly/netsuite-permissions, output/netsuite_record_catalog.csv
+    /// "Role,role,ADMI_MANAGEROLES"; output/tim_table.csv).
     pub role_tables_require: String,
+    /// Whether a SuiteQL body may carry bind `params`. Oracle documents only
+    /// `q` for REST (help section_157909186990, section_158394344595); `params`
+    /// exist for SuiteScript's `query.runSuiteQL`. Default: refused.
+    pub suiteql_params: SuiteqlParams,
+    /// Answer to SuiteQL from a role without SuiteAnalytics Workbook
+    /// (REPO_ANALYTICS, which Oracle's REST setup requires, help
+    /// article_5085602973); the wording is undocumented, so it is a setting.
+    pub suiteql_without_workbook: WorkbookMissingAnswer,
+    /// REST record types that are beta records: each answers 403 "The <type>
+    /// record is only available as a beta record…" unless the account has the
+    /// feature `REST_RECORD_SERVICE_BETA`.
+    pub rest_beta_records: Vec<String>,
     /// Minimum permission level (1 View … 4 Full) to read a record through REST.
     pub record_read_level: u8,
     /// Whether a subsidiary-restricted role sees records outside its
@@ -97,7 +114,10 @@ impl Default for Behaviour {
         Self {
             rest_feature_disabled: RestDisabledAnswer::InvalidLogin,
             missing_prefer_transient: MissingPreferAnswer::InvalidRequest,
-            role_tables_require: "any".into(),
+            role_tables_require: "ADMI_MANAGEROLES".into(),
+            suiteql_params: SuiteqlParams::Refuse,
+            suiteql_without_workbook: WorkbookMissingAnswer::InsufficientPermission,
+            rest_beta_records: vec!["account".into()],
             record_read_level: 1,
             restricted_collections: RestrictedCollections::ListAll,
             permission_overrides: BTreeMap::new(),
@@ -121,6 +141,25 @@ pub enum MissingPreferAnswer {
     InvalidRequest,
     /// Run the query anyway.
     Ignore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuiteqlParams {
+    /// 400 INVALID_CONTENT naming `params` (wording undocumented).
+    Refuse,
+    /// Bind them to `?` placeholders, as SuiteScript would.
+    Bind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookMissingAnswer {
+    /// 403 INSUFFICIENT_PERMISSION, "You need the 'Reports -> SuiteAnalytics
+    /// Workbook' permission…" in the wording of record permission errors.
+    InsufficientPermission,
+    /// 400 USER_ERROR "Your current role does not have permission to perform this action."
+    UserError,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -253,6 +292,9 @@ pub struct IntegrationSpec {
     pub tba: bool,
     #[serde(default)]
     pub oauth2: oauth2::IntegrationOAuth2,
+    /// Concurrency Limit allocated to this integration (Integration
+    /// Governance); none means it shares the account's unallocated pool.
+    pub concurrency_limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -12,6 +12,36 @@ use super::{
     suiteql::Table,
 };
 
+/// SuiteQL table → permission, per NetSuite's Records Catalog as extracted in
+/// GH:iloveitaly/netsuite-permissions `output/netsuite_record_catalog.csv`
+/// (e.g. "Account,Account,LIST_ACCOUNT", "Employee,employee,LIST_EMPLOYEE_RECORD",
+/// "Transaction,transaction,TRAN_FIND") and `output/tim_table.csv`
+/// ("Employee,employee,Lists - Employee Record"). Tables not listed fall back
+/// to the REST record type's permission.
+const TABLE_PERMISSIONS: &[(&str, &str)] = &[
+    ("account", "LIST_ACCOUNT"),
+    ("classification", "LIST_CLASS"),
+    ("currency", "LIST_CURRENCY"),
+    ("customer", "LIST_CUSTJOB"),
+    ("department", "LIST_DEPARTMENT"),
+    ("employee", "LIST_EMPLOYEE_RECORD"),
+    ("item", "LIST_ITEM"),
+    ("location", "LIST_LOCATION"),
+    ("subsidiary", "LIST_SUBSIDIARY"),
+    ("transaction", "TRAN_FIND"),
+];
+
+/// What reading the SuiteQL table `name` requires.
+pub fn requirement(name: &str, behaviour: &Behaviour) -> Requirement {
+    if behaviour.permission_overrides.contains_key(name) {
+        return permission_for(name, behaviour);
+    }
+    match TABLE_PERMISSIONS.iter().find(|(t, _)| *t == name) {
+        Some((_, key)) => Requirement::Permission((*key).to_string()),
+        None => permission_for(name, behaviour),
+    }
+}
+
 /// The table `name` as `role` may see it; `None` when unknown or not visible
 /// (SuiteQL then reports an unknown identifier).
 pub fn table(
@@ -29,7 +59,7 @@ pub fn table(
         "rolepermissions" => Some(role_permissions(account)),
         "role" => Some(roles(account)),
         _ => {
-            match permission_for(name, behaviour) {
+            match requirement(name, behaviour) {
                 Requirement::Permission(key) if role.level(&key) < behaviour.record_read_level => {
                     return None
                 }

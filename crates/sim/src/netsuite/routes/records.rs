@@ -20,6 +20,9 @@ use crate::netsuite::{
     state::NsState,
 };
 
+/// REST Record Service (Beta), under Setup > Company > Enable Features.
+const BETA_FEATURE: &str = "REST_RECORD_SERVICE_BETA";
+
 pub async fn list(
     State(state): State<NsState>,
     Path((_host, record_type)): Path<(String, String)>,
@@ -96,6 +99,9 @@ fn readable(
     let account = accounts
         .get(&principal.account)
         .ok_or_else(errors::invalid_login)?;
+    if state.behaviour.rest_beta_records.contains(&t) && !account.has_feature(BETA_FEATURE) {
+        return Err(errors::beta_record(&t));
+    }
     let known = account.records.get(&t);
     match permission_for(&t, &state.behaviour) {
         Requirement::Permission(key) if role.level(&key) < state.behaviour.record_read_level => {

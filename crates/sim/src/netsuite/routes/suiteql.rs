@@ -11,8 +11,9 @@ use crate::netsuite::{
     errors,
     gate::rest_caller,
     hosts::Service,
-    model::MissingPreferAnswer,
+    model::{MissingPreferAnswer, SuiteqlParams, WorkbookMissingAnswer},
     paging::Page,
+    records::permission_violation,
     state::NsState,
     suiteql::{self, QueryError},
     tables,
@@ -24,9 +25,12 @@ pub const MAX_RESULTS: usize = 100_000;
 #[derive(Deserialize)]
 struct Body {
     q: String,
-    #[serde(default)]
-    params: Vec<Value>,
+    /// Not documented for REST; bound only when the scenario says so.
+    params: Option<Vec<Value>>,
 }
+
+/// The permission SuiteQL needs at all (Oracle's REST setup, help article_5085602973).
+const WORKBOOK: &str = "REPO_ANALYTICS";
 
 pub async fn query(
     State(state): State<NsState>,
@@ -66,10 +70,28 @@ pub async fn query(
             &format!("SuiteQL returns at most {MAX_RESULTS} results; page with a condition on the last id instead of a larger offset."),
         );
     }
+    if role.level(WORKBOOK) < state.behaviour.record_read_level {
+        return match state.behaviour.suiteql_without_workbook {
+            WorkbookMissingAnswer::InsufficientPermission => {
+                errors::insufficient_permission(&permission_violation(WORKBOOK))
+            }
+            WorkbookMissingAnswer::UserError => errors::user_error(errors::NO_PERMISSION_DETAIL),
+        };
+    }
     let Ok(body) = serde_json::from_str::<Body>(&body) else {
         return errors::invalid_request();
     };
-    let query = match suiteql::parse(&body.q, &body.params) {
+    let params = match (body.params, state.behaviour.suiteql_params) {
+        (None, _) => Vec::new(),
+        (Some(p), SuiteqlParams::Bind) => p,
+        (Some(_), SuiteqlParams::Refuse) => {
+            return errors::invalid_content(
+                "params",
+                "Invalid content in the request body: the property 'params' is not supported. Specify the query in 'q'.",
+            )
+        }
+    };
+    let query = match suiteql::parse(&body.q, &params) {
         Ok(q) => q,
         Err(e) => return errors::invalid_parameter(&e.detail()),
     };

@@ -1,16 +1,24 @@
-//! `netsuite.permissions`: the profile's permissions against the role's. The
-//! role is read with SuiteQL (`rolepermissions`) when it may be; otherwise each
-//! permission with a probe record is tried, which proves read access only.
+//! `netsuite.permissions`: the profile's permissions against the role's.
+//! The role's list is read with SuiteQL (`rolepermissions`) when the sign-in
+//! may: NetSuite puts roles behind Setup > Manage Roles, so a least-privilege
+//! integration role usually cannot, and an administrator's sign-in may read it
+//! instead. Otherwise each permission is proven by the requests that need it.
+//! Every row says how it was learnt.
+
+mod names;
+mod probes;
 
 use std::collections::BTreeMap;
 
-use futures::future::join_all;
 use onramp_core::profile::{AuthMethod, NsLevel, NsPermission};
 use onramp_core::runner::RunCtx;
-use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow};
+use onramp_core::{
+    CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow, Proof, ProofMethod,
+};
 
-use super::facts::ProbeOutcome;
+use super::facts::{RolePermissions, RoleReader};
 use super::{fail, pass, paths, warn, Ctx};
+use names::{display_name, group_of};
 
 /// Login permissions apply only to the method that uses them.
 const LOGIN_PERMISSIONS: &[(&str, &[AuthMethod])] = &[
@@ -20,11 +28,6 @@ const LOGIN_PERMISSIONS: &[(&str, &[AuthMethod])] = &[
         &[AuthMethod::Oauth2Code, AuthMethod::Oauth2M2m],
     ),
 ];
-
-/// Proven by a successful REST login with the method in use.
-fn proven_by_login(id: &str, method: AuthMethod) -> bool {
-    id == "ADMI_RESTWEBSERVICES" || applies_only_to(id).is_some_and(|m| m.contains(&method))
-}
 
 fn applies_only_to(id: &str) -> Option<&'static [AuthMethod]> {
     LOGIN_PERMISSIONS
@@ -48,22 +51,42 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let wanted = relevant(&c);
     let role = c.facts.role_permissions().await;
     let diff = match role.as_ref() {
-        Ok(actual) => {
-            let role_id = c.facts.role_id().await.unwrap_or_default();
-            from_role(&wanted, &c.req.permissions, actual, role_id)
+        Ok(read) => from_role(&wanted, &c.req.permissions, read),
+        Err(reason) => {
+            let login_ok = c.facts.login().await.is_ok();
+            PermissionDiff {
+                source: format!(
+                    "what requests proved (the role's permission list could not be read: {reason})"
+                ),
+                rows: probes::rows(&c, &wanted, login_ok).await,
+            }
         }
-        Err(reason) => from_probes(&c, &wanted, reason).await,
     };
     verdict(diff)
+}
+
+fn role_proof(read: &RolePermissions) -> Proof {
+    let (method, who) = match read.reader {
+        RoleReader::Integration => (ProofMethod::RoleList, "the integration's sign-in"),
+        RoleReader::Administrator => (ProofMethod::AdminRoleList, "an administrator's sign-in"),
+    };
+    Proof::new(
+        method,
+        format!(
+            "Read from role {}'s permission list (SuiteQL rolepermissions) with {who}.",
+            read.role
+        ),
+    )
 }
 
 /// `wanted` is compared; anything the role holds outside `profile` is Extra.
 fn from_role(
     wanted: &[NsPermission],
     profile: &[NsPermission],
-    actual: &BTreeMap<String, u8>,
-    role: u64,
+    read: &RolePermissions,
 ) -> PermissionDiff {
+    let proof = role_proof(read);
+    let actual: &BTreeMap<String, u8> = &read.levels;
     let mut rows: Vec<PermissionDiffRow> = wanted
         .iter()
         .map(|p| {
@@ -73,7 +96,12 @@ fn from_role(
                 Some(l) if l < p.level => DiffStatus::Insufficient,
                 Some(_) => DiffStatus::Ok,
             };
-            row(p, level.map(|l| l.label().to_string()), status)
+            row(
+                p,
+                level.map(|l| l.label().to_string()),
+                status,
+                proof.clone(),
+            )
         })
         .collect();
     for (key, level) in actual {
@@ -85,51 +113,29 @@ fn from_role(
                 required: None,
                 actual: NsLevel::from_permlevel(*level).map(|l| l.label().to_string()),
                 status: DiffStatus::Extra,
+                proof: Some(proof.clone()),
             });
         }
     }
+    let who = match read.reader {
+        RoleReader::Integration => "the integration's sign-in",
+        RoleReader::Administrator => "an administrator's sign-in",
+    };
     PermissionDiff {
-        source: format!("SuiteQL rolepermissions (role {role})"),
+        source: format!(
+            "SuiteQL rolepermissions (role {}), read with {who}",
+            read.role
+        ),
         rows,
     }
 }
 
-async fn from_probes(c: &Ctx, wanted: &[NsPermission], reason: &str) -> PermissionDiff {
-    let method = c.ctx.auth_method();
-    let rows = join_all(wanted.iter().map(|p| async move {
-        if proven_by_login(&p.id, method) {
-            return row(p, Some("in use (the login worked)".into()), DiffStatus::Ok);
-        }
-        let Some(probe) = &p.probe else {
-            return row(p, None, DiffStatus::Unknown);
-        };
-        match c.facts.probe(probe).await {
-            ProbeOutcome::Readable { .. } if p.level <= NsLevel::View => {
-                row(p, Some("View or more".into()), DiffStatus::Ok)
-            }
-            // Reading proves View; higher levels would need a write, which checks never do.
-            ProbeOutcome::Readable { .. } => {
-                row(p, Some("View or more".into()), DiffStatus::Unknown)
-            }
-            ProbeOutcome::Denied { permission, .. } => row(
-                p,
-                Some(
-                    permission.map_or("None".into(), |n| format!("None (NetSuite asks for '{n}')")),
-                ),
-                DiffStatus::Missing,
-            ),
-            ProbeOutcome::UserError { .. } => row(p, Some("None".into()), DiffStatus::Missing),
-            ProbeOutcome::Failed { .. } => row(p, None, DiffStatus::Unknown),
-        }
-    }))
-    .await;
-    PermissionDiff {
-        source: format!("per-record probes (the role could not be read: {reason})"),
-        rows,
-    }
-}
-
-fn row(p: &NsPermission, actual: Option<String>, status: DiffStatus) -> PermissionDiffRow {
+fn row(
+    p: &NsPermission,
+    actual: Option<String>,
+    status: DiffStatus,
+    proof: Proof,
+) -> PermissionDiffRow {
     PermissionDiffRow {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -137,50 +143,7 @@ fn row(p: &NsPermission, actual: Option<String>, status: DiffStatus) -> Permissi
         required: Some(p.level.label().to_string()),
         actual,
         status,
-    }
-}
-
-/// Names from Oracle's permission table for permissions a profile may not list.
-const KNOWN_NAMES: &[(&str, &str)] = &[
-    ("ADMI_RESTWEBSERVICES", "REST Web Services"),
-    ("ADMI_WEBSERVICES", "SOAP Web Services"),
-    ("ADMI_LOGIN_OAUTH", "Log in using Access Tokens"),
-    ("ADMI_LOGIN_OAUTH2", "Log in using OAuth 2.0 Access Tokens"),
-    ("ADMI_MANAGE_OAUTH_TOKENS", "Access Token Management"),
-    ("ADMI_MANAGE_OWN_OAUTH_TOKENS", "User Access Tokens"),
-    (
-        "ADMI_MANAGE_OAUTH2",
-        "OAuth 2.0 Authorized Applications Management",
-    ),
-    ("ADMI_INTEGRAPP", "Integration Application"),
-    ("REPO_ANALYTICS", "SuiteAnalytics Workbook"),
-    ("LIST_FIND", "Perform Search"),
-    ("LIST_CUSTJOB", "Customers"),
-    ("LIST_ITEM", "Items"),
-    ("LIST_ACCOUNT", "Accounts"),
-    ("LIST_CURRENCY", "Currency"),
-    ("LIST_SUBSIDIARY", "Subsidiaries"),
-    ("LIST_DEPARTMENT", "Departments"),
-    ("LIST_CLASS", "Classes"),
-    ("LIST_LOCATION", "Locations"),
-    ("TRAN_CUSTINVC", "Invoice"),
-    ("TRAN_SALESORD", "Sales Order"),
-    ("TRAN_CUSTCRED", "Credit Memo"),
-    ("TRAN_CUSTPYMT", "Customer Payment"),
-    ("TRAN_CUSTRFND", "Customer Refund"),
-];
-
-fn display_name(key: &str) -> Option<&'static str> {
-    KNOWN_NAMES.iter().find(|(k, _)| *k == key).map(|(_, n)| *n)
-}
-
-fn group_of(key: &str) -> &'static str {
-    match key.split('_').next().unwrap_or_default() {
-        "LIST" => "Lists",
-        "TRAN" => "Transactions",
-        "REPO" => "Reports",
-        "ADMI" => "Setup",
-        _ => "Other",
+        proof: Some(proof),
     }
 }
 
@@ -218,10 +181,10 @@ fn verdict(diff: PermissionDiff) -> CheckResult {
         )
     } else if unknown > 0 {
         warn(
-            format!("{unknown} permission(s) could not be confirmed without reading the role."),
+            format!("Nothing the profile needs is missing as far as NetSuite's answers show, but {unknown} permission level(s) can only be confirmed by reading the role."),
             Diagnosis::new(
-                "The role's permission list could not be read through SuiteQL, and reading a record only proves View.",
-                "Enter the role's internal ID (or give the role the right to read roles), or compare the rows marked unknown by hand.",
+                "NetSuite puts roles behind Setup > Manage Roles, so a least-privilege integration role cannot read its own permission list, and a successful read only proves View.",
+                "Let an administrator sign in once so Onramp can read the role's permission list (nothing is stored unless you ask), or compare the rows marked as not proven with the role by hand. The integration role itself does not need Manage Roles.",
                 paths::MANAGE_ROLES,
             ),
         )
@@ -266,7 +229,12 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
-        let diff = from_role(&wanted, &profile, &actual, 1001);
+        let read = RolePermissions {
+            role: 1001,
+            levels: actual,
+            reader: RoleReader::Administrator,
+        };
+        let diff = from_role(&wanted, &profile, &read);
         let status = |id: &str| diff.rows.iter().find(|r| r.id == id).map(|r| r.status);
         assert_eq!(status("LIST_CURRENCY"), Some(DiffStatus::Insufficient));
         assert_eq!(status("LIST_ITEM"), Some(DiffStatus::Ok));
@@ -280,6 +248,11 @@ mod tests {
             (extra.name.as_str(), extra.group.as_str()),
             ("Perform Search", "Lists")
         );
+        assert!(diff.rows.iter().all(|r| r
+            .proof
+            .as_ref()
+            .is_some_and(|p| p.method == ProofMethod::AdminRoleList)));
+        assert!(diff.source.contains("administrator"), "{}", diff.source);
         let r = verdict(diff);
         assert_eq!(r.status, onramp_core::CheckStatus::Fail);
         assert!(
