@@ -56,9 +56,9 @@ async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
     else {
         panic!("consent did not redirect for {principal}");
     };
-    let code = client.parse_redirect(&loc, &req.state).unwrap().code;
+    let answer = client.parse_redirect(&loc, &req.state).unwrap();
     client
-        .exchange_code(&code, req.pkce.verifier(), OffsetDateTime::now_utc())
+        .exchange_code(&answer, req.pkce.verifier(), OffsetDateTime::now_utc())
         .await
         .unwrap()
         .access_token
