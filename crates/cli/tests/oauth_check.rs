@@ -256,6 +256,11 @@ fn endpoints(sim: &SimHandle) -> Endpoints {
 
 /// Signs in through the simulated consent page with the library's code flow.
 async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
+    consent_as(sim, client, PRINCIPAL).await
+}
+
+/// Signs in on the consent page as `principal` ("employee:role").
+async fn consent_as(sim: &SimHandle, client: &CodeClient, principal: &str) -> TokenSet {
     let req = client.authorization_request().unwrap();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -270,7 +275,7 @@ async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
         .skip(1)
         .map(|tag| (attr(tag, "name"), attr(tag, "value")))
         .collect();
-    fields.push((s("principal"), s(PRINCIPAL)));
+    fields.push((s("principal"), s(principal)));
     fields.push((s("decision"), s("allow")));
     let resp = http
         .post(format!("{}{action}", sim.base_url()))
@@ -351,6 +356,53 @@ async fn code_check_passes_with_a_refresh_token_from_the_environment() {
         &out,
         &[tokens.access_token.expose(), refresh.expose(), &secret],
     );
+}
+
+/// `--admin-reader`: an administrator's access token, from the environment
+/// only, reads the integration role's permission list, which the role itself
+/// may not (Manage Roles); every row then says so and the check passes.
+#[tokio::test]
+async fn an_administrators_token_from_the_environment_reads_the_role() {
+    let scenario = Scenario::builtin(SCENARIO).unwrap();
+    let sim = start(scenario.clone()).await;
+    let c = oauth(&scenario);
+    let (id, secret) = (
+        c.client_id.clone().unwrap(),
+        c.client_secret.clone().unwrap(),
+    );
+    let client = code_client(&sim, &id, Some(&secret));
+    let tokens = consent(&sim, &client).await;
+    let admin = consent_as(&sim, &client, "7:3").await;
+    let refresh = tokens.refresh_token.clone().unwrap();
+    let args = check_args(
+        &scenario,
+        &sim.base_url(),
+        "oauth2-code",
+        &[s("--client-id"), id, s("--admin-reader")],
+    );
+    let env = vec![
+        (
+            s("ONRAMP_NETSUITE_OAUTH2_REFRESH_TOKEN"),
+            refresh.expose().clone(),
+        ),
+        (s("ONRAMP_NETSUITE_OAUTH2_CLIENT_SECRET"), secret.clone()),
+        (
+            s("ONRAMP_NETSUITE_ADMIN_ACCESS_TOKEN"),
+            admin.access_token.expose().clone(),
+        ),
+    ];
+    let out = cli(args, env).await;
+    let (_, status, perms) = checks(&out)
+        .into_iter()
+        .find(|(id, ..)| id == "netsuite.permissions")
+        .unwrap();
+    assert_eq!(status, "pass", "{perms}");
+    let rows = perms["diff"]["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert_eq!(row["proof"]["method"], "admin_role_list", "{row}");
+    }
+    assert_nothing_leaked(&out, &[admin.access_token.expose(), &secret]);
 }
 
 #[tokio::test]

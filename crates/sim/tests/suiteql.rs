@@ -140,6 +140,7 @@ async fn role_tables_need_manage_roles_by_default() {
     for q in [
         "SELECT permkey, permlevel FROM rolepermissions WHERE role = 1001",
         "SELECT id FROM role WHERE name = 'Onramp Integration'",
+        "SELECT restriction FROM rolerestrictions WHERE role = 1001",
     ] {
         let r = query(&sim, &signer, "", "transient", q).await;
         assert_eq!(r.status, 400, "{q}: {}", r.body);

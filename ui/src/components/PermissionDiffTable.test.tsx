@@ -24,4 +24,31 @@ describe("PermissionDiffTable", () => {
     expect(ar).toHaveTextContent("ARINVOICE");
     expect(ar).toHaveTextContent("Missing");
   });
+
+  it("says how each NetSuite row was learnt", () => {
+    render(
+      <PermissionDiffTable
+        erp="netsuite"
+        diff={{
+          source: "what requests proved",
+          rows: [
+            {
+              id: "LIST_CURRENCY",
+              name: "Currency",
+              group: "Lists",
+              required: "Full",
+              actual: "View or more",
+              status: "unknown",
+              proof: { method: "probe", detail: "GET /record/v1/currency succeeded: proves View, not Full." },
+            },
+            { id: "LIST_CRMGROUP", name: "CRM Groups", group: "Lists", required: "View", actual: null, status: "ok" },
+          ],
+        }}
+      />,
+    );
+    const currency = screen.getByRole("row", { name: /Currency/ });
+    expect(currency).toHaveTextContent("proves View, not Full");
+    const crm = screen.getByRole("row", { name: /CRM Groups/ });
+    expect(crm.querySelector(".diff-proof")).toBeNull();
+  });
 });

@@ -10,7 +10,9 @@ const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
 
 /**
  * Required vs. actual permissions, one row per permission or object, under a
- * heading row per group (NetSuite role subtab, Intacct application).
+ * heading row per group (NetSuite role subtab, Intacct application). A row
+ * that says how it was learnt (the role's list, a probe, or what would prove
+ * it) shows that under its status.
  */
 export function PermissionDiffTable({ diff, erp }: { diff: PermissionDiff; erp: Erp }) {
   const groups = [...new Set(diff.rows.map((r) => r.group))];
@@ -54,6 +56,7 @@ export function PermissionDiffTable({ diff, erp }: { diff: PermissionDiff; erp: 
                   <td className="diff-status">
                     <span aria-hidden="true">{STATUS[row.status].icon} </span>
                     {STATUS[row.status].text}
+                    {row.proof != null && <div className="diff-proof muted">{row.proof.detail}</div>}
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,10 @@ pub(crate) fn sample() -> RunRecord {
             required: Some("View".into()),
             actual: None,
             status: DiffStatus::Missing,
-            proof: None,
+            proof: Some(crate::check::Proof::new(
+                crate::check::ProofMethod::Probe,
+                "GET /record/v1/currency was refused for lack of this permission <b>",
+            )),
         }],
     };
     let checks = vec![
@@ -101,6 +104,7 @@ fn html_is_self_contained_escaped_and_complete() {
     }
     assert!(html.contains("<td><code>LIST_CURRENCY</code></td>"));
     assert!(html.contains("diff-missing"));
+    assert!(html.contains("refused for lack of this permission &lt;b&gt;"));
     assert!(html.contains("2028-02-29T00:00:00Z"));
     assert!(html.contains("Dana"));
     assert!(html.contains("prefers-color-scheme:dark") && html.contains("@media print"));

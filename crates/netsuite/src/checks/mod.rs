@@ -67,7 +67,9 @@ impl NetSuiteCheckContext {
         }
     }
 
-    /// Reads the role's permissions with an administrator's client.
+    /// Reads the role's permissions with an administrator's client. Give it
+    /// the integration client's governor (`ClientOptions::governor`): both
+    /// draw on the same account-wide concurrency pool.
     pub fn with_admin_reader(mut self, admin: Arc<NetSuiteClient>) -> Self {
         self.admin_reader = Some(admin);
         self

@@ -51,13 +51,26 @@ pub fn table(
     behaviour: &Behaviour,
 ) -> Option<Table> {
     match name {
-        "rolepermissions" | "role"
+        "rolepermissions" | "role" | "rolerestrictions"
             if !may_read_role_tables(role, &behaviour.role_tables_require) =>
         {
             None
         }
         "rolepermissions" => Some(role_permissions(account)),
         "role" => Some(roles(account)),
+        // Department, class and location restrictions are not modelled: no
+        // rows. Columns as public SuiteQL references list them (CData's
+        // NetSuite connector docs, SuiteQL table `rolerestrictions`).
+        "rolerestrictions" => Some(Table {
+            columns: cols(&[
+                "role",
+                "segment",
+                "restriction",
+                "viewingallowed",
+                "itemsrestricted",
+            ]),
+            rows: Vec::new(),
+        }),
         _ => {
             match requirement(name, behaviour) {
                 Requirement::Permission(key) if role.level(&key) < behaviour.record_read_level => {
