@@ -83,6 +83,7 @@ fn map_error(e: keyring::Error) -> SecretError {
         _ => None,
     };
     match kind {
+        #[cfg(target_os = "linux")]
         Some(Kind::Unavailable) => SecretError::Unavailable(format!("{INSTALL_ADVICE} ({detail})")),
         Some(Kind::Locked) => SecretError::Locked(format!(
             "unlock your login keyring, or create one if there is none, and try again ({detail})"
@@ -92,6 +93,8 @@ fn map_error(e: keyring::Error) -> SecretError {
 }
 
 enum Kind {
+    /// Only a Secret Service can be missing: macOS and Windows always have their store.
+    #[cfg(target_os = "linux")]
     Unavailable,
     Locked,
 }
