@@ -65,30 +65,41 @@ test("the installed app opens on its home screen and shows its version", async (
   assert.equal(await shown.getText(), `version ${version}`);
 });
 
+/** Hands `location` to the desktop with `cmd` and waits until the app says it is connected. */
+async function openThroughDesktop(cmd, args, location) {
+  const opened = run(cmd, [...args, location], { packageOnly: true });
+  assert.equal(opened.status, 0, `${cmd}: ${opened.stdout}${opened.stderr}`);
+  const status = await driver.findElement(byTestId("oauth-connected"));
+  await driver.wait(until.elementTextContains(status, "Connected"), 20_000, `connected by the redirect (${cmd})`);
+  assert.equal(await (await driver.findElement(byTestId("oauth-sub"))).getText(), "role 1001, user (employee) 13");
+}
+
 test("an OAuth redirect opened through the desktop's URL handler reaches the running app", async () => {
   await startScenario(driver, "netsuite/oauth-happy");
   await chooseMethod(driver, "oauth2-code");
   await advanceTo(driver, "credentials");
   await enterClientId(driver);
   secret = await storeClientSecret(driver);
-  const location = await answerConsentOutsideTheApp(driver, main);
 
   // What a browser does with a com.onramp.app:// address: hand it to the
   // desktop, which starts the installed app with it; that second instance
   // passes it to the running one and exits.
-  const opened = run("xdg-open", [location], { packageOnly: true });
-  assert.equal(opened.status, 0, `xdg-open: ${opened.stdout}${opened.stderr}`);
-  const status = await driver.findElement(byTestId("oauth-connected"));
-  await driver.wait(until.elementTextContains(status, "Connected"), 20_000, "connected by the redirect");
-  assert.equal(await (await driver.findElement(byTestId("oauth-sub"))).getText(), "role 1001, user (employee) 13");
+  await openThroughDesktop("xdg-open", [], await answerConsentOutsideTheApp(driver, main));
 
-  await driver.quit();
-  driver = undefined;
-  await drv.stop();
-  drv = undefined;
+  // GIO (GNOME, and browsers there) follows the desktop entry strictly: the
+  // address reaches the app only through Exec's %u, which xdg-open would
+  // add by itself. A second sign-in goes that way.
+  await (await waitFor(driver, byTestId("oauth-revoke"), "the Revoke button")).click();
+  await driver.wait(until.elementTextContains(await driver.findElement(byTestId("oauth-connected")), "Not connected"), 15_000);
+  await openThroughDesktop("gio", ["open"], await answerConsentOutsideTheApp(driver, main));
 });
 
-test("removing the package leaves the user's settings and keychain entries untouched", () => {
+test("removing the package leaves the user's settings and keychain entries untouched", async () => {
+  // The app ends first, as when a user quits it before uninstalling.
+  await driver?.quit();
+  driver = undefined;
+  await drv?.stop();
+  drv = undefined;
   const stateFile = join(home.appDataDir, STATE_FILE);
   const before = readFileSync(stateFile);
   const removal = spawnSync(process.getuid() === 0 ? "dpkg" : "sudo", [
