@@ -12,6 +12,7 @@ use crate::secret::{Secret, SecretError, SecretKey, SecretStore};
 /// The service name the app stores its entries under. Test builds pass their own.
 pub const DEFAULT_SERVICE: &str = "com.onramp.app";
 
+#[cfg(target_os = "linux")]
 const INSTALL_ADVICE: &str = "install and start a Secret Service keychain such as GNOME Keyring \
 (Debian/Ubuntu: sudo apt install gnome-keyring) and sign in to a desktop session";
 
