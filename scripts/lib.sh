@@ -2,6 +2,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_BIN_NAME=onramp
 TAURI_DRIVER_VERSION=2.1.0
+WINDOWS_TARGET=x86_64-pc-windows-gnu
 
 # Prints a section header and, when the section ends, how long it took.
 section() {
@@ -47,9 +48,31 @@ build_ui() {
   (cd "$ROOT/ui" && npm run build)
 }
 
+# The Tauri CLI pinned in ui/package.json (its npm package carries the binary).
+tauri_cli() {
+  (cd "$ROOT/src-tauri" && "$ROOT/ui/node_modules/.bin/tauri" "$@")
+}
+
+# The workspace version, which the installers carry.
+app_version() {
+  sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/Cargo.toml" | head -n 1
+}
+
+# Where the Tauri CLI puts the installers of a `debug` or `release` build.
+bundle_dir() {
+  echo "${CARGO_TARGET_DIR:-$ROOT/target}/$1/bundle"
+}
+
 # The app with the UI embedded and served over tauri:// (production path).
 build_app() {
   (cd "$ROOT" && cargo build -p onramp-app --features custom-protocol)
+}
+
+# The Windows standard library for the type check; rustup fetches it once.
+windows_std() {
+  if rustc --print sysroot | xargs -I{} test -d "{}/lib/rustlib/$WINDOWS_TARGET"; then return; fi
+  command -v rustup >/dev/null || { echo "onramp: the $WINDOWS_TARGET standard library is missing; install Rust with rustup (https://rustup.rs)" >&2; exit 3; }
+  rustup target add "$WINDOWS_TARGET"
 }
 
 # Rust and Node come from their own installers (rustup, nodejs.org or a

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { appBinary, filesContaining, startDriver, throwawayHome } from "./lib/app.mjs";
-import { chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { answerConsentOutsideTheApp, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
 
@@ -27,23 +27,6 @@ after(async () => {
   await home?.remove();
 });
 
-/** Presses Connect and returns the handle of the window showing the consent page. */
-async function connect() {
-  const before = await driver.getAllWindowHandles();
-  await (await waitFor(driver, byTestId("oauth-connect"), "the Connect button")).click();
-  await waitFor(driver, byTestId("oauth-launched"), "the sign-in launch notice");
-  let handle;
-  await driver.wait(
-    async () => {
-      handle = (await driver.getAllWindowHandles()).find((h) => !before.includes(h));
-      return handle !== undefined;
-    },
-    15_000,
-    "the consent window",
-  );
-  return handle;
-}
-
 test("Allow on the simulated consent page connects the app and validation passes", async () => {
   await startScenario(driver, "netsuite/oauth-happy");
   await chooseMethod(driver, "oauth2-code");
@@ -51,7 +34,7 @@ test("Allow on the simulated consent page connects the app and validation passes
   await enterClientId(driver);
   secret = await storeClientSecret(driver);
 
-  const consent = await connect();
+  const consent = await connect(driver);
   await driver.switchTo().window(consent);
   await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
   assert.match(await (await driver.findElement(By.css("body"))).getText(), /SIMULATION/);
@@ -81,25 +64,7 @@ async function redirectOutsideTheApp() {
   await (await waitFor(driver, byTestId("step-credentials"), "the Connect step")).click();
   await (await waitFor(driver, byTestId("oauth-revoke"), "the Revoke button")).click();
   await driver.wait(until.elementTextContains(await driver.findElement(byTestId("oauth-connected")), "Not connected"), 15_000);
-
-  // The "browser" here is this test: it answers the consent page itself and
-  // reads where NetSuite redirects, as a user reads the address bar.
-  const consent = await connect();
-  await driver.switchTo().window(consent);
-  const page = new URL(await driver.getCurrentUrl());
-  await driver.switchTo().window(main);
-  const form = new URL(page);
-  form.search = "";
-  const answer = await fetch(form, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: `${page.search.slice(1)}&principal=13%3A1001&decision=allow`,
-  });
-  assert.equal(answer.status, 302);
-  const location = answer.headers.get("location");
-  assert.match(location, /^com\.onramp\.app:\/\/oauth\/callback\?/);
-  return location;
+  return answerConsentOutsideTheApp(driver, main);
 }
 
 test("a second launch carrying the redirect address hands it to the running app", async () => {

@@ -12,6 +12,7 @@ use crate::secret::{Secret, SecretError, SecretKey, SecretStore};
 /// The service name the app stores its entries under. Test builds pass their own.
 pub const DEFAULT_SERVICE: &str = "com.onramp.app";
 
+#[cfg(target_os = "linux")]
 const INSTALL_ADVICE: &str = "install and start a Secret Service keychain such as GNOME Keyring \
 (Debian/Ubuntu: sudo apt install gnome-keyring) and sign in to a desktop session";
 
@@ -83,6 +84,7 @@ fn map_error(e: keyring::Error) -> SecretError {
         _ => None,
     };
     match kind {
+        #[cfg(target_os = "linux")]
         Some(Kind::Unavailable) => SecretError::Unavailable(format!("{INSTALL_ADVICE} ({detail})")),
         Some(Kind::Locked) => SecretError::Locked(format!(
             "unlock your login keyring, or create one if there is none, and try again ({detail})"
@@ -92,6 +94,8 @@ fn map_error(e: keyring::Error) -> SecretError {
 }
 
 enum Kind {
+    /// Only a Secret Service can be missing: macOS and Windows always have their store.
+    #[cfg(target_os = "linux")]
     Unavailable,
     Locked,
 }

@@ -23,6 +23,17 @@ pub enum PathKind {
     TomlFile,
 }
 
+impl PathKind {
+    /// The file type offered, as a name and an extension; none for a folder.
+    fn filter(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            PathKind::Folder => None,
+            PathKind::JsonFile => Some(("JSON", "json")),
+            PathKind::TomlFile => Some(("TOML", "toml")),
+        }
+    }
+}
+
 /// Opens the chooser; behind a trait so the IPC tests can answer for the user.
 pub trait PathChooser: Send + Sync {
     /// The chosen path, none when the user cancels. Blocks until then.
@@ -36,9 +47,10 @@ pub trait PathChooser: Send + Sync {
 
 pub struct FileChooser(pub Arc<dyn PathChooser>);
 
-/// The GTK file chooser over the main window, on the window's own thread.
+/// The system's file chooser over the main window.
 pub struct SystemChooser<R: Runtime>(pub AppHandle<R>);
 
+/// GTK's chooser, on the window's own (GTK) thread.
 #[cfg(target_os = "linux")]
 impl<R: Runtime> PathChooser for SystemChooser<R> {
     fn choose(
@@ -63,18 +75,29 @@ impl<R: Runtime> PathChooser for SystemChooser<R> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+/// The platform's own dialog (IFileOpenDialog on Windows, NSOpenPanel on
+/// macOS) through rfd, over the main window. rfd runs the macOS panel on the
+/// main thread itself; this thread only waits for the answer.
+#[cfg(any(target_os = "windows", target_os = "macos"))]
 impl<R: Runtime> PathChooser for SystemChooser<R> {
     fn choose(
         &self,
-        _: PathKind,
-        _: &str,
-        _: Option<PathBuf>,
+        kind: PathKind,
+        title: &str,
+        start: Option<PathBuf>,
     ) -> Result<Option<PathBuf>, IpcError> {
-        Err(IpcError::new(
-            ErrorKind::InvalidInput,
-            "the file chooser is not available on this system yet: type or paste the path",
-        ))
+        use tauri::Manager;
+        let mut dialog = rfd::FileDialog::new().set_title(title);
+        if let Some(window) = self.0.get_webview_window("main") {
+            dialog = dialog.set_parent(&window);
+        }
+        if let Some(dir) = start {
+            dialog = dialog.set_directory(dir);
+        }
+        Ok(match kind.filter() {
+            None => dialog.pick_folder(),
+            Some((name, extension)) => dialog.add_filter(name, &[extension]).pick_file(),
+        })
     }
 }
 
@@ -120,15 +143,10 @@ mod gtk_chooser {
         if let Some(dir) = start {
             dialog.set_current_folder(dir);
         }
-        let filter = match kind {
-            PathKind::Folder => None,
-            PathKind::JsonFile => Some(("JSON", "*.json")),
-            PathKind::TomlFile => Some(("TOML", "*.toml")),
-        };
-        if let Some((name, pattern)) = filter {
+        if let Some((name, extension)) = kind.filter() {
             let f = gtk::FileFilter::new();
             f.set_name(Some(name));
-            f.add_pattern(pattern);
+            f.add_pattern(&format!("*.{extension}"));
             dialog.add_filter(f);
         }
         let answer = RefCell::new(Some(answer));

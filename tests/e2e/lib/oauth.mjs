@@ -1,5 +1,6 @@
 // NetSuite OAuth 2.0 in Practice mode, as a user walks it: choose the sign-in
 // method, enter the simulated Client ID (and secret) shown on the page.
+import assert from "node:assert/strict";
 import { advanceTo } from "./practice.mjs";
 import { By, byTestId, until, waitFor } from "./ui.mjs";
 
@@ -36,6 +37,48 @@ export async function storeClientSecret(driver) {
   const status = await driver.findElement(byTestId(`secret-status-${name}`));
   await driver.wait(until.elementTextContains(status, "Stored in your system keychain"), 15_000, "client secret stored");
   return secret;
+}
+
+/** Presses Connect and returns the handle of the window showing the consent page. */
+export async function connect(driver) {
+  const before = await driver.getAllWindowHandles();
+  await (await waitFor(driver, byTestId("oauth-connect"), "the Connect button")).click();
+  await waitFor(driver, byTestId("oauth-launched"), "the sign-in launch notice");
+  let handle;
+  await driver.wait(
+    async () => {
+      handle = (await driver.getAllWindowHandles()).find((h) => !before.includes(h));
+      return handle !== undefined;
+    },
+    15_000,
+    "the consent window",
+  );
+  return handle;
+}
+
+/**
+ * Connects, then plays the browser: answers the simulated consent page (Allow
+ * for role 1001, user 13) outside the app, as a user whose browser cannot
+ * return to Onramp, and returns the address NetSuite redirects to. The
+ * consent window stays open; the main window is current again.
+ */
+export async function answerConsentOutsideTheApp(driver, main) {
+  const consent = await connect(driver);
+  await driver.switchTo().window(consent);
+  const page = new URL(await driver.getCurrentUrl());
+  await driver.switchTo().window(main);
+  const form = new URL(page);
+  form.search = "";
+  const answer = await fetch(form, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `${page.search.slice(1)}&principal=13%3A1001&decision=allow`,
+  });
+  assert.equal(answer.status, 302);
+  const location = answer.headers.get("location");
+  assert.match(location, /^com\.onramp\.app:\/\/oauth\/callback\?/);
+  return location;
 }
 
 export { By };

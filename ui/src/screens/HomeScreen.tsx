@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { api, toApiError, type ApiError, type Erp } from "../api";
+import { AboutPanel } from "../components/AboutPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { KeychainBanner } from "../components/KeychainBanner";
 import { StoreRecoveryBanner } from "../components/StoreRecoveryBanner";
@@ -46,6 +47,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
       <header className="home-header">
         <h1>Onramp</h1>
         <p className="lead">Set up the integration user your connector needs, then prove it works.</p>
+        <AboutPanel info={info.data} />
       </header>
 
       {info.error !== null && (
