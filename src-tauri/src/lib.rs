@@ -2,17 +2,19 @@
 //! `commands`; everything they do is implemented in the crates.
 
 pub mod commands;
-pub mod connector_profiles;
-pub mod ctx;
-mod erp_run;
-mod export;
 mod logging;
-pub mod oauth;
-pub mod practice;
-pub mod reproduce;
-pub mod runs;
-pub mod store;
-mod system_check;
+
+pub use onramp_application::{
+    connector_profiles, ctx, erp_run, export, practice, reproduce, runs, store, system_check,
+};
+
+/// The OAuth 2.0 flows live in the application crate; the shell adds the
+/// deep link and the practice consent window.
+pub mod oauth {
+    pub use onramp_application::oauth::*;
+    pub mod link;
+    pub mod window;
+}
 
 use std::path::Path;
 use std::sync::Arc;
@@ -112,7 +114,6 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_store::Builder::new().build())
         .invoke_handler(specta.invoke_handler())
         .setup(|app| {
             logging::init(&app.path().app_log_dir()?)?;
@@ -120,11 +121,13 @@ pub fn run() {
             // The service name is the app identifier, so a build with its own
             // identifier never touches the entries of an installed Onramp.
             let secrets = Arc::new(KeyringStore::new(app.config().identifier.clone()));
-            let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)
+            let ctx = ctx::AppCtx::open(app.path().app_data_dir()?, secrets)
                 .inspect_err(|e| tracing::error!(error = %e, "Onramp cannot open its settings"))?;
             app.manage(ctx);
             app.manage(oauth::flow::Flows::default());
-            app.manage(oauth::window::OAuthWindows(Box::new(app.handle().clone())));
+            app.manage(onramp_application::host::OAuthWindows(Box::new(
+                oauth::window::ShellWindows(app.handle().clone()),
+            )));
             app.manage(commands::choose::FileChooser(Arc::new(
                 commands::choose::SystemChooser(app.handle().clone()),
             )));

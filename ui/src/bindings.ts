@@ -10,26 +10,20 @@ export const commands = {
 	getSetup: (id: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("get_setup", { id })),
 	createSetup: (input: NewSetup) => typedError<Setup, IpcError>(__TAURI_INVOKE("create_setup", { input })),
 	saveSetup: (setup: Setup) => typedError<Setup, IpcError>(__TAURI_INVOKE("save_setup", { setup })),
-	/**  Removes the setup and every keychain entry it may hold. */
 	deleteSetup: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_setup", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
-	/**  Adds a client, or replaces the one with the same id. */
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
-	/**  The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own. */
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
 	secretDelete: (key: SecretKey) => typedError<null, IpcError>(__TAURI_INVOKE("secret_delete", { key })),
 	/**
-	 *  Starts the setup's validation (the NetSuite or Intacct suite, against the
-	 *  practice simulator for practice setups) and returns the run id as soon as
-	 *  the run has started; progress and the final summary arrive on `on_event`.
-	 *  With `only`, runs just those checks and what they need ("check this step",
-	 *  "re-run failed checks"); such a partial run is not recorded as the setup's
-	 *  last run, which stays the last full validation.
+	 *  Starts the setup's validation (see `run::start_setup_run`) and returns the
+	 *  run id once it has started; progress and the summary arrive on `on_event`.
+	 *  `options` defaults to `RunOptions::default()`, as in the CLI.
 	 */
-	startRun: (setupId: string, only: string[] | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, onEvent })),
-	/**  Checks this computer: data folder, settings file, keychain, simulator. */
+	startRun: (setupId: string, only: string[] | null, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, options, onEvent })),
+	/**  Checks this computer: data folder, settings file, keychain. */
 	startSystemCheck: (onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_system_check", { onEvent })),
 	/**
 	 *  Cancels a run in flight; its unfinished checks are reported as skipped.
@@ -37,88 +31,37 @@ export const commands = {
 	 *  cross the last event.
 	 */
 	cancelRun: (runId: string) => typedError<null, IpcError>(__TAURI_INVOKE("cancel_run", { runId })),
-	/**
-	 *  The built-in scenarios the app can drive: NetSuite with any sign-in method
-	 *  the scenario has values for (TBA, OAuth 2.0), Intacct with the XML API;
-	 *  each ERP's happy path first, then its faults by name.
-	 *  Async, like every command that parses or reads files: off the window's thread.
-	 */
 	listScenarios: () => typedError<ScenarioInfo[], IpcError>(__TAURI_INVOKE("list_scenarios")),
-	/**  The practice scenario's simulated credential values, labelled like the secret fields. */
 	practiceCredentials: (setupId: string) => typedError<PracticeValue[], IpcError>(__TAURI_INVOKE("practice_credentials", { setupId })),
-	/**  NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log. */
 	practiceAuditTrail: (setupId: string) => typedError<SimLog, IpcError>(__TAURI_INVOKE("practice_audit_trail", { setupId })),
-	/**  What the credentials step asks for. */
 	secretSpecs: (erp: Erp, authMethod: AuthMethod | null) => typedError<SecretSpec[], IpcError>(__TAURI_INVOKE("secret_specs", { erp, authMethod })),
-	/**  The setup's practice fix, or none (a real setup, or a scenario where nothing fails). */
 	practiceFix: (setupId: string) => typedError<PracticeFix | null, IpcError>(__TAURI_INVOKE("practice_fix", { setupId })),
-	/**
-	 *  Makes the practice fix: the simulated account becomes what it is after the
-	 *  change (the simulator restarts with it at the next run, as strict as
-	 *  before), and/or the setup's own values are corrected. Remembered on the
-	 *  setup, so it survives a restart.
-	 */
 	applyPracticeFix: (setupId: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("apply_practice_fix", { setupId })),
-	/**  Saves the setup's NetSuite sign-in method. */
 	oauthSetMethod: (setupId: string, method: AuthMethod) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_method", { setupId, method })),
 	oauthSetField: (setupId: string, field: OAuthField, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_field", { setupId, field, value })),
-	/**
-	 *  Starts the authorization code flow; the outcome of a redirect that
-	 *  arrives by deep link or in the practice window comes on `on_event`.
-	 */
 	oauthConnect: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_connect", { setupId, onEvent })),
-	/**  The paste fallback: the address the browser showed after Allow. */
 	oauthPasteRedirect: (setupId: string, url: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_paste_redirect", { setupId, url })),
 	oauthStatus: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_status", { setupId })),
-	/**  A new access token from the refresh token. */
 	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
-	/**  Revokes the refresh token in NetSuite, then forgets both tokens. */
 	oauthRevoke: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_revoke", { setupId })),
-	/**  A new M2M key pair (private key into the keychain) and certificate file. */
 	m2mGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<M2mCertificate, IpcError>(__TAURI_INVOKE("m2m_generate", { setupId, algorithm })),
-	/**  The setup's certificate, if generated (public: it is what gets uploaded). */
 	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
-	/**  Practice mode: uploads the certificate to the simulator, as its administrator would. */
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
-	/**  Which user and role the setup's credentials act as, against what it expects. */
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
-	/**  A setup's newest run, with every check's result, or none before its first run. */
 	getLastRun: (setupId: string) => typedError<RunRecord | null, IpcError>(__TAURI_INVOKE("get_last_run", { setupId })),
-	/**  A setup's stored runs, newest first. */
 	listRuns: (setupId: string) => typedError<RunRef[], IpcError>(__TAURI_INVOKE("list_runs", { setupId })),
-	/**  Every setup's certificate and token expiry dates, for the workspace overview. */
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
-	/**  Where exports go unless the user types another folder: `~/Documents/Onramp`. */
 	defaultExportDir: () => typedError<string, IpcError>(__TAURI_INVOKE("default_export_dir")),
-	/**
-	 *  The report of the setup's run (`run_id`, or its newest) as a self-contained
-	 *  HTML file and the same content as JSON, written into `folder`.
-	 */
 	exportReport: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_report", { setupId, runId, folder })),
-	/**  The report page itself, for the app to show and print (Save as PDF). */
 	reportHtml: (setupId: string, runId: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("report_html", { setupId, runId })),
-	/**  The setup profile (configuration as observed in the run, never a secret), as JSON in `folder`. */
 	exportSetupProfile: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_setup_profile", { setupId, runId, folder })),
-	/**
-	 *  Reads a setup profile (or a report's JSON) file, strictly: a wrong,
-	 *  damaged or too-new file is refused with what is wrong with it.
-	 */
 	importSetupProfile: (path: string) => typedError<ImportedProfile, IpcError>(__TAURI_INVOKE("import_setup_profile", { path })),
-	/**  A practice setup whose simulator behaves like the profile's account. */
 	reproduceSetupProfile: (profile: SetupProfile, label: string | null) => typedError<Setup, IpcError>(__TAURI_INVOKE("reproduce_setup_profile", { profile, label })),
-	/**  What changed from `before` (e.g. the customer's attempt) to `after` (now). */
 	compareSetupProfiles: (before: ProfileSource, after: ProfileSource) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_setup_profiles", { before, after })),
-	/**
-	 *  Every problem core finds with the profile (empty when it is valid), so the
-	 *  form can show them next to their fields before saving.
-	 */
 	checkConnectorProfile: (profile: ConnectorProfile) => typedError<ProfileIssue[], IpcError>(__TAURI_INVOKE("check_connector_profile", { profile })),
-	/**  Adds or replaces one of the user's profiles (validated first). */
 	saveConnectorProfile: (profile: ConnectorProfile) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("save_connector_profile", { profile })),
 	deleteConnectorProfile: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_connector_profile", { id })),
-	/**  Reads a profile file (TOML), validates it and keeps it as the user's own. */
 	importConnectorProfile: (path: string) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("import_connector_profile", { path })),
-	/**  Writes a profile (built-in or the user's) as `<id>.toml` into `folder`. */
 	exportConnectorProfile: (id: string, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("export_connector_profile", { id, folder })),
 	/**
 	 *  Opens the chooser at the folder of what the field holds (`current`) and
@@ -555,6 +498,20 @@ export type ProfileSource = { kind: "file"; path: string } | { kind: "run"; setu
  *  `Started`, then `CheckStarted`/`CheckFinished` per check, then `Finished`.
  */
 export type RunEvent = { type: "started"; run_id: string; total: number } | { type: "check_started"; id: string; title: string } | { type: "check_finished"; result: CheckResult } | { type: "finished"; summary: RunSummary };
+
+/**  How a run is carried out, the same from the app and the CLI. */
+export type RunOptions = {
+	/**
+	 *  Most checks, and NetSuite requests, in flight at once: NetSuite allows
+	 *  as few as 5 concurrent requests per account, shared with the connector.
+	 */
+	concurrency: number,
+	/**
+	 *  Time budget for the whole run, in seconds (a whole suite, with retries
+	 *  after rate limits).
+	 */
+	deadline_secs: number,
+};
 
 export type RunRecord = {
 	schema_version: number,

@@ -12,6 +12,7 @@ use onramp_core::state::{Setup, StepStatus};
 use onramp_core::CheckResult;
 
 use crate::oauth::fields;
+use crate::store::StateRepo;
 
 /// What a suite learnt about the account, read once its results are in.
 pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
@@ -41,11 +42,48 @@ pub fn build(
     checks: Vec<CheckResult>,
     observe: Observer,
 ) -> RunRecord {
+    refresh(of_run(summary, checks, observe), setup)
+}
+
+/// The run record of a run with no stored setup behind it (the CLI's flags):
+/// checks and what was observed, no steps.
+pub fn of_run(summary: RunSummary, checks: Vec<CheckResult>, observe: Observer) -> RunRecord {
     let (facts, observed) = observe(&checks);
-    refresh(
-        RunRecord::new(facts, observed, checks, Some(summary)),
-        setup,
-    )
+    RunRecord::new(facts, observed, checks, Some(summary))
+}
+
+/// Stores a setup's finished run: its summary on the setup, its record
+/// (full results) in the setup's run records. A setup deleted while the run
+/// went on keeps nothing.
+pub fn record(
+    state: &StateRepo,
+    data_dir: &Path,
+    setup_id: &str,
+    summary: RunSummary,
+    results: Vec<CheckResult>,
+    observe: Observer,
+) {
+    let saved = state.update(|s| {
+        let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
+        if let Some(setup) = setup {
+            setup.last_run = Some(summary.clone());
+            Ok(Some(setup.clone()))
+        } else {
+            Ok(None)
+        }
+    });
+    let setup = match saved {
+        Ok(Some(setup)) => setup,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not record the run on its setup");
+            return;
+        }
+    };
+    let record = build(&setup, summary, results, observe);
+    if let Err(e) = store(data_dir).save(setup_id, &record) {
+        tracing::warn!(error = %e, "could not keep the run's results");
+    }
 }
 
 /// The record with `setup`'s steps (who/when) and expiry dates as they are now.

@@ -51,20 +51,18 @@ async fn blocking(
     id: &'static str,
     f: impl FnOnce() -> CheckResult + Send + 'static,
 ) -> CheckResult {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| {
-            CheckResult::fail(
-                id,
-                id,
-                format!("the check stopped unexpectedly: {e}"),
-                Diagnosis::new(
-                    "An internal error interrupted the check.",
-                    "Run the check again; if it keeps failing, send the log file to support.",
-                    "Onramp log folder",
-                ),
-            )
-        })
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| {
+        CheckResult::fail(
+            id,
+            id,
+            format!("the check stopped unexpectedly: {e}"),
+            Diagnosis::new(
+                "An internal error interrupted the check.",
+                "Run the check again; if it keeps failing, send the log file to support.",
+                "Onramp log folder",
+            ),
+        )
+    })
 }
 
 fn local_fix(summary: String) -> Diagnosis {

@@ -135,6 +135,7 @@ fn a_partial_run_reports_its_checks_and_prerequisites_and_is_not_the_last_run() 
         tauri::Manager::state(&host.app),
         id.clone(),
         Some(vec!["intacct.nope".into()]),
+        None,
         chan,
     ))
     .unwrap_err();

@@ -203,7 +203,7 @@ export const api = {
    */
   startRun: (setupId: string, onEvent: (event: RunEvent) => void, only: string[] | null = null): Promise<string> =>
     // The channel is made inside `call` so that, without a backend, nothing touches Tauri internals.
-    call(() => commands.startRun(setupId, only, new Channel<RunEvent>(onEvent))),
+    call(() => commands.startRun(setupId, only, null, new Channel<RunEvent>(onEvent))),
   cancelRun: async (runId: string): Promise<void> => {
     await call(() => commands.cancelRun(runId));
   },

@@ -99,7 +99,7 @@ pub async fn generate(
     let common_name = format!("Onramp {}", setup.label.trim());
     let now = OffsetDateTime::now_utc();
     // RSA key generation takes seconds: off the async workers.
-    let generated = tauri::async_runtime::spawn_blocking(move || {
+    let generated = tokio::task::spawn_blocking(move || {
         keygen(algorithm.into(), &common_name, MAX_VALIDITY_DAYS, now)
     })
     .await

@@ -61,6 +61,21 @@ const INTACCT_XML: &[SecretSpec] = &[
     },
 ];
 
+/// Sage Intacct REST API (OAuth 2.0 client credentials): optional; when both
+/// are stored the REST check runs too, else it is skipped with the reason.
+const INTACCT_REST: &[SecretSpec] = &[
+    SecretSpec {
+        name: "intacct.client_id",
+        label: "REST client ID",
+        help: "The client ID of the REST application registered for the company (optional).",
+    },
+    SecretSpec {
+        name: "intacct.client_secret",
+        label: "REST client secret",
+        help: "The client secret of that REST application (optional).",
+    },
+];
+
 /// NetSuite OAuth 2.0 keychain entries. Only the client secret is typed in;
 /// the app itself writes the tokens (code flow) and the generated M2M key.
 pub mod netsuite_oauth2 {
@@ -92,8 +107,6 @@ const OTHER_NAMES: &[&str] = &[
     "netsuite.client_secret",
     "netsuite.refresh_token",
     "netsuite.access_token",
-    "intacct.client_id",
-    "intacct.client_secret",
 ];
 
 /// What the credentials step asks the user to paste. M2M asks for nothing:
@@ -107,12 +120,21 @@ pub fn secret_names(erp: Erp, auth_method: Option<AuthMethod>) -> &'static [Secr
     }
 }
 
+/// Entries a run uses when they are stored, and does without otherwise.
+pub fn optional_secret_names(erp: Erp) -> &'static [SecretSpec] {
+    match erp {
+        Erp::Netsuite => &[],
+        Erp::Intacct => INTACCT_REST,
+    }
+}
+
 /// Every keychain entry name a setup of any ERP may hold.
 pub fn all_secret_names() -> impl Iterator<Item = &'static str> {
     NETSUITE_TBA
         .iter()
         .chain(NETSUITE_OAUTH2_CODE)
         .chain(INTACCT_XML)
+        .chain(INTACCT_REST)
         .map(|s| s.name)
         .chain(APP_MANAGED.iter().copied())
         .chain(OTHER_NAMES.iter().copied())
