@@ -78,6 +78,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connector_profiles::export_connector_profile,
             choose::choose_path,
         ])
+        // The wizard's steps, defined once in core.
+        .typ::<onramp_core::steps::StepDef>()
+        .constant(
+            "STEPS",
+            onramp_core::steps::catalogue()
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI reads what the commands

@@ -9,6 +9,7 @@ use onramp_core::observed::{Observed, SetupFacts};
 use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
+use onramp_core::steps::steps_for;
 use onramp_core::CheckResult;
 
 use crate::oauth::fields;
@@ -93,19 +94,28 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         .get(PREPARED_BY_FIELD)
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty());
-    record.steps = setup
-        .steps
-        .iter()
-        .map(|(id, state)| StepRecord {
-            id: id.clone(),
-            title: step_title(id),
+    let step = |id: &str, title: &str| {
+        let state = setup.steps.get(id)?;
+        Some(StepRecord {
+            id: id.to_owned(),
+            title: title.to_owned(),
             status: state.status,
             by: (state.status == StepStatus::Done)
                 .then(|| by.clone())
                 .flatten(),
             updated_at: state.updated_at.clone(),
         })
-        .collect();
+    };
+    // In wizard order with the wizard's titles; a step the flow no longer has
+    // (another sign-in method's, an older version's) follows under its id.
+    let flow = steps_for(setup.erp, setup.auth_method);
+    let known = flow.iter().filter_map(|s| step(s.id, s.title));
+    let other = setup
+        .steps
+        .keys()
+        .filter(|id| !flow.iter().any(|s| s.id == id.as_str()))
+        .filter_map(|id| step(id, id));
+    record.steps = known.chain(other).collect();
     record.expiries = expiries(setup);
     record
 }
@@ -132,16 +142,6 @@ pub fn expiries(setup: &Setup) -> Vec<Expiry> {
         .collect()
 }
 
-/// `integration_record` → `Integration record`: the wizard's step ids are plain words.
-fn step_title(id: &str) -> String {
-    let words = id.replace(['_', '-'], " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,8 +162,9 @@ mod tests {
             Environment::Sandbox,
         )
         .unwrap();
-        s.set_step("role", StepStatus::Done);
         s.set_step("user", StepStatus::InProgress);
+        s.set_step("role", StepStatus::Done);
+        s.set_step("auth", StepStatus::Done);
         s.fields.insert("prepared_by".into(), " Dana ".into());
         s.fields
             .insert("cert_expires_at".into(), "2027-01-01T00:00:00Z".into());
@@ -211,11 +212,14 @@ mod tests {
             }),
         );
         assert_eq!(record.checks, checks);
-        let role = record.steps.iter().find(|r| r.id == "role").unwrap();
+        let titles: Vec<_> = record.steps.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(
-            (role.title.as_str(), role.by.as_deref()),
-            ("Role", Some("Dana"))
+            titles,
+            ["Sign-in method", "Role & permissions", "User"],
+            "the wizard's titles, in its order"
         );
+        let role = record.steps.iter().find(|r| r.id == "role").unwrap();
+        assert_eq!(role.by.as_deref(), Some("Dana"));
         let user = record.steps.iter().find(|r| r.id == "user").unwrap();
         assert_eq!(user.by, None, "only done steps are signed");
         let what: Vec<_> = record.expiries.iter().map(|e| e.what.as_str()).collect();

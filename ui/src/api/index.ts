@@ -2,7 +2,7 @@
 // which unwrap tauri-specta's Result into data or throw an ApiError carrying
 // the backend's IpcError (kind, message, cause → fix → where).
 import { Channel } from "@tauri-apps/api/core";
-import { commands } from "../bindings";
+import { commands, STEPS } from "../bindings";
 import type {
   AppInfo,
   AuthMethod,
@@ -44,6 +44,9 @@ import type {
 
 /** What every generated command resolves to (tauri-specta's typed-error shape). */
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** The wizard steps of every flow, defined once in Rust (onramp_core::steps). */
+export { STEPS };
 
 export type {
   AdminLevel,
@@ -99,6 +102,7 @@ export type {
   Setup,
   SetupStatus,
   SetupSummary,
+  StepDef,
   StepStatus,
   SimLog,
   StoreRecovery,
