@@ -33,7 +33,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::list_setups,
             setups::get_setup,
             setups::create_setup,
-            setups::save_setup,
+            setups::change_setup,
             setups::delete_setup,
             setups::list_clients,
             setups::save_client,

@@ -9,7 +9,7 @@ export const commands = {
 	listSetups: () => typedError<SetupSummary[], IpcError>(__TAURI_INVOKE("list_setups")),
 	getSetup: (id: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("get_setup", { id })),
 	createSetup: (input: NewSetup) => typedError<Setup, IpcError>(__TAURI_INVOKE("create_setup", { input })),
-	saveSetup: (setup: Setup) => typedError<Setup, IpcError>(__TAURI_INVOKE("save_setup", { setup })),
+	changeSetup: (id: string, changes: SetupChange[]) => typedError<Setup, IpcError>(__TAURI_INVOKE("change_setup", { id, changes })),
 	deleteSetup: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_setup", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
@@ -599,6 +599,24 @@ export type Setup = {
 	created_at: string,
 	updated_at: string,
 };
+
+/**
+ *  One narrow change to a setup, made on the stored setup itself: whatever
+ *  else changed meanwhile (an OAuth refresh writing token expiry dates, a run
+ *  recording its summary) stays.
+ */
+export type SetupChange = 
+/**  Opens another step of the wizard. */
+{ type: "go_to"; step: string } | 
+/**
+ *  The user says the step is done: it is marked so and the wizard moves
+ *  to the next step of the flow.
+ */
+{ type: "mark_done"; step: string } | 
+/**  A step's status as its own check found it. */
+{ type: "mark_step"; step: string; status: StepStatus } | 
+/**  Sets these fields (a checklist tick, a choice); other fields stay. */
+{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null };
 
 export type SetupExpiries = {
 	setup_id: string,

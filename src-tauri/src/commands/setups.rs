@@ -8,7 +8,7 @@ use onramp_core::IpcError;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-use onramp_application::api::setups::{self as app};
+use onramp_application::api::setups::{self as app, SetupChange};
 
 #[tauri::command]
 #[specta::specta]
@@ -30,8 +30,12 @@ pub async fn create_setup(ctx: State<'_, AppCtx>, input: NewSetup) -> Result<Set
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_setup(ctx: State<'_, AppCtx>, setup: Setup) -> Result<Setup, IpcError> {
-    app::save_setup(&ctx, setup).await
+pub async fn change_setup(
+    ctx: State<'_, AppCtx>,
+    id: String,
+    changes: Vec<SetupChange>,
+) -> Result<Setup, IpcError> {
+    app::change_setup(&ctx, id, changes).await
 }
 
 #[tauri::command]

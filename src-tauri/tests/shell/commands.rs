@@ -120,8 +120,12 @@ fn secrets_are_write_only_and_never_reach_the_store_file() {
     let refused = host.raw("secret_get", json!({ "key": key })).unwrap_err();
     assert!(refused.to_string().contains("not found"), "{refused}");
     // Saving the setup again writes the store; the secret is not in it.
-    host.invoke::<Value>("save_setup", json!({ "setup": setup }))
-        .unwrap();
+    let tick = json!([{ "type": "set_fields", "fields": { "checklist_role": "a" } }]);
+    host.invoke::<Value>(
+        "change_setup",
+        json!({ "id": setup["id"], "changes": tick }),
+    )
+    .unwrap();
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
         assert!(!String::from_utf8_lossy(&text).contains(value));

@@ -38,6 +38,7 @@ import type {
   SecretKey,
   SecretSpec,
   Setup,
+  SetupChange,
   SetupSummary,
   SimLog,
 } from "../bindings";
@@ -100,6 +101,7 @@ export type {
   SecretKey,
   SecretSpec,
   Setup,
+  SetupChange,
   SetupStatus,
   SetupSummary,
   StepDef,
@@ -173,7 +175,8 @@ export const api = {
   listSetups: (): Promise<SetupSummary[]> => call(() => commands.listSetups()),
   getSetup: (id: string): Promise<Setup> => call(() => commands.getSetup(id)),
   createSetup: (input: NewSetup): Promise<Setup> => call(() => commands.createSetup(input)),
-  saveSetup: (setup: Setup): Promise<Setup> => call(() => commands.saveSetup(setup)),
+  /** One or more narrow changes, made on the stored setup (nothing else it holds is overwritten). */
+  changeSetup: (id: string, changes: SetupChange[]): Promise<Setup> => call(() => commands.changeSetup(id, changes)),
   deleteSetup: async (id: string): Promise<void> => {
     await call(() => commands.deleteSetup(id));
   },

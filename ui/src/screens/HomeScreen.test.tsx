@@ -1,8 +1,9 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { SetupChange } from "../api";
 import { mockBackend } from "../test/backend";
-import { appInfo, runSummary, setup, summaryOf } from "../test/fixtures";
+import { appInfo, applyChanges, runSummary, setup, summaryOf } from "../test/fixtures";
 import { HomeScreen } from "./HomeScreen";
 
 function renderHome() {
@@ -152,9 +153,8 @@ describe("HomeScreen", () => {
         clients = [...clients, c];
         return c;
       },
-      get_setup: () => current,
-      save_setup: (a) => {
-        current = a.setup as typeof current;
+      change_setup: (a) => {
+        current = applyChanges(current, a.changes as SetupChange[]);
         return current;
       },
     });
@@ -167,7 +167,7 @@ describe("HomeScreen", () => {
     const picker = await screen.findByRole("combobox", { name: /Client.*for Billing/ });
     await waitFor(() => expect(within(picker).getAllByRole("option")).toHaveLength(3));
     await user.selectOptions(picker, "c2");
-    await waitFor(() => expect(backend.callsTo("save_setup")).toHaveLength(1));
+    await waitFor(() => expect(backend.callsTo("change_setup")).toHaveLength(1));
     expect(current.client_id).toBe("c2");
     await waitFor(() => expect(screen.getByRole("region", { name: "Acme Corp" })).toHaveTextContent("Billing"));
   });

@@ -29,8 +29,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
   async function assign(setupId: string, clientId: string | null) {
     setAssignError(null);
     try {
-      const s = await api.getSetup(setupId);
-      await api.saveSetup({ ...s, client_id: clientId });
+      await api.changeSetup(setupId, [{ type: "set_client", client_id: clientId }]);
       setups.reload();
     } catch (e) {
       setAssignError(toApiError(e));

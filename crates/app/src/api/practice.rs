@@ -299,35 +299,29 @@ pub async fn practice_fix(ctx: &AppCtx, setup_id: String) -> Result<Option<Pract
 /// before), and/or the setup's own values are corrected. Remembered on the
 /// setup, so it survives a restart.
 pub async fn apply_practice_fix(ctx: &AppCtx, setup_id: String) -> Result<Setup, IpcError> {
-    let (mut setup, _) = practice_setup(ctx, &setup_id)?;
+    let (setup, _) = practice_setup(ctx, &setup_id)?;
     let fix = fix_of(&ctx.data_dir, &setup)?.ok_or_else(|| {
         IpcError::new(
             ErrorKind::InvalidInput,
             "nothing is wrong in this practice scenario, so there is nothing to fix",
         )
     })?;
-    if let Some(correct) = fix.setup {
-        if let Some(account) = correct.account_id {
-            set_account(&mut setup, &account)?;
-        }
-        if let Some(entity) = correct.entity_id {
-            setup.entity_id = Some(entity);
-        }
-    }
     let full = practice::full_name(setup.erp, setup.practice_scenario.as_deref().unwrap_or(""));
-    setup.fields.insert(practice::FIX_FIELD.to_owned(), full);
-    setup.updated_at = super::setups::now();
     // The next run starts a simulator with the changed account.
     ctx.sims.stop(&setup_id).await;
-    let saved = setup.clone();
-    ctx.state.update(move |s| {
-        let slot = s
-            .setups
-            .iter_mut()
-            .find(|x| x.id == saved.id)
-            .ok_or_else(|| super::not_found("setup", &saved.id))?;
-        *slot = saved.clone();
-        Ok(saved)
+    // Only what the fix changes: a concurrent write to other fields stays.
+    ctx.state.update_setup(&setup_id, move |setup| {
+        if let Some(correct) = fix.setup {
+            if let Some(account) = correct.account_id {
+                set_account(setup, &account)?;
+            }
+            if let Some(entity) = correct.entity_id {
+                setup.entity_id = Some(entity);
+            }
+        }
+        setup.fields.insert(practice::FIX_FIELD.to_owned(), full);
+        setup.touch();
+        Ok(setup.clone())
     })
 }
 

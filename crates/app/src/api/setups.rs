@@ -4,9 +4,16 @@
 
 use onramp_core::profile::ConnectorProfile;
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::state::{all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary};
+use std::collections::BTreeMap;
+
+use onramp_core::state::{
+    all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary, StepStatus,
+};
+use onramp_core::steps::steps_for;
 use onramp_core::{ErrorKind, IpcError, SecretKey};
 use onramp_sim::Scenario;
+use serde::Deserialize;
+use specta::Type;
 
 use crate::ctx::AppCtx;
 use crate::practice;
@@ -51,19 +58,75 @@ pub async fn create_setup(ctx: &AppCtx, mut input: NewSetup) -> Result<Setup, Ip
     })
 }
 
-pub async fn save_setup(ctx: &AppCtx, mut setup: Setup) -> Result<Setup, IpcError> {
-    setup.updated_at = now();
-    ctx.state.update(|s| {
-        let slot = s
-            .setups
-            .iter_mut()
-            .find(|x| x.id == setup.id)
-            .ok_or_else(|| super::not_found("setup", &setup.id))?;
-        // Runs record `last_run` themselves: a window saving a copy it loaded
-        // before the run finished must not erase it.
-        setup.last_run = slot.last_run.clone();
-        *slot = setup.clone();
-        Ok(setup)
+/// One narrow change to a setup, made on the stored setup itself: whatever
+/// else changed meanwhile (an OAuth refresh writing token expiry dates, a run
+/// recording its summary) stays.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SetupChange {
+    /// Opens another step of the wizard.
+    GoTo {
+        step: String,
+    },
+    /// The user says the step is done: it is marked so and the wizard moves
+    /// to the next step of the flow.
+    MarkDone {
+        step: String,
+    },
+    /// A step's status as its own check found it.
+    MarkStep {
+        step: String,
+        status: StepStatus,
+    },
+    /// Sets these fields (a checklist tick, a choice); other fields stay.
+    SetFields {
+        fields: BTreeMap<String, String>,
+    },
+    SetProfile {
+        profile_id: Option<String>,
+    },
+    SetEntity {
+        entity_id: Option<String>,
+    },
+    SetClient {
+        client_id: Option<String>,
+    },
+}
+
+fn apply(setup: &mut Setup, change: SetupChange) {
+    match change {
+        SetupChange::GoTo { step } => setup.current_step = step,
+        SetupChange::MarkDone { step } => {
+            let flow = steps_for(setup.erp, setup.auth_method);
+            let next = flow
+                .iter()
+                .skip_while(|s| s.id != step)
+                .nth(1)
+                .map_or(step.as_str(), |s| s.id)
+                .to_owned();
+            setup.set_step(&step, StepStatus::Done);
+            setup.current_step = next;
+        }
+        SetupChange::MarkStep { step, status } => setup.set_step(&step, status),
+        SetupChange::SetFields { fields } => setup.fields.extend(fields),
+        SetupChange::SetProfile { profile_id } => setup.profile_id = profile_id,
+        SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
+        SetupChange::SetClient { client_id } => setup.client_id = client_id,
+    }
+}
+
+/// Applies `changes` to the stored setup in one write and returns it.
+pub async fn change_setup(
+    ctx: &AppCtx,
+    id: String,
+    changes: Vec<SetupChange>,
+) -> Result<Setup, IpcError> {
+    ctx.state.update_setup(&id, |setup| {
+        for change in changes {
+            apply(setup, change);
+        }
+        setup.touch();
+        Ok(setup.clone())
     })
 }
 
