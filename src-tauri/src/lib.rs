@@ -5,7 +5,7 @@ pub mod commands;
 mod logging;
 
 pub use onramp_application::{
-    connector_profiles, ctx, erp_run, export, practice, reproduce, runs, store, system_check,
+    connector_profiles, ctx, erp_run, export, practice, reproduce, runs, store,
 };
 
 /// The OAuth 2.0 flows live in the application crate; the shell adds the
@@ -40,9 +40,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::list_profiles,
             secrets::secret_set,
             secrets::secret_exists,
-            secrets::secret_delete,
             run::start_run,
-            run::start_system_check,
             run::cancel_run,
             practice::list_scenarios,
             practice::practice_credentials,

@@ -16,15 +16,12 @@ export const commands = {
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
-	secretDelete: (key: SecretKey) => typedError<null, IpcError>(__TAURI_INVOKE("secret_delete", { key })),
 	/**
 	 *  Starts the setup's validation (see `run::start_setup_run`) and returns the
 	 *  run id once it has started; progress and the summary arrive on `on_event`.
 	 *  `options` defaults to `RunOptions::default()`, as in the CLI.
 	 */
 	startRun: (setupId: string, only: string[] | null, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, options, onEvent })),
-	/**  Checks this computer: data folder, settings file, keychain. */
-	startSystemCheck: (onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_system_check", { onEvent })),
 	/**
 	 *  Cancels a run in flight; its unfinished checks are reported as skipped.
 	 *  Cancelling a run that already finished does nothing: the user's click may

@@ -17,4 +17,3 @@ pub mod run;
 pub mod runs;
 pub mod store;
 pub mod suite;
-pub mod system_check;

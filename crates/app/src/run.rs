@@ -13,8 +13,8 @@ use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
 
 use crate::ctx::AppCtx;
+use crate::erp_run;
 use crate::runs::{self, Observer};
-use crate::{erp_run, system_check};
 
 /// How a run is carried out, the same from the app and the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -86,17 +86,6 @@ pub async fn start_setup_run(
         None => (suite, Some((setup_id, prepared.observe))),
     };
     start(ctx, suite, options, cancel, record_on, events).await
-}
-
-/// Checks this computer: data folder, settings file, keychain.
-pub async fn start_system_check(ctx: &AppCtx, events: EventSink) -> Result<String, IpcError> {
-    let suite = system_check::suite(system_check::Deps {
-        secrets: ctx.secrets.clone(),
-        state: ctx.state.clone(),
-        data_dir: ctx.data_dir.clone(),
-    });
-    let cancel = CancellationToken::new();
-    start(ctx, suite, RunOptions::default(), cancel, None, events).await
 }
 
 /// Runs `suite` in the background; a setup's run is recorded on the setup
@@ -174,4 +163,61 @@ pub async fn run_to_end(
 /// Cancels a run in flight; false when it already finished.
 pub fn cancel(ctx: &AppCtx, run_id: &str) -> bool {
     ctx.runs.cancel(run_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use onramp_core::runner::CheckSpec;
+    use onramp_core::secret::MemorySecretStore;
+    use onramp_core::{CheckResult, CheckStatus};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn cancelling_a_run_skips_the_check_in_flight() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = AppCtx::open(
+            dir.path().to_path_buf(),
+            Arc::new(MemorySecretStore::default()),
+        )
+        .unwrap();
+        let (started_tx, mut started_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+        let suite = vec![
+            CheckSpec::new("quick", "Quick", |_| async {
+                CheckResult::pass("quick", "Quick", "done")
+            }),
+            // Never answers: only cancelling ends it.
+            CheckSpec::new("stuck", "Stuck", move |_| async move {
+                let _ = started_tx.send(());
+                std::future::pending::<CheckResult>().await
+            }),
+        ];
+        let events: EventSink = Arc::new(move |e| {
+            let _ = done_tx.send(e);
+        });
+        let cancel = CancellationToken::new();
+        let run_id = start(&ctx, suite, RunOptions::default(), cancel, None, events)
+            .await
+            .unwrap();
+        started_rx.recv().await.expect("the stuck check started");
+        assert!(super::cancel(&ctx, &run_id), "the run is in flight");
+
+        let mut seen = Vec::new();
+        while let Some(e) = done_rx.recv().await {
+            let finished = matches!(e, RunEvent::Finished { .. });
+            seen.push(e);
+            if finished {
+                break;
+            }
+        }
+        let Some(RunEvent::Finished { summary }) = seen.last() else {
+            panic!("the run finished: {seen:?}");
+        };
+        assert!(summary.cancelled);
+        let stuck = seen.iter().find_map(|e| match e {
+            RunEvent::CheckFinished { result } if result.id == "stuck" => Some(result),
+            _ => None,
+        });
+        assert_eq!(stuck.map(|r| r.status), Some(CheckStatus::Skip));
+    }
 }

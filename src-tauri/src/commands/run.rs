@@ -35,16 +35,6 @@ pub async fn start_run(
     run::start_setup_run(&ctx, setup_id, only, options, sink(on_event)).await
 }
 
-/// Checks this computer: data folder, settings file, keychain.
-#[tauri::command]
-#[specta::specta]
-pub async fn start_system_check(
-    ctx: State<'_, AppCtx>,
-    on_event: Channel<RunEvent>,
-) -> Result<String, IpcError> {
-    run::start_system_check(&ctx, sink(on_event)).await
-}
-
 /// Cancels a run in flight; its unfinished checks are reported as skipped.
 /// Cancelling a run that already finished does nothing: the user's click may
 /// cross the last event.

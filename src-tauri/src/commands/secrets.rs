@@ -1,5 +1,5 @@
-//! Write-only access to the keychain: the webview can store a secret, ask
-//! whether one exists and delete it, never read it back. Keychain calls are
+//! Write-only access to the keychain: the webview can store a secret and ask
+//! whether one exists, never read it back. Keychain calls are
 //! D-Bus round trips, so they run off the async workers.
 
 use onramp_core::{IpcError, SecretKey};
@@ -22,10 +22,4 @@ pub async fn secret_set(
 #[specta::specta]
 pub async fn secret_exists(ctx: State<'_, AppCtx>, key: SecretKey) -> Result<bool, IpcError> {
     app::secret_exists(&ctx, key).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn secret_delete(ctx: State<'_, AppCtx>, key: SecretKey) -> Result<(), IpcError> {
-    app::secret_delete(&ctx, key).await
 }

@@ -1,18 +1,34 @@
 //! Practice mode end to end in the shell: scenarios, practice setups, and the
 //! real NetSuite / Intacct suites run against the embedded simulator on loopback.
 
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 use super::host::Host;
-use super::run::channel;
 use onramp_app::commands::run::start_run;
 use onramp_core::check::CheckResult;
 use onramp_core::runner::{RunEvent, RunSummary};
 use onramp_core::secret::MemorySecretStore;
 use onramp_core::{CheckStatus, ErrorKind};
 use serde_json::{json, Value};
+use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::Manager;
+
+/// Collects the events a run sends; `Finished` is forwarded to `done`.
+pub fn channel(done: mpsc::Sender<()>) -> (Channel<RunEvent>, Arc<Mutex<Vec<RunEvent>>>) {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let channel = Channel::new(move |body: InvokeResponseBody| {
+        let event: RunEvent = body.deserialize().expect("a RunEvent");
+        let finished = matches!(event, RunEvent::Finished { .. });
+        sink.lock().unwrap().push(event);
+        if finished {
+            let _ = done.send(());
+        }
+        Ok(())
+    });
+    (channel, events)
+}
 
 pub(super) fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
     host.invoke(

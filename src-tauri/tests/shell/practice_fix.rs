@@ -130,7 +130,7 @@ fn a_partial_run_reports_its_checks_and_prerequisites_and_is_not_the_last_run() 
     assert!(setup["last_run"].is_null(), "a partial run is not recorded");
 
     let (tx, _rx) = std::sync::mpsc::channel();
-    let (chan, _) = super::run::channel(tx);
+    let (chan, _) = super::practice::channel(tx);
     let err = tauri::async_runtime::block_on(onramp_app::commands::run::start_run(
         tauri::Manager::state(&host.app),
         id.clone(),

@@ -201,9 +201,6 @@ export const api = {
     await call(() => commands.secretSet(key, value));
   },
   secretExists: (key: SecretKey): Promise<boolean> => call(() => commands.secretExists(key)),
-  secretDelete: async (key: SecretKey): Promise<void> => {
-    await call(() => commands.secretDelete(key));
-  },
   /**
    * Starts a validation run; events stream to `onEvent` as checks finish. Returns the run id.
    * With `only`, runs just those checks and the ones they need (not recorded as the setup's last run).

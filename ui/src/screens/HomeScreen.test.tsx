@@ -172,6 +172,30 @@ describe("HomeScreen", () => {
     await waitFor(() => expect(screen.getByRole("region", { name: "Acme Corp" })).toHaveTextContent("Billing"));
   });
 
+  it("deletes a setup after the user confirms, and not before", async () => {
+    let current = [summaryOf(setup())];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => current,
+      list_clients: () => [],
+      setup_expiries: () => [],
+      delete_setup: () => {
+        current = [];
+        return null;
+      },
+    });
+    const confirm = vi.spyOn(window, "confirm").mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderHome();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("setup-delete"));
+    expect(backend.callsTo("delete_setup")).toHaveLength(0);
+    await user.click(screen.getByTestId("setup-delete"));
+    await waitFor(() => expect(backend.callsTo("delete_setup")).toEqual([{ id: "s1" }]));
+    expect(await screen.findByText(/No saved setups yet/)).toBeInTheDocument();
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
+  });
+
   it("offers both flows and Practice mode", async () => {
     mockBackend({ app_info: () => appInfo(), list_setups: () => [] });
     const { onNew, onPractice } = renderHome();

@@ -1,5 +1,5 @@
-//! Write-only access to the keychain: the webview can store a secret, ask
-//! whether one exists and delete it, never read it back. Keychain calls are
+//! Write-only access to the keychain: the webview can store a secret and ask
+//! whether one exists, never read it back. Keychain calls are
 //! D-Bus round trips, so they run off the async workers.
 
 use onramp_core::{IpcError, Secret, SecretKey, SecretStore};
@@ -16,13 +16,6 @@ pub async fn secret_set(ctx: &AppCtx, key: SecretKey, value: String) -> Result<(
 
 pub async fn secret_exists(ctx: &AppCtx, key: SecretKey) -> Result<bool, IpcError> {
     blocking(ctx, move |s| s.exists(&key)).await
-}
-
-pub async fn secret_delete(ctx: &AppCtx, key: SecretKey) -> Result<(), IpcError> {
-    let (setup, name) = (key.setup_id.clone(), key.name.clone());
-    blocking(ctx, move |s| s.delete(&key)).await?;
-    tracing::info!(%setup, %name, "secret deleted from the keychain");
-    Ok(())
 }
 
 pub(crate) async fn blocking<T: Send + 'static>(
