@@ -7,6 +7,7 @@
 pub mod api;
 pub mod connector_profiles;
 pub mod ctx;
+pub mod data_dir;
 pub mod erp_run;
 pub mod export;
 pub mod host;

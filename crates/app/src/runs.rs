@@ -3,7 +3,7 @@
 //! and Report steps, exports and comparisons survive a restart. Built only
 //! from non-secret types: `Secret` cannot be serialised into a record.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
 
 use onramp_core::observed::{Observed, SetupFacts};
 use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
@@ -18,9 +18,6 @@ use crate::store::StateRepo;
 /// What a suite learnt about the account, read once its results are in.
 pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
 
-/// Folder (under the app data folder) holding the run records.
-pub const RUNS_DIR: &str = "runs";
-
 /// Setup.fields keys with an expiry date, and how the report names them.
 const EXPIRY_FIELDS: &[(&str, &str)] = &[
     (fields::CERT_EXPIRES_AT, "M2M certificate"),
@@ -31,8 +28,8 @@ const EXPIRY_FIELDS: &[(&str, &str)] = &[
 /// Who prepared the setup, as typed on the Report step (a name, not a login).
 pub const PREPARED_BY_FIELD: &str = "prepared_by";
 
-pub fn store(data_dir: &Path) -> RunStore {
-    RunStore::new(data_dir.join(RUNS_DIR))
+pub fn store(data_dir: &DataDir) -> RunStore {
+    RunStore::new(data_dir.runs())
 }
 
 /// The run record of `setup`'s run: its checks, what was observed, its steps
@@ -58,7 +55,7 @@ pub fn of_run(summary: RunSummary, checks: Vec<CheckResult>, observe: Observer) 
 /// went on keeps nothing.
 pub fn record(
     state: &StateRepo,
-    data_dir: &Path,
+    data_dir: &DataDir,
     setup_id: &str,
     summary: RunSummary,
     results: Vec<CheckResult>,

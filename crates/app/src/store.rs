@@ -14,8 +14,6 @@ use onramp_core::{ErrorKind, IpcError};
 use serde::Serialize;
 use specta::Type;
 
-pub const STATE_FILE: &str = "onramp-state.json";
-
 /// Set when the state file on disk could not be used and was moved aside.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct StoreRecovery {

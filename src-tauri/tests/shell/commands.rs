@@ -156,7 +156,7 @@ fn deleting_a_setup_deletes_its_secrets() {
 #[test]
 fn corrupt_store_is_moved_aside_and_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    let state_file = onramp_application::data_dir::DataDir::new(dir.path()).state_file();
     std::fs::write(&state_file, b"{\"schema_version\": 1, \"setups\": [tru").unwrap();
 
     let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
@@ -236,7 +236,7 @@ fn without_a_keychain_secrets_fail_with_a_diagnosis_and_nothing_is_written() {
 #[test]
 fn an_older_store_is_migrated_on_start_and_rewritten_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    let state_file = onramp_application::data_dir::DataDir::new(dir.path()).state_file();
     let v1 = json!({ "schema_version": 1, "setups": [{
         "id": "old", "erp": "netsuite", "label": "Billing", "workspace": "Acme",
         "environment": "sandbox", "practice_scenario": null, "account_id": "123456_SB1",

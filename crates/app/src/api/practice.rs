@@ -1,7 +1,7 @@
 //! Practice mode: the built-in scenarios, their simulated (fake, practice-only)
 //! credentials for the user to paste, and what the simulator logged.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
 use std::time::Duration;
 
 use onramp_core::http::{read_body, Expect};
@@ -274,7 +274,7 @@ pub struct PracticeFix {
 }
 
 /// A reproduction stored under `data_dir` has no fix: it is the customer's setup as observed.
-fn fix_of(data_dir: &Path, setup: &Setup) -> Result<Option<Fix>, IpcError> {
+fn fix_of(data_dir: &DataDir, setup: &Setup) -> Result<Option<Fix>, IpcError> {
     let Some(name) = setup.practice_scenario.as_deref() else {
         return Ok(None);
     };

@@ -3,7 +3,7 @@
 //! typed, a profile or report imported from a file, reproduced in Practice
 //! mode, and two of them compared. Nothing here reads the keychain.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
 
 use onramp_core::observed::{diff, parse_any, Change, SetupProfile};
 use onramp_core::report::{RunRecord, RunRef};
@@ -142,7 +142,7 @@ pub async fn reproduce_setup_profile(
 }
 
 pub fn reproduced_setup(
-    data_dir: &Path,
+    data_dir: &DataDir,
     profile: &SetupProfile,
     label: Option<String>,
 ) -> Result<Setup, IpcError> {
@@ -235,7 +235,7 @@ fn report_of(
 }
 
 /// Forgets what a deleted setup left in the data folder (runs, reproduced scenario).
-pub fn forget_setup(data_dir: &Path, setup: Option<&Setup>) {
+pub fn forget_setup(data_dir: &DataDir, setup: Option<&Setup>) {
     let Some(setup) = setup else { return };
     if let Err(e) = runs::store(data_dir).remove_setup(&setup.id) {
         tracing::warn!(error = %e, "runs of a deleted setup not removed");

@@ -2,7 +2,7 @@
 //! ID and Certificate ID in the fields, secrets in the keychain) and sent to
 //! the setup's practice simulator when it is a practice one.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
 use std::time::Duration;
 
 use onramp_core::http::Endpoints;
@@ -23,7 +23,7 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The scopes the setup's connector profile (built in or the user's) asks
 /// for; REST web services when it names none.
-pub fn scopes(data_dir: &Path, setup: &Setup) -> Result<Vec<Scope>, IpcError> {
+pub fn scopes(data_dir: &DataDir, setup: &Setup) -> Result<Vec<Scope>, IpcError> {
     let profile = crate::connector_profiles::of_setup(data_dir, setup)?;
     let listed = profile.netsuite.map(|n| n.scopes).unwrap_or_default();
     if listed.is_empty() {
@@ -89,7 +89,7 @@ pub async fn m2m_key(ctx: &AppCtx, setup: &Setup) -> Result<Secret<String>, IpcE
 
 /// The client-credentials client signing with `key` (its algorithm read from the key).
 pub fn m2m_client(
-    data_dir: &Path,
+    data_dir: &DataDir,
     setup: &Setup,
     key: Secret<String>,
     endpoints: Endpoints,

@@ -4,6 +4,7 @@
 //! Client Credentials (M2M) Setup. In Practice mode the app uploads it to the
 //! simulator itself, as the simulated administrator would.
 
+use crate::data_dir::DataDir;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -61,7 +62,7 @@ pub struct M2mCertificate {
 }
 
 /// Where a setup's certificate file lives (setup ids are UUIDs; anything else is refused).
-pub fn certificate_path(data_dir: &Path, setup_id: &str) -> Result<PathBuf, IpcError> {
+pub fn certificate_path(data_dir: &DataDir, setup_id: &str) -> Result<PathBuf, IpcError> {
     if setup_id.is_empty()
         || !setup_id
             .chars()
@@ -69,9 +70,7 @@ pub fn certificate_path(data_dir: &Path, setup_id: &str) -> Result<PathBuf, IpcE
     {
         return Err(invalid(format!("{setup_id:?} is not a setup id")));
     }
-    Ok(data_dir
-        .join("certificates")
-        .join(format!("{setup_id}.pem")))
+    Ok(data_dir.certificates().join(format!("{setup_id}.pem")))
 }
 
 fn describe(info: &CertificateInfo, pem: String, path: &Path) -> M2mCertificate {
@@ -214,7 +213,7 @@ mod tests {
 
     #[test]
     fn certificate_files_stay_in_the_data_dir() {
-        let dir = Path::new("/data");
+        let dir = &DataDir::new("/data");
         assert_eq!(
             certificate_path(dir, "0b7e-42").unwrap(),
             Path::new("/data/certificates/0b7e-42.pem")
