@@ -4,6 +4,7 @@
 //! go to the real ERP hosts, or to the setup's practice simulator when it is
 //! a practice setup (only the transport changes, see `EndpointOverride`).
 
+use crate::errors::OrIpc;
 use std::sync::Arc;
 
 use onramp_core::check::Diagnosis;
@@ -17,10 +18,6 @@ use crate::ctx::AppCtx;
 use crate::run::RunOptions;
 use crate::suite::{self, Prepared, SecretSource, Target};
 use crate::{connector_profiles, practice};
-
-fn invalid(e: impl std::fmt::Display) -> IpcError {
-    IpcError::new(ErrorKind::InvalidInput, e.to_string())
-}
 
 /// A setup's keychain entries, as the Credentials step stored them.
 pub struct SetupSecrets {
@@ -76,7 +73,7 @@ pub async fn endpoints(ctx: &AppCtx, setup: &Setup) -> Result<Endpoints, IpcErro
         Some(_) => {
             let scenario = practice::scenario_for(&ctx.data_dir, setup)?;
             let url = ctx.sims.base_url(&setup.id, scenario).await?;
-            Some(EndpointOverride::new(&url).map_err(invalid)?)
+            Some(EndpointOverride::new(&url).or_ipc()?)
         }
         None => None,
     };

@@ -9,6 +9,7 @@ pub mod connector_profiles;
 pub mod ctx;
 pub mod data_dir;
 pub mod erp_run;
+pub mod errors;
 pub mod export;
 pub mod host;
 pub mod oauth;

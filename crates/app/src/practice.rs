@@ -3,6 +3,7 @@
 //! deleted or the app exits (dropping a `SimHandle` stops its server).
 
 use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::collections::HashMap;
 
 use onramp_core::profile::Erp;
@@ -26,8 +27,7 @@ pub fn full_name(erp: Erp, scenario: &str) -> String {
 }
 
 pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
-    Scenario::builtin(&full_name(erp, scenario))
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+    Scenario::builtin(&full_name(erp, scenario)).or_ipc()
 }
 
 /// A setup's scenario: built in, or a reproduction stored under `data_dir`
@@ -61,8 +61,7 @@ pub fn scenario_for(data_dir: &DataDir, setup: &Setup) -> Result<Scenario, IpcEr
     };
     let full = full_name(setup.erp, name);
     if fix_applied(setup) {
-        return Scenario::builtin_fixed(&full)
-            .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()));
+        return Scenario::builtin_fixed(&full).or_ipc();
     }
     load_in(data_dir, setup.erp, &full)
 }

@@ -4,6 +4,7 @@
 //! after a restart while built-in scenario names keep working unchanged.
 
 use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::path::PathBuf;
 
 use onramp_core::observed::SetupProfile;
@@ -39,17 +40,14 @@ pub fn load(data_dir: &DataDir, id: &str) -> Result<Scenario, IpcError> {
             ),
         )
     })?;
-    Scenario::from_toml_str(&file.display().to_string(), &text)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+    Scenario::from_toml_str(&file.display().to_string(), &text).or_ipc()
 }
 
 /// Builds the scenario for `profile`, stores it, and returns its setup name
 /// (`reproduced/<id>`) with the scenario.
 pub fn create(data_dir: &DataDir, profile: &SetupProfile) -> Result<(String, Scenario), IpcError> {
-    let text = onramp_sim::reproduce::scenario_toml(profile)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
-    let scenario = Scenario::from_toml_str("reproduced setup profile", &text)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+    let text = onramp_sim::reproduce::scenario_toml(profile).or_ipc()?;
+    let scenario = Scenario::from_toml_str("reproduced setup profile", &text).or_ipc()?;
     let id = uuid::Uuid::new_v4().to_string();
     let file = path(data_dir, &id)?;
     let write = || -> std::io::Result<()> {

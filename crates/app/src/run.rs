@@ -2,6 +2,7 @@
 //! run in the background with its events sent to the front end's sink, and
 //! recording the finished run on the setup and in its run records.
 
+use crate::errors::OrIpc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -79,8 +80,7 @@ pub async fn start_setup_run(
         // A refused sign-in is the answer to any check the user asked for.
         Some(_) if prepared.refused => (suite, None),
         Some(ids) => {
-            let picked = select(suite, &ids)
-                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            let picked = select(suite, &ids).or_ipc()?;
             (picked, None)
         }
         None => (suite, Some((setup_id, prepared.observe))),

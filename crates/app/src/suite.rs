@@ -4,6 +4,7 @@
 //! OAuth 2.0 sign-in NetSuite refused is the suite's only result (plus the
 //! checks that need no sign-in), so it is run and recorded like any other.
 
+use crate::errors::OrIpc;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -64,10 +65,6 @@ pub struct Prepared {
     /// The OAuth 2.0 sign-in was refused before the run: the suite is that
     /// refusal only, whichever checks were asked for.
     pub refused: bool,
-}
-
-fn invalid(e: impl std::fmt::Display) -> IpcError {
-    IpcError::new(ErrorKind::InvalidInput, e.to_string())
 }
 
 /// Reads `specs` (all required) and `optional` from `secrets` off the async
@@ -147,7 +144,7 @@ async fn netsuite(
 ) -> Result<Prepared, IpcError> {
     use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
     use onramp_netsuite::{Account, ClientOptions, NetSuiteClient};
-    let account = Account::parse(&target.account_id).map_err(invalid)?;
+    let account = Account::parse(&target.account_id).or_ipc()?;
     let profile = target.profile.clone();
     let (credentials, extra) = match sign_in {
         Some(signed) => match signed.outcome {
@@ -174,7 +171,7 @@ async fn netsuite(
         cancel,
         ..ClientOptions::default()
     };
-    let client = NetSuiteClient::new(account, credentials, client_options).map_err(invalid)?;
+    let client = NetSuiteClient::new(account, credentials, client_options).or_ipc()?;
     let mut check_ctx = NetSuiteCheckContext::new(Arc::new(client), target.account_id.clone());
     if let Some(method) = target.auth_method {
         check_ctx = check_ctx.with_auth_method(method);
@@ -214,7 +211,7 @@ async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prep
         endpoints: target.endpoints.clone(),
         ..ClientOptions::default()
     };
-    let mut check_ctx = IntacctCtx::new(creds.clone(), client_options.clone()).map_err(invalid)?;
+    let mut check_ctx = IntacctCtx::new(creds.clone(), client_options.clone()).or_ipc()?;
     // The REST check runs when both halves of the REST application are stored.
     if let (Some(client_id), Some(client_secret)) = (
         found.take("intacct.client_id"),
@@ -224,8 +221,8 @@ async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prep
             client_id: client_id.expose().clone(),
             client_secret,
         };
-        let rest = RestClient::new(app, client_options.endpoints, client_options.timeout)
-            .map_err(invalid)?;
+        let rest =
+            RestClient::new(app, client_options.endpoints, client_options.timeout).or_ipc()?;
         check_ctx = check_ctx.with_rest(rest);
     }
     let check_ctx = Arc::new(check_ctx);

@@ -126,14 +126,16 @@ function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now
           </label>
         )}
       </div>
-      <button type="button" className="button" onClick={() => onOpen(s.id)}>
-        Resume<span className="visually-hidden"> {s.label}</span>
-      </button>
-      {onDelete !== undefined && (
-        <button type="button" className="button" data-testid="setup-delete" onClick={() => onDelete(s)}>
-          Delete<span className="visually-hidden"> {s.label}</span>
+      <div className="setup-actions">
+        <button type="button" className="button" onClick={() => onOpen(s.id)}>
+          Resume<span className="visually-hidden"> {s.label}</span>
         </button>
-      )}
+        {onDelete !== undefined && (
+          <button type="button" className="button" data-testid="setup-delete" onClick={() => onDelete(s)}>
+            Delete<span className="visually-hidden"> {s.label}</span>
+          </button>
+        )}
+      </div>
       {s.erp === "netsuite" && s.environment === "sandbox" && s.practice_scenario === null && (
         <details className="setup-extra">
           <summary>After a sandbox refresh…</summary>

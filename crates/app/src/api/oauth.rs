@@ -5,6 +5,7 @@
 //! key pair and certificate; say which user and role the credentials act as.
 //! Tokens and keys go to the keychain only: no command returns one.
 
+use crate::errors::OrIpc;
 use onramp_core::profile::AuthMethod;
 use onramp_core::{IpcError, SecretKey};
 use onramp_netsuite::oauth2::diagnose::Stage;
@@ -96,7 +97,7 @@ pub async fn oauth_connect(
     let setup = ctx.state.setup(&setup_id)?;
     let endpoints = crate::erp_run::endpoints(ctx, &setup).await?;
     let code_client = client::code_client(ctx, &setup, endpoints).await?;
-    let req = code_client.authorization_request().map_err(invalid)?;
+    let req = code_client.authorization_request().or_ipc()?;
     let practice = setup.practice_scenario.is_some();
     let launch = OAuthLaunch {
         authorize_url: req.url.to_string(),

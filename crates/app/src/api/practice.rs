@@ -2,6 +2,7 @@
 //! credentials for the user to paste, and what the simulator logged.
 
 use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::time::Duration;
 
 use onramp_core::http::{read_body, Expect};
@@ -330,8 +331,7 @@ pub async fn apply_practice_fix(ctx: &AppCtx, setup_id: String) -> Result<Setup,
 fn set_account(setup: &mut Setup, account: &str) -> Result<(), IpcError> {
     match setup.erp {
         Erp::Netsuite => {
-            let parsed = onramp_netsuite::Account::parse(account)
-                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            let parsed = onramp_netsuite::Account::parse(account).or_ipc()?;
             setup.account_id = parsed.realm().to_owned();
             setup.environment = parsed.environment();
         }

@@ -2,6 +2,7 @@
 //! state model, persisted by the state repository. Commands that write are
 //! async so the file write (with fsync) never runs on the window's thread.
 
+use crate::errors::OrIpc;
 use onramp_core::profile::ConnectorProfile;
 use onramp_core::profile::{AuthMethod, Erp};
 use std::collections::BTreeMap;
@@ -10,7 +11,7 @@ use onramp_core::state::{
     all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary, StepStatus,
 };
 use onramp_core::steps::steps_for;
-use onramp_core::{ErrorKind, IpcError, SecretKey};
+use onramp_core::{IpcError, SecretKey};
 use onramp_sim::Scenario;
 use serde::Deserialize;
 use specta::Type;
@@ -191,8 +192,7 @@ pub async fn list_profiles(ctx: &AppCtx) -> Result<Vec<ConnectorProfile>, IpcErr
 fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
     let environment = match input.erp {
         Erp::Netsuite => {
-            let account = onramp_netsuite::Account::parse(&input.account_id)
-                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+            let account = onramp_netsuite::Account::parse(&input.account_id).or_ipc()?;
             input.account_id = account.realm().to_owned();
             account.environment()
         }

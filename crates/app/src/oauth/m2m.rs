@@ -5,6 +5,7 @@
 //! simulator itself, as the simulated administrator would.
 
 use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -103,7 +104,7 @@ pub async fn generate(
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("key generation failed: {e}")))?
-    .map_err(invalid)?;
+    .or_ipc()?;
     let id = setup.id.clone();
     let key = generated.private_key_pem.clone();
     crate::oauth::keychain(ctx, move |s| {
@@ -139,7 +140,7 @@ pub fn read(ctx: &AppCtx, setup_id: &str) -> Result<Option<M2mCertificate>, IpcE
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(storage(format!("could not read {}: {e}", path.display()))),
     };
-    let parsed = parse_certificate(&pem).map_err(invalid)?;
+    let parsed = parse_certificate(&pem).or_ipc()?;
     Ok(Some(describe(&parsed.info, pem, &path)))
 }
 

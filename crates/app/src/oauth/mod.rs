@@ -45,12 +45,8 @@ pub fn invalid(e: impl std::fmt::Display) -> IpcError {
 
 /// An OAuth failure as the one error shape, with cause → fix → where.
 pub fn oauth_error(stage: Stage, e: &OAuthError) -> IpcError {
-    let kind = match e {
-        OAuthError::Http(_) => ErrorKind::Network,
-        OAuthError::InvalidInput(_) | OAuthError::StateMismatch => ErrorKind::InvalidInput,
-        _ => ErrorKind::Auth,
-    };
-    IpcError::new(kind, e.to_string()).with_diagnosis(diagnose::diagnose(stage, e))
+    use crate::errors::DomainError;
+    IpcError::new(e.kind(), e.to_string()).with_diagnosis(diagnose::diagnose(stage, e))
 }
 
 /// Runs `f` on the keychain off the async workers. Unlike a borrowing async
