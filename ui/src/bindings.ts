@@ -567,9 +567,16 @@ export type SecretKey = {
 	name: string,
 };
 
-/**  One secret the user pastes in: `name` is `SecretKey.name` in the keychain. */
+/**
+ *  Every keychain entry a setup may hold, as one typed set; `as_str` is the
+ *  entry's name (`SecretKey.name`), which the CLI also reads from
+ *  `ONRAMP_<NAME>` environment variables.
+ */
+export type SecretName = "netsuite.consumer_key" | "netsuite.consumer_secret" | "netsuite.token_id" | "netsuite.token_secret" | "netsuite.oauth2_client_secret" | "netsuite.oauth2_access_token" | "netsuite.oauth2_refresh_token" | "netsuite.m2m_private_key" | "intacct.sender_id" | "intacct.sender_password" | "intacct.user_id" | "intacct.user_password" | "intacct.client_id" | "intacct.client_secret";
+
+/**  One secret the user pastes in. */
 export type SecretSpec = {
-	name: string,
+	name: SecretName,
 	label: string,
 	help: string,
 };

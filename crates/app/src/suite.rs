@@ -12,7 +12,7 @@ use onramp_core::http::Endpoints;
 use onramp_core::observed::{NsObserved, Observed};
 use onramp_core::profile::{AuthMethod, ConnectorProfile, Erp};
 use onramp_core::runner::CheckSpec;
-use onramp_core::state::{optional_secret_names, secret_names, SecretSpec};
+use onramp_core::state::{optional_secret_names, secret_names, SecretName, SecretSpec};
 use onramp_core::{CheckResult, ErrorKind, IpcError, Secret, Suite};
 use onramp_intacct::rest::{RestApp, RestClient};
 use onramp_netsuite::Credentials;
@@ -73,12 +73,12 @@ async fn read(
     secrets: Arc<dyn SecretSource>,
     specs: &'static [SecretSpec],
     optional: &'static [SecretSpec],
-) -> Result<Vec<(&'static str, Option<Secret<String>>)>, IpcError> {
+) -> Result<Vec<(SecretName, Option<Secret<String>>)>, IpcError> {
     tokio::task::spawn_blocking(move || {
         let found = specs
             .iter()
             .chain(optional)
-            .map(|s| Ok((s.name, secrets.get(s.name)?)))
+            .map(|s| Ok((s.name, secrets.get(s.name.as_str())?)))
             .collect::<Result<Vec<_>, IpcError>>()?;
         let missing: Vec<&SecretSpec> = specs
             .iter()
@@ -94,14 +94,14 @@ async fn read(
 }
 
 /// The secrets a target needs when no OAuth 2.0 sign-in gave credentials.
-struct Found(Vec<(&'static str, Option<Secret<String>>)>);
+struct Found(Vec<(SecretName, Option<Secret<String>>)>);
 
 impl Found {
-    fn take(&mut self, name: &str) -> Option<Secret<String>> {
+    fn take(&mut self, name: SecretName) -> Option<Secret<String>> {
         self.0.iter_mut().find(|(n, _)| *n == name)?.1.take()
     }
 
-    fn required(&mut self, name: &str) -> Secret<String> {
+    fn required(&mut self, name: SecretName) -> Secret<String> {
         self.take(name).expect("read checked every required name")
     }
 }
@@ -128,10 +128,10 @@ pub async fn tba_credentials(
     let specs = secret_names(Erp::Netsuite, Some(AuthMethod::Tba));
     let mut found = Found(read(secrets, specs, &[]).await?);
     Ok(onramp_netsuite::TbaCredentials {
-        consumer_key: found.required("netsuite.consumer_key"),
-        consumer_secret: found.required("netsuite.consumer_secret"),
-        token_id: found.required("netsuite.token_id"),
-        token_secret: found.required("netsuite.token_secret"),
+        consumer_key: found.required(SecretName::NetsuiteConsumerKey),
+        consumer_secret: found.required(SecretName::NetsuiteConsumerSecret),
+        token_id: found.required(SecretName::NetsuiteTokenId),
+        token_secret: found.required(SecretName::NetsuiteTokenSecret),
     })
 }
 
@@ -200,10 +200,10 @@ async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prep
     let specs = secret_names(Erp::Intacct, None);
     let mut found = Found(read(secrets, specs, optional_secret_names(Erp::Intacct)).await?);
     let creds = IntacctCredentials {
-        sender_id: found.required("intacct.sender_id").expose().clone(),
-        sender_password: found.required("intacct.sender_password"),
-        user_id: found.required("intacct.user_id").expose().clone(),
-        user_password: found.required("intacct.user_password"),
+        sender_id: found.required(SecretName::IntacctSenderId).expose().clone(),
+        sender_password: found.required(SecretName::IntacctSenderPassword),
+        user_id: found.required(SecretName::IntacctUserId).expose().clone(),
+        user_password: found.required(SecretName::IntacctUserPassword),
         company_id: target.account_id.trim().to_owned(),
         entity_id: target.entity_id.clone(),
     };
@@ -214,8 +214,8 @@ async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prep
     let mut check_ctx = IntacctCtx::new(creds.clone(), client_options.clone()).or_ipc()?;
     // The REST check runs when both halves of the REST application are stored.
     if let (Some(client_id), Some(client_secret)) = (
-        found.take("intacct.client_id"),
-        found.take("intacct.client_secret"),
+        found.take(SecretName::IntacctClientId),
+        found.take(SecretName::IntacctClientSecret),
     ) {
         let app = RestApp {
             client_id: client_id.expose().clone(),

@@ -59,9 +59,9 @@ impl SecretSource for EnvOrKeychain {
     fn missing(&self, missing: &[&SecretSpec]) -> IpcError {
         let vars: Vec<String> = missing
             .iter()
-            .map(|s| secrets::env_var_name(s.name))
+            .map(|s| secrets::env_var_name(s.name.as_str()))
             .collect();
-        let names: Vec<&str> = missing.iter().map(|s| s.name).collect();
+        let names: Vec<&str> = missing.iter().map(|s| s.name.as_str()).collect();
         let message = match &self.setup_id {
             Some(id) => format!(
                 "no {} found: set {}, or store them for setup {id} with `onramp-cli secret set --setup {id} NAME`",

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use onramp_core::http::{read_body, Expect};
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::state::{optional_secret_names, secret_names, SecretSpec, Setup};
+use onramp_core::state::{optional_secret_names, secret_names, SecretName, SecretSpec, Setup};
 use onramp_core::{ErrorKind, IpcError};
 use onramp_sim::scenario::Fix;
 use onramp_sim::Scenario;
@@ -18,20 +18,10 @@ use specta::Type;
 use crate::ctx::AppCtx;
 use crate::practice;
 
-/// The NetSuite OAuth 2.0 values a user copies from the integration record.
-mod oauth_names {
-    use onramp_core::state::SecretSpec;
-
-    /// Not a secret: kept in the setup's fields (`oauth2_client_id`).
-    pub const CLIENT_ID: &str = "netsuite.oauth2_client_id";
-    pub const CLIENT_SECRET: &str = onramp_core::state::netsuite_oauth2::CLIENT_SECRET;
-    /// The client ID is shown with the practice values but typed into a plain field.
-    pub const CLIENT_ID_SPEC: SecretSpec = SecretSpec {
-        name: CLIENT_ID,
-        label: "Client ID",
-        help: "Shown when the integration record is saved.",
-    };
-}
+/// The NetSuite OAuth 2.0 client ID a user copies from the integration record:
+/// not a secret (kept in the setup's fields) but shown with the practice
+/// values under this name.
+const CLIENT_ID: &str = "netsuite.oauth2_client_id";
 
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ScenarioInfo {
@@ -76,18 +66,24 @@ fn simulated_values(
             let c = ns.client.clone();
             match method.unwrap_or(AuthMethod::Tba) {
                 AuthMethod::Oauth2Code => vec![
-                    (oauth_names::CLIENT_ID, o.client_id),
-                    (oauth_names::CLIENT_SECRET, o.client_secret),
+                    (CLIENT_ID, o.client_id),
+                    (
+                        SecretName::NetsuiteOauth2ClientSecret.as_str(),
+                        o.client_secret,
+                    ),
                 ],
-                AuthMethod::Oauth2M2m => vec![(oauth_names::CLIENT_ID, o.client_id)],
+                AuthMethod::Oauth2M2m => vec![(CLIENT_ID, o.client_id)],
                 // OAuth 2.0 scenarios inherit TBA values from the happy
                 // account, but what they rehearse fails only with OAuth 2.0.
                 AuthMethod::Tba if o.client_id.is_some() => return Vec::new(),
                 AuthMethod::Tba => vec![
-                    ("netsuite.consumer_key", c.consumer_key),
-                    ("netsuite.consumer_secret", c.consumer_secret),
-                    ("netsuite.token_id", c.token_id),
-                    ("netsuite.token_secret", c.token_secret),
+                    (SecretName::NetsuiteConsumerKey.as_str(), c.consumer_key),
+                    (
+                        SecretName::NetsuiteConsumerSecret.as_str(),
+                        c.consumer_secret,
+                    ),
+                    (SecretName::NetsuiteTokenId.as_str(), c.token_id),
+                    (SecretName::NetsuiteTokenSecret.as_str(), c.token_secret),
                 ],
             }
         }
@@ -96,10 +92,16 @@ fn simulated_values(
                 return Vec::new();
             };
             vec![
-                ("intacct.sender_id", Some(p.sender_id)),
-                ("intacct.sender_password", Some(p.sender_password)),
-                ("intacct.user_id", Some(p.user_id)),
-                ("intacct.user_password", Some(p.user_password)),
+                (SecretName::IntacctSenderId.as_str(), Some(p.sender_id)),
+                (
+                    SecretName::IntacctSenderPassword.as_str(),
+                    Some(p.sender_password),
+                ),
+                (SecretName::IntacctUserId.as_str(), Some(p.user_id)),
+                (
+                    SecretName::IntacctUserPassword.as_str(),
+                    Some(p.user_password),
+                ),
             ]
         }
     };
@@ -117,8 +119,14 @@ fn simulated_values(
 fn optional_values(erp: Erp, scenario: &Scenario) -> Vec<(&'static str, Option<String>)> {
     match (erp, scenario.intacct.as_ref()) {
         (Erp::Intacct, Some(i)) => vec![
-            ("intacct.client_id", i.practice.client_id.clone()),
-            ("intacct.client_secret", i.practice.client_secret.clone()),
+            (
+                SecretName::IntacctClientId.as_str(),
+                i.practice.client_id.clone(),
+            ),
+            (
+                SecretName::IntacctClientSecret.as_str(),
+                i.practice.client_secret.clone(),
+            ),
         ],
         _ => Vec::new(),
     }
@@ -189,14 +197,17 @@ pub async fn practice_credentials(
     let (setup, scenario) = practice_setup(ctx, &setup_id)?;
     let mut specs = secret_names(setup.erp, setup.auth_method).to_vec();
     specs.extend_from_slice(optional_secret_names(setup.erp));
-    specs.push(oauth_names::CLIENT_ID_SPEC);
     Ok(simulated_values(setup.erp, &scenario, setup.auth_method)
         .into_iter()
         .filter_map(|(name, value)| {
-            let spec = specs.iter().find(|s| s.name == name)?;
+            let label = match specs.iter().find(|s| s.name.as_str() == name) {
+                Some(spec) => spec.label,
+                None if name == CLIENT_ID => "Client ID",
+                None => return None,
+            };
             Some(PracticeValue {
                 name: name.to_owned(),
-                label: spec.label.to_owned(),
+                label: label.to_owned(),
                 value,
             })
         })

@@ -18,7 +18,7 @@ pub use model::{
     StepState, StepStatus, SCHEMA_VERSION,
 };
 pub use secrets::{
-    all_secret_names, netsuite_oauth2, optional_secret_names, secret_names, SecretSpec,
+    all_secret_names, netsuite_oauth2, optional_secret_names, secret_names, SecretName, SecretSpec,
 };
 
 use crate::error::{ErrorKind, IpcError};
