@@ -1,3 +1,6 @@
+//! What the app says about itself at start-up: version, keychain, a recovered
+//! settings file and where its data folder is.
+
 use serde::Serialize;
 use specta::Type;
 

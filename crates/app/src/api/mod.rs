@@ -5,6 +5,7 @@ pub mod connector_profiles;
 pub mod info;
 pub mod oauth;
 pub mod practice;
+mod practice_values;
 pub mod secrets;
 pub mod setups;
 pub mod share;
