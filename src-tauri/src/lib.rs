@@ -2,17 +2,19 @@
 //! `commands`; everything they do is implemented in the crates.
 
 pub mod commands;
-pub mod connector_profiles;
-pub mod ctx;
-mod erp_run;
-mod export;
 mod logging;
-pub mod oauth;
-pub mod practice;
-pub mod reproduce;
-pub mod runs;
-pub mod store;
-mod system_check;
+
+pub use onramp_application::{
+    connector_profiles, ctx, erp_run, export, practice, reproduce, runs, store,
+};
+
+/// The OAuth 2.0 flows live in the application crate; the shell adds the
+/// deep link and the practice consent window.
+pub mod oauth {
+    pub use onramp_application::oauth::*;
+    pub mod link;
+    pub mod window;
+}
 
 use std::path::Path;
 use std::sync::Arc;
@@ -31,16 +33,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::list_setups,
             setups::get_setup,
             setups::create_setup,
-            setups::save_setup,
+            setups::change_setup,
             setups::delete_setup,
             setups::list_clients,
             setups::save_client,
             setups::list_profiles,
             secrets::secret_set,
             secrets::secret_exists,
-            secrets::secret_delete,
             run::start_run,
-            run::start_system_check,
             run::cancel_run,
             practice::list_scenarios,
             practice::practice_credentials,
@@ -76,6 +76,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connector_profiles::export_connector_profile,
             choose::choose_path,
         ])
+        // The wizard's steps, defined once in core.
+        .typ::<onramp_core::steps::StepDef>()
+        .constant(
+            "STEPS",
+            onramp_core::steps::catalogue()
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
         // Only `duration_ms` is 64-bit: milliseconds fit a JS number exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI reads what the commands
@@ -112,7 +120,6 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_store::Builder::new().build())
         .invoke_handler(specta.invoke_handler())
         .setup(|app| {
             logging::init(&app.path().app_log_dir()?)?;
@@ -120,11 +127,13 @@ pub fn run() {
             // The service name is the app identifier, so a build with its own
             // identifier never touches the entries of an installed Onramp.
             let secrets = Arc::new(KeyringStore::new(app.config().identifier.clone()));
-            let ctx = ctx::AppCtx::open(app.handle(), app.path().app_data_dir()?, secrets)
+            let ctx = ctx::AppCtx::open(app.path().app_data_dir()?, secrets)
                 .inspect_err(|e| tracing::error!(error = %e, "Onramp cannot open its settings"))?;
             app.manage(ctx);
             app.manage(oauth::flow::Flows::default());
-            app.manage(oauth::window::OAuthWindows(Box::new(app.handle().clone())));
+            app.manage(onramp_application::host::OAuthWindows(Box::new(
+                oauth::window::ShellWindows(app.handle().clone()),
+            )));
             app.manage(commands::choose::FileChooser(Arc::new(
                 commands::choose::SystemChooser(app.handle().clone()),
             )));

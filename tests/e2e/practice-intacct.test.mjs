@@ -1,5 +1,6 @@
 // (f) Practice Sage Intacct, intacct/happy: the real Intacct suite against the
-// built-in simulator passes with the simulated sender and user values.
+// built-in simulator passes with the simulated sender and user values, and
+// the REST check runs with the simulated REST application.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { appForFile } from "./lib/app.mjs";
@@ -14,6 +15,8 @@ test("an Intacct practice setup validates with the simulated sender and user", a
   await advanceTo(driver, "credentials");
   const pasted = await pasteSimulatedValues(driver);
   assert.deepEqual(pasted.sort(), [
+    "intacct.client_id",
+    "intacct.client_secret",
     "intacct.sender_id",
     "intacct.sender_password",
     "intacct.user_id",

@@ -167,12 +167,13 @@ test("an Intacct practice run's passwords are in none of its exported files", as
   await advanceTo(driver, "credentials");
   await waitFor(driver, byTestId("practice-values"), "the simulated values panel");
   await driver.wait(
-    async () => (await driver.findElements(By.css('[data-testid^="practice-value-"]'))).length === 4,
+    async () => (await driver.findElements(By.css('[data-testid^="practice-value-"]'))).length === 6,
     10_000,
   );
-  // Sender and user IDs are identifiers the report names on purpose; the passwords are the secrets.
+  // Sender and user IDs are identifiers the report names on purpose; the passwords
+  // and the REST application's client secret are the secrets.
   const passwords = await driver.executeScript(`
-    return ["intacct.sender_password", "intacct.user_password"]
+    return ["intacct.sender_password", "intacct.user_password", "intacct.client_secret"]
       .map((n) => document.querySelector('[data-testid="practice-value-' + n + '"]').textContent);
   `);
   await pasteSimulatedValues(driver);

@@ -9,116 +9,56 @@ export const commands = {
 	listSetups: () => typedError<SetupSummary[], IpcError>(__TAURI_INVOKE("list_setups")),
 	getSetup: (id: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("get_setup", { id })),
 	createSetup: (input: NewSetup) => typedError<Setup, IpcError>(__TAURI_INVOKE("create_setup", { input })),
-	saveSetup: (setup: Setup) => typedError<Setup, IpcError>(__TAURI_INVOKE("save_setup", { setup })),
-	/**  Removes the setup and every keychain entry it may hold. */
+	changeSetup: (id: string, changes: SetupChange[]) => typedError<Setup, IpcError>(__TAURI_INVOKE("change_setup", { id, changes })),
 	deleteSetup: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_setup", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
-	/**  Adds a client, or replaces the one with the same id. */
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
-	/**  The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own. */
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
-	secretDelete: (key: SecretKey) => typedError<null, IpcError>(__TAURI_INVOKE("secret_delete", { key })),
 	/**
-	 *  Starts the setup's validation (the NetSuite or Intacct suite, against the
-	 *  practice simulator for practice setups) and returns the run id as soon as
-	 *  the run has started; progress and the final summary arrive on `on_event`.
-	 *  With `only`, runs just those checks and what they need ("check this step",
-	 *  "re-run failed checks"); such a partial run is not recorded as the setup's
-	 *  last run, which stays the last full validation.
+	 *  Starts the setup's validation (see `run::start_setup_run`) and returns the
+	 *  run id once it has started; progress and the summary arrive on `on_event`.
+	 *  `options` defaults to `RunOptions::default()`, as in the CLI.
 	 */
-	startRun: (setupId: string, only: string[] | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, onEvent })),
-	/**  Checks this computer: data folder, settings file, keychain, simulator. */
-	startSystemCheck: (onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_system_check", { onEvent })),
+	startRun: (setupId: string, only: string[] | null, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<string, IpcError>(__TAURI_INVOKE("start_run", { setupId, only, options, onEvent })),
 	/**
 	 *  Cancels a run in flight; its unfinished checks are reported as skipped.
 	 *  Cancelling a run that already finished does nothing: the user's click may
 	 *  cross the last event.
 	 */
 	cancelRun: (runId: string) => typedError<null, IpcError>(__TAURI_INVOKE("cancel_run", { runId })),
-	/**
-	 *  The built-in scenarios the app can drive: NetSuite with any sign-in method
-	 *  the scenario has values for (TBA, OAuth 2.0), Intacct with the XML API;
-	 *  each ERP's happy path first, then its faults by name.
-	 *  Async, like every command that parses or reads files: off the window's thread.
-	 */
 	listScenarios: () => typedError<ScenarioInfo[], IpcError>(__TAURI_INVOKE("list_scenarios")),
-	/**  The practice scenario's simulated credential values, labelled like the secret fields. */
 	practiceCredentials: (setupId: string) => typedError<PracticeValue[], IpcError>(__TAURI_INVOKE("practice_credentials", { setupId })),
-	/**  NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log. */
 	practiceAuditTrail: (setupId: string) => typedError<SimLog, IpcError>(__TAURI_INVOKE("practice_audit_trail", { setupId })),
-	/**  What the credentials step asks for. */
 	secretSpecs: (erp: Erp, authMethod: AuthMethod | null) => typedError<SecretSpec[], IpcError>(__TAURI_INVOKE("secret_specs", { erp, authMethod })),
-	/**  The setup's practice fix, or none (a real setup, or a scenario where nothing fails). */
 	practiceFix: (setupId: string) => typedError<PracticeFix | null, IpcError>(__TAURI_INVOKE("practice_fix", { setupId })),
-	/**
-	 *  Makes the practice fix: the simulated account becomes what it is after the
-	 *  change (the simulator restarts with it at the next run, as strict as
-	 *  before), and/or the setup's own values are corrected. Remembered on the
-	 *  setup, so it survives a restart.
-	 */
 	applyPracticeFix: (setupId: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("apply_practice_fix", { setupId })),
-	/**  Saves the setup's NetSuite sign-in method. */
 	oauthSetMethod: (setupId: string, method: AuthMethod) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_method", { setupId, method })),
 	oauthSetField: (setupId: string, field: OAuthField, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_field", { setupId, field, value })),
-	/**
-	 *  Starts the authorization code flow; the outcome of a redirect that
-	 *  arrives by deep link or in the practice window comes on `on_event`.
-	 */
 	oauthConnect: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_connect", { setupId, onEvent })),
-	/**  The paste fallback: the address the browser showed after Allow. */
 	oauthPasteRedirect: (setupId: string, url: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_paste_redirect", { setupId, url })),
 	oauthStatus: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_status", { setupId })),
-	/**  A new access token from the refresh token. */
 	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
-	/**  Revokes the refresh token in NetSuite, then forgets both tokens. */
 	oauthRevoke: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_revoke", { setupId })),
-	/**  A new M2M key pair (private key into the keychain) and certificate file. */
 	m2mGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<M2mCertificate, IpcError>(__TAURI_INVOKE("m2m_generate", { setupId, algorithm })),
-	/**  The setup's certificate, if generated (public: it is what gets uploaded). */
 	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
-	/**  Practice mode: uploads the certificate to the simulator, as its administrator would. */
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
-	/**  Which user and role the setup's credentials act as, against what it expects. */
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
-	/**  A setup's newest run, with every check's result, or none before its first run. */
 	getLastRun: (setupId: string) => typedError<RunRecord | null, IpcError>(__TAURI_INVOKE("get_last_run", { setupId })),
-	/**  A setup's stored runs, newest first. */
 	listRuns: (setupId: string) => typedError<RunRef[], IpcError>(__TAURI_INVOKE("list_runs", { setupId })),
-	/**  Every setup's certificate and token expiry dates, for the workspace overview. */
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
-	/**  Where exports go unless the user types another folder: `~/Documents/Onramp`. */
 	defaultExportDir: () => typedError<string, IpcError>(__TAURI_INVOKE("default_export_dir")),
-	/**
-	 *  The report of the setup's run (`run_id`, or its newest) as a self-contained
-	 *  HTML file and the same content as JSON, written into `folder`.
-	 */
 	exportReport: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_report", { setupId, runId, folder })),
-	/**  The report page itself, for the app to show and print (Save as PDF). */
 	reportHtml: (setupId: string, runId: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("report_html", { setupId, runId })),
-	/**  The setup profile (configuration as observed in the run, never a secret), as JSON in `folder`. */
 	exportSetupProfile: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_setup_profile", { setupId, runId, folder })),
-	/**
-	 *  Reads a setup profile (or a report's JSON) file, strictly: a wrong,
-	 *  damaged or too-new file is refused with what is wrong with it.
-	 */
 	importSetupProfile: (path: string) => typedError<ImportedProfile, IpcError>(__TAURI_INVOKE("import_setup_profile", { path })),
-	/**  A practice setup whose simulator behaves like the profile's account. */
 	reproduceSetupProfile: (profile: SetupProfile, label: string | null) => typedError<Setup, IpcError>(__TAURI_INVOKE("reproduce_setup_profile", { profile, label })),
-	/**  What changed from `before` (e.g. the customer's attempt) to `after` (now). */
 	compareSetupProfiles: (before: ProfileSource, after: ProfileSource) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_setup_profiles", { before, after })),
-	/**
-	 *  Every problem core finds with the profile (empty when it is valid), so the
-	 *  form can show them next to their fields before saving.
-	 */
 	checkConnectorProfile: (profile: ConnectorProfile) => typedError<ProfileIssue[], IpcError>(__TAURI_INVOKE("check_connector_profile", { profile })),
-	/**  Adds or replaces one of the user's profiles (validated first). */
 	saveConnectorProfile: (profile: ConnectorProfile) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("save_connector_profile", { profile })),
 	deleteConnectorProfile: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_connector_profile", { id })),
-	/**  Reads a profile file (TOML), validates it and keeps it as the user's own. */
 	importConnectorProfile: (path: string) => typedError<ConnectorProfile, IpcError>(__TAURI_INVOKE("import_connector_profile", { path })),
-	/**  Writes a profile (built-in or the user's) as `<id>.toml` into `folder`. */
 	exportConnectorProfile: (id: string, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("export_connector_profile", { id, folder })),
 	/**
 	 *  Opens the chooser at the folder of what the field holds (`current`) and
@@ -126,6 +66,9 @@ export const commands = {
 	 */
 	choosePath: (kind: PathKind, title: string, current: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_path", { kind, title, current })),
 };
+
+/* Constants */
+export const STEPS = {"intacct":[{"checks":["intacct.company","intacct.entity"],"id":"company","kind":"external","menuPath":"Company > Setup > Company > Company information","purpose":"Confirm the company ID — the one typed on the Sage Intacct sign-in page — and whether the company is multi-entity. In a multi-entity company, pick the entity the connector works in.","title":"Company"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the objects and operations the connector needs.","title":"Connector profile"},{"checks":["intacct.sender","intacct.company"],"id":"subscription","kind":"external","menuPath":"Company > Subscriptions","purpose":"Make sure the company subscribes to Web Services; without it no connector can sign in.","title":"Subscription"},{"checks":["intacct.sender"],"id":"sender","kind":"external","menuPath":"Company > Setup > Company > Security > Web Services authorizations","purpose":"Authorize the connector's Sender ID for this company, so the Web Services gateway accepts its requests. Type it exactly: it is case-sensitive, must be Active, and cannot be edited once added.","title":"Sender ID"},{"checks":["intacct.login","intacct.user"],"id":"ws_user","kind":"external","menuPath":"Company > Admin > Web Services users","purpose":"Create the Web Services user the connector signs in as: a user that cannot use the browser, with user type Business (other types cap its permissions) and the admin privileges the profile needs.","title":"Web Services user"},{"checks":["intacct.permissions","intacct.objects"],"id":"roles","kind":"external","menuPath":"Company > Admin > Users, roles, and groups > Roles","purpose":"Give the user the permissions the profile lists: through a role in role-based companies, or directly on the user in user-based ones.","title":"Roles & permissions"},{"checks":["intacct.sender","intacct.login"],"id":"credentials","kind":"credentials","menuPath":null,"purpose":"Store the sender ID and password and the Web Services user's ID and password in your system keychain. Onramp never shows them again.","title":"Credentials"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp calls the Web Services gateway and tells apart the sender, login and permission layers, then probes each required object.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/oauth2-code":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"integration-record","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record with the authorization code grant, Onramp's redirect URI and the scopes the connector needs. NetSuite shows the Client ID and secret only once.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"oauth-code","menuPath":null,"purpose":"Enter the Client ID and secret, then sign in to NetSuite as the integration user and allow access. The tokens go straight to your system keychain.","title":"Connect"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/oauth2-m2m":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"integration-record","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record with the client credentials (machine to machine) grant and the scopes the connector needs. NetSuite shows the Client ID only once.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"oauth-m2m","menuPath":"Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup","purpose":"Onramp makes a key pair and a certificate. The private key stays in your system keychain; you upload the certificate to NetSuite and enter the Certificate ID it gives you.","title":"Certificate"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/tba":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"external","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record for the connector. NetSuite shows its keys only once, so keep the page open until Onramp has stored them.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"credentials","menuPath":"Setup > Users/Roles > Access Tokens > New","purpose":"Store the integration record's consumer key and secret and the access token's ID and secret in your system keychain. Onramp never shows them again.","title":"Credentials"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}]} as const;
 
 /* Types */
 /**  Sage Intacct admin privileges on a user. */
@@ -578,6 +521,20 @@ export type ProofMethod =
  */
 export type RunEvent = { type: "started"; run_id: string; total: number } | { type: "check_started"; id: string; title: string } | { type: "check_finished"; result: CheckResult } | { type: "finished"; summary: RunSummary };
 
+/**  How a run is carried out, the same from the app and the CLI. */
+export type RunOptions = {
+	/**
+	 *  Most checks, and NetSuite requests, in flight at once: NetSuite allows
+	 *  as few as 5 concurrent requests per account, shared with the connector.
+	 */
+	concurrency: number,
+	/**
+	 *  Time budget for the whole run, in seconds (a whole suite, with retries
+	 *  after rate limits).
+	 */
+	deadline_secs: number,
+};
+
 export type RunRecord = {
 	schema_version: number,
 	kind: string,
@@ -632,9 +589,16 @@ export type SecretKey = {
 	name: string,
 };
 
-/**  One secret the user pastes in: `name` is `SecretKey.name` in the keychain. */
+/**
+ *  Every keychain entry a setup may hold, as one typed set; `as_str` is the
+ *  entry's name (`SecretKey.name`), which the CLI also reads from
+ *  `ONRAMP_<NAME>` environment variables.
+ */
+export type SecretName = "netsuite.consumer_key" | "netsuite.consumer_secret" | "netsuite.token_id" | "netsuite.token_secret" | "netsuite.oauth2_client_secret" | "netsuite.oauth2_access_token" | "netsuite.oauth2_refresh_token" | "netsuite.m2m_private_key" | "intacct.sender_id" | "intacct.sender_password" | "intacct.user_id" | "intacct.user_password" | "intacct.client_id" | "intacct.client_secret";
+
+/**  One secret the user pastes in. */
 export type SecretSpec = {
-	name: string,
+	name: SecretName,
 	label: string,
 	help: string,
 };
@@ -661,6 +625,24 @@ export type Setup = {
 	created_at: string,
 	updated_at: string,
 };
+
+/**
+ *  One narrow change to a setup, made on the stored setup itself: whatever
+ *  else changed meanwhile (an OAuth refresh writing token expiry dates, a run
+ *  recording its summary) stays.
+ */
+export type SetupChange = 
+/**  Opens another step of the wizard. */
+{ type: "go_to"; step: string } | 
+/**
+ *  The user says the step is done: it is marked so and the wizard moves
+ *  to the next step of the flow.
+ */
+{ type: "mark_done"; step: string } | 
+/**  A step's status as its own check found it. */
+{ type: "mark_step"; step: string; status: StepStatus } | 
+/**  Sets these fields (a checklist tick, a choice); other fields stay. */
+{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null };
 
 export type SetupExpiries = {
 	setup_id: string,
@@ -716,6 +698,21 @@ export type SimLog = {
 	columns: string[],
 	rows: string[][],
 };
+
+export type StepDef = {
+	id: string,
+	title: string,
+	/**  One or two plain sentences: why this step exists. */
+	purpose: string,
+	/**  Exact menu path in the ERP, or none when the step happens in Onramp. */
+	menuPath: string | null,
+	kind: StepKind,
+	/**  Check ids that confirm this step from the API; none when no call can prove it. */
+	checks: string[],
+};
+
+/**  How a step's page behaves beyond the common title, purpose and menu path. */
+export type StepKind = "external" | "profile" | "credentials" | "validate" | "report" | "auth-method" | "integration-record" | "oauth-code" | "oauth-m2m" | "ownership";
 
 export type StepRecord = {
 	id: string,

@@ -8,6 +8,7 @@ mod netsuite_m2m;
 mod output;
 mod profile;
 mod report;
+mod run;
 mod secrets;
 mod sim;
 

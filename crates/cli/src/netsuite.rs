@@ -3,19 +3,15 @@
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
+use onramp_application::suite::{self, SignIn, Target};
 use onramp_core::http::{EndpointOverride, Endpoints};
-use onramp_core::report::RunRecord;
-use onramp_core::runner::{run_suite, CheckSpec, RunOptions};
-use onramp_netsuite::checks::{suite_with_facts, NetSuiteCheckContext};
-use onramp_netsuite::observe;
-use onramp_netsuite::{
-    profiles, tba, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials, Url,
-};
+use onramp_core::profile::{AuthMethod, Erp};
+use onramp_netsuite::{profiles, tba, Account, Credentials, TbaCredentials, Url};
 
-use crate::{netsuite_m2m, output, report, secrets};
+use crate::netsuite_m2m;
+use crate::run::{EnvOrKeychain, RunArgs};
 
 mod auth;
 
@@ -55,9 +51,6 @@ pub struct CheckArgs {
     /// Send requests to this endpoint instead of NetSuite (the simulator).
     #[arg(long)]
     base_url: Option<String>,
-    /// Print results as JSON.
-    #[arg(long)]
-    json: bool,
     /// Internal ID of the integration role, to read its permissions.
     #[arg(long)]
     role_id: Option<u64>,
@@ -72,18 +65,8 @@ pub struct CheckArgs {
     /// argument): the integration role itself usually may not read roles.
     #[arg(long)]
     admin_reader: bool,
-    /// Keychain setup to read credentials from when not in the environment.
-    #[arg(long = "setup")]
-    setup_id: Option<String>,
-    /// Most requests in flight at once (the account's limit is shared).
-    #[arg(long, default_value_t = 5)]
-    concurrency: usize,
-    /// Time budget for the whole run, in seconds.
-    #[arg(long, default_value_t = 120)]
-    deadline_secs: u64,
-    /// Save the run (checks and what was observed, no secrets) for `report` and `profile export`.
-    #[arg(long, value_name = "RESULT.json")]
-    save: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(clap::Subcommand)]
@@ -119,7 +102,7 @@ pub async fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         }) => {
             let account = Account::parse(&account)?;
             let url = Url::parse(url.trim()).with_context(|| format!("'{url}' is not a URL"))?;
-            let creds = tba_credentials(setup_id.as_deref())?;
+            let creds = tba_credentials(setup_id).await?;
             let s = tba::explain(
                 &creds,
                 &method,
@@ -148,104 +131,56 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .map(EndpointOverride::new)
             .transpose()?,
     };
-    let setup_id = args.setup_id.as_deref();
-    let (credentials, method, extra) = match args.auth {
-        None => {
-            let c = credentials(setup_id)?;
-            (c, None, Vec::new())
-        }
-        Some(a) => {
-            let s = auth::sign_in(
-                a,
+    let setup_id = args.run.setup_id.as_deref();
+    let method = args.auth.map(auth::AuthArg::method);
+    let sign_in = match method {
+        None => bearer(setup_id)?,
+        Some(AuthMethod::Tba) => None,
+        Some(m) => Some(
+            auth::sign_in(
+                m,
                 &args.oauth,
                 &account,
                 &endpoints,
                 setup_id,
                 args.audit_detail.as_deref(),
             )
-            .await?;
-            match s.outcome {
-                Ok(c) => (c, Some(s.method), s.extra),
-                // No token, so no check can run: report the refusal as netsuite.auth.
-                Err(refused) => {
-                    let mut results = vec![*refused];
-                    results.extend(s.extra);
-                    return Ok(output::print_checks(&results, args.json));
-                }
-            }
-        }
+            .await?,
+        ),
     };
-    let budget = Duration::from_secs(args.deadline_secs);
-    let options = ClientOptions {
+    let target = Target {
+        erp: Erp::Netsuite,
+        account_id: args.account,
+        entity_id: None,
+        auth_method: method,
+        profile,
+        role_name: args.role_name,
+        role_id: args.role_id,
+        audit_detail: args.audit_detail,
+        admin_token: match args.admin_reader {
+            true => Some(crate::secrets::from_env_or_keychain(ADMIN_TOKEN, None)?),
+            false => None,
+        },
         endpoints,
-        concurrency_limit: args.concurrency,
-        deadline: Some(Instant::now() + budget),
-        ..ClientOptions::default()
     };
-    let client = Arc::new(NetSuiteClient::new(
-        account.clone(),
-        credentials,
-        options.clone(),
-    )?);
-    let mut ctx = NetSuiteCheckContext::new(client.clone(), args.account.clone());
-    if args.admin_reader {
-        let token = secrets::from_env_or_keychain(ADMIN_TOKEN, None)?;
-        // One account, one concurrency pool: share the integration's governor.
-        let options = ClientOptions {
-            governor: Some(client.governor().clone()),
-            ..options
-        };
-        let admin = NetSuiteClient::new(account, Credentials::Bearer(token), options)?;
-        ctx = ctx.with_admin_reader(Arc::new(admin));
-    }
-    if let Some(m) = method {
-        ctx = ctx.with_auth_method(m);
-    }
-    ctx.role_id = args.role_id;
-    ctx.role_name = args.role_name;
-    ctx.audit_detail = args.audit_detail;
-    let (mut specs, facts) = suite_with_facts(ctx.clone(), &profile);
-    // Known before the run (the M2M certificate), counted in its summary.
-    specs.extend(extra.into_iter().map(CheckSpec::known));
-    // Every check may start at once: the client's governor bounds the requests.
-    let run_options = RunOptions {
-        concurrency: specs.len(),
-        deadline: Some(budget),
-        ..RunOptions::default()
-    };
-    let (summary, results) = run_suite(specs, run_options, output::progress_printer()).await;
-    if let Some(path) = &args.save {
-        let record = RunRecord::new(
-            observe::setup_facts(&ctx, &profile),
-            observe::observe(&facts, &ctx, &profile, &results),
-            results.clone(),
-            Some(summary),
-        );
-        report::save(path, &record)?;
-    }
-    Ok(output::print_checks(&results, args.json))
+    crate::run::check(target, sign_in, &args.run).await
 }
 
 /// An administrator's access token for reading the role (environment only).
 const ADMIN_TOKEN: &str = "netsuite.admin_access_token";
 
-fn credentials(setup_id: Option<&str>) -> anyhow::Result<Credentials> {
-    if let Some(token) = secrets::optional_from_env_or_keychain("netsuite.access_token", setup_id)?
-    {
-        return Ok(Credentials::Bearer(token));
-    }
-    Ok(Credentials::Tba(tba_credentials(setup_id)?))
+/// Without `--auth`, an access token in the environment or keychain is used as it is.
+fn bearer(setup_id: Option<&str>) -> anyhow::Result<Option<SignIn>> {
+    let token = crate::secrets::optional_from_env_or_keychain("netsuite.access_token", setup_id)?;
+    Ok(token.map(|t| SignIn {
+        outcome: Ok(Credentials::Bearer(t)),
+        extra: Vec::new(),
+    }))
 }
 
-fn tba_credentials(setup_id: Option<&str>) -> anyhow::Result<TbaCredentials> {
-    let get = |name: &str| {
-        secrets::from_env_or_keychain(&format!("netsuite.{name}"), setup_id)
-            .map_err(|e| anyhow!("{e:#}"))
-    };
-    Ok(TbaCredentials {
-        consumer_key: get("consumer_key")?,
-        consumer_secret: get("consumer_secret")?,
-        token_id: get("token_id")?,
-        token_secret: get("token_secret")?,
-    })
+async fn tba_credentials(setup_id: Option<String>) -> anyhow::Result<TbaCredentials> {
+    let source = Arc::new(EnvOrKeychain { setup_id });
+    suite::tba_credentials(source)
+        .await
+        .map_err(|e| anyhow!("{e}"))
 }

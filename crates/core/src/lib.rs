@@ -15,6 +15,7 @@ pub mod report;
 pub mod runner;
 pub mod secret;
 pub mod state;
+pub mod steps;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,

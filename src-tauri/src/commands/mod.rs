@@ -1,5 +1,5 @@
-//! The IPC commands. Each one validates nothing itself and holds no business
-//! logic: it reaches the state, the keychain or the runner in the crates.
+//! The IPC commands: each one takes what Tauri hands it (state, channels,
+//! windows) and calls `onramp_application::api`, where the work is done.
 
 pub mod choose;
 pub mod connector_profiles;
@@ -10,9 +10,3 @@ pub mod run;
 pub mod secrets;
 pub mod setups;
 pub mod share;
-
-use onramp_core::{ErrorKind, IpcError};
-
-fn not_found(what: &str, id: &str) -> IpcError {
-    IpcError::new(ErrorKind::NotFound, format!("no {what} with id {id:?}"))
-}

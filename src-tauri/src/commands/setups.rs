@@ -3,198 +3,61 @@
 //! async so the file write (with fsync) never runs on the window's thread.
 
 use onramp_core::profile::ConnectorProfile;
-use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::state::{all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary};
-use onramp_core::{ErrorKind, IpcError, SecretKey};
-use onramp_sim::Scenario;
+use onramp_core::state::{Client, NewSetup, Setup, SetupSummary};
+use onramp_core::IpcError;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-use crate::practice;
-
-pub(super) fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("RFC 3339 formatting of a UTC timestamp cannot fail")
-}
+use onramp_application::api::setups::{self as app, SetupChange};
 
 #[tauri::command]
 #[specta::specta]
 pub fn list_setups(ctx: State<'_, AppCtx>) -> Result<Vec<SetupSummary>, IpcError> {
-    Ok(ctx
-        .state
-        .read()?
-        .setups
-        .iter()
-        .map(Setup::summary)
-        .collect())
+    app::list_setups(&ctx)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn get_setup(ctx: State<'_, AppCtx>, id: String) -> Result<Setup, IpcError> {
-    ctx.state.setup(&id)
+    app::get_setup(&ctx, id)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_setup(ctx: State<'_, AppCtx>, mut input: NewSetup) -> Result<Setup, IpcError> {
-    let practice = match input.practice_scenario.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => {
-            let full = practice::full_name(input.erp, name);
-            let scenario = practice::load(input.erp, &full)?;
-            input.practice_scenario = Some(full);
-            Some(scenario)
-        }
-        _ => None,
-    };
-    let setup = match practice {
-        Some(scenario) => practice_setup(input, &scenario)?,
-        None => new_setup(input)?,
-    };
-    ctx.state.update(|s| {
-        s.setups.push(setup.clone());
-        Ok(setup)
-    })
+pub async fn create_setup(ctx: State<'_, AppCtx>, input: NewSetup) -> Result<Setup, IpcError> {
+    app::create_setup(&ctx, input).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_setup(ctx: State<'_, AppCtx>, mut setup: Setup) -> Result<Setup, IpcError> {
-    setup.updated_at = now();
-    ctx.state.update(|s| {
-        let slot = s
-            .setups
-            .iter_mut()
-            .find(|x| x.id == setup.id)
-            .ok_or_else(|| super::not_found("setup", &setup.id))?;
-        // Runs record `last_run` themselves: a window saving a copy it loaded
-        // before the run finished must not erase it.
-        setup.last_run = slot.last_run.clone();
-        *slot = setup.clone();
-        Ok(setup)
-    })
+pub async fn change_setup(
+    ctx: State<'_, AppCtx>,
+    id: String,
+    changes: Vec<SetupChange>,
+) -> Result<Setup, IpcError> {
+    app::change_setup(&ctx, id, changes).await
 }
 
-/// Removes the setup and every keychain entry it may hold.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcError> {
-    if !ctx.state.read()?.setups.iter().any(|s| s.id == id) {
-        return Err(super::not_found("setup", &id));
-    }
-    // Secrets first: a setup whose secrets could not be removed stays listed,
-    // so the user can retry instead of leaving orphaned keychain entries.
-    let setup_id = id.clone();
-    super::secrets::blocking(&ctx, move |store| {
-        all_secret_names()
-            .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), name)))
-    })
-    .await?;
-    ctx.sims.stop(&id).await;
-    // The M2M certificate is public, but it belongs to this setup only.
-    // (Ids it refuses to build a path from never had a certificate.)
-    if let Ok(certificate) = crate::oauth::m2m::certificate_path(&ctx.data_dir, &id) {
-        if let Err(e) = std::fs::remove_file(&certificate) {
-            if e.kind() != std::io::ErrorKind::NotFound {
-                tracing::warn!(error = %e, path = %certificate.display(), "could not remove the certificate file");
-            }
-        }
-    }
-    let removed = ctx.state.update(|s| {
-        let gone = s.setups.iter().find(|x| x.id == id).cloned();
-        s.setups.retain(|x| x.id != id);
-        Ok(gone)
-    })?;
-    crate::commands::share::forget_setup(&ctx.data_dir, removed.as_ref());
-    Ok(())
+    app::delete_setup(&ctx, id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn list_clients(ctx: State<'_, AppCtx>) -> Result<Vec<Client>, IpcError> {
-    Ok(ctx.state.read()?.clients)
+    app::list_clients(&ctx)
 }
 
-/// Adds a client, or replaces the one with the same id.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_client(ctx: State<'_, AppCtx>, mut client: Client) -> Result<Client, IpcError> {
-    if client.id.trim().is_empty() {
-        client.id = uuid::Uuid::new_v4().to_string();
-        client.created_at = now();
-    }
-    ctx.state.update(|s| {
-        match s.clients.iter_mut().find(|c| c.id == client.id) {
-            Some(slot) => *slot = client.clone(),
-            None => s.clients.push(client.clone()),
-        }
-        Ok(client)
-    })
+pub async fn save_client(ctx: State<'_, AppCtx>, client: Client) -> Result<Client, IpcError> {
+    app::save_client(&ctx, client).await
 }
 
-/// The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_profiles(ctx: State<'_, AppCtx>) -> Result<Vec<ConnectorProfile>, IpcError> {
-    Ok(crate::connector_profiles::all(&ctx.data_dir))
-}
-
-/// Spells the account as the ERP does — for NetSuite the realm (`1234567_SB1`)
-/// from whatever was pasted, URLs included — and gives core its environment.
-fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
-    let environment = match input.erp {
-        Erp::Netsuite => {
-            let account = onramp_netsuite::Account::parse(&input.account_id)
-                .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
-            input.account_id = account.realm().to_owned();
-            account.environment()
-        }
-        Erp::Intacct => Environment::Production,
-    };
-    Ok(Setup::create(input, environment)?)
-}
-
-/// A practice setup takes its account, entity, profile and the wizard's
-/// non-secret fields from the scenario, as the user would have typed them.
-pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
-    let mut fields = Vec::new();
-    let mut profile = None;
-    match input.erp {
-        Erp::Netsuite => {
-            let client = scenario
-                .netsuite
-                .as_ref()
-                .map(|n| n.client.clone())
-                .unwrap_or_default();
-            input.account_id = client.account_id.unwrap_or_default();
-            profile = client.profile;
-            fields.extend(client.role_name.map(|v| ("role_name", v)));
-            fields.extend(client.user_email.map(|v| ("user_email", v)));
-        }
-        Erp::Intacct => {
-            if let Some(p) = scenario.intacct.as_ref().map(|i| &i.practice) {
-                input.account_id = p.company_id.clone();
-                input.entity_id = p.entity_id.clone();
-            }
-        }
-    }
-    let mut setup = new_setup(input)?;
-    setup.profile_id = Some(
-        profile.unwrap_or_else(|| crate::connector_profiles::default_id(setup.erp).to_owned()),
-    );
-    if setup.erp == Erp::Netsuite {
-        // The method the scenario's profile recommends (its first), as the
-        // wizard would suggest it; the user can still pick another.
-        let recommended = setup
-            .profile_id
-            .as_deref()
-            .and_then(onramp_core::profile::builtin_by_id)
-            .and_then(|p| p.netsuite.and_then(|n| n.auth_methods.first().copied()));
-        setup.auth_method = Some(recommended.unwrap_or(AuthMethod::Tba));
-    }
-    setup
-        .fields
-        .extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
-    Ok(setup)
+    app::list_profiles(&ctx).await
 }

@@ -3,74 +3,42 @@
 //! typed, a profile or report imported from a file, reproduced in Practice
 //! mode, and two of them compared. Nothing here reads the keychain.
 
-use std::path::Path;
-
-use onramp_core::observed::{diff, parse_any, Change, SetupProfile};
+use onramp_core::observed::SetupProfile;
 use onramp_core::report::{RunRecord, RunRef};
-use onramp_core::state::{NewSetup, Setup};
-use onramp_core::{ErrorKind, IpcError};
-use serde::{Deserialize, Serialize};
-use specta::Type;
+use onramp_core::state::Setup;
+use onramp_core::IpcError;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-use crate::{export, reproduce, runs};
+use onramp_application::api::share::{self as app, *};
 
-/// A setup's newest run, with every check's result, or none before its first run.
 #[tauri::command]
 #[specta::specta]
 pub async fn get_last_run(
     ctx: State<'_, AppCtx>,
     setup_id: String,
 ) -> Result<Option<RunRecord>, IpcError> {
-    Ok(runs::store(&ctx.data_dir).latest(&setup_id)?)
+    app::get_last_run(&ctx, setup_id).await
 }
 
-/// A setup's stored runs, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_runs(ctx: State<'_, AppCtx>, setup_id: String) -> Result<Vec<RunRef>, IpcError> {
-    Ok(runs::store(&ctx.data_dir).list(&setup_id)?)
+    app::list_runs(&ctx, setup_id).await
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct SetupExpiries {
-    pub setup_id: String,
-    pub expiries: Vec<onramp_core::report::Expiry>,
-}
-
-/// Every setup's certificate and token expiry dates, for the workspace overview.
 #[tauri::command]
 #[specta::specta]
 pub fn setup_expiries(ctx: State<'_, AppCtx>) -> Result<Vec<SetupExpiries>, IpcError> {
-    Ok(ctx
-        .state
-        .read()?
-        .setups
-        .iter()
-        .map(|s| SetupExpiries {
-            setup_id: s.id.clone(),
-            expiries: runs::expiries(s),
-        })
-        .filter(|e| !e.expiries.is_empty())
-        .collect())
+    app::setup_expiries(&ctx)
 }
 
-/// Where exports go unless the user types another folder: `~/Documents/Onramp`.
 #[tauri::command]
 #[specta::specta]
 pub fn default_export_dir() -> Result<String, IpcError> {
-    Ok(export::default_dir()?.display().to_string())
+    app::default_export_dir()
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Exported {
-    /// Full paths of the files written.
-    pub files: Vec<String>,
-}
-
-/// The report of the setup's run (`run_id`, or its newest) as a self-contained
-/// HTML file and the same content as JSON, written into `folder`.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -79,21 +47,9 @@ pub async fn export_report(
     run_id: Option<String>,
     folder: String,
 ) -> Result<Exported, IpcError> {
-    let (setup, record) = report_of(&ctx, &setup_id, run_id.as_deref())?;
-    let folder = export::typed_path(&folder)?;
-    let name = format!(
-        "onramp-report-{}-{}",
-        export::slug(&setup.label),
-        export::file_stamp()
-    );
-    let html = export::write(&folder, &format!("{name}.html"), &record.to_html())?;
-    let json = export::write(&folder, &format!("{name}.json"), &record.to_json())?;
-    Ok(Exported {
-        files: vec![html, json],
-    })
+    app::export_report(&ctx, setup_id, run_id, folder).await
 }
 
-/// The report page itself, for the app to show and print (Save as PDF).
 #[tauri::command]
 #[specta::specta]
 pub async fn report_html(
@@ -101,10 +57,9 @@ pub async fn report_html(
     setup_id: String,
     run_id: Option<String>,
 ) -> Result<String, IpcError> {
-    Ok(report_of(&ctx, &setup_id, run_id.as_deref())?.1.to_html())
+    app::report_html(&ctx, setup_id, run_id).await
 }
 
-/// The setup profile (configuration as observed in the run, never a secret), as JSON in `folder`.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_setup_profile(
@@ -113,38 +68,15 @@ pub async fn export_setup_profile(
     run_id: Option<String>,
     folder: String,
 ) -> Result<Exported, IpcError> {
-    let (setup, record) = report_of(&ctx, &setup_id, run_id.as_deref())?;
-    let folder = export::typed_path(&folder)?;
-    let name = format!(
-        "onramp-setup-profile-{}-{}.json",
-        export::slug(&setup.label),
-        export::file_stamp()
-    );
-    let file = export::write(&folder, &name, &record.setup_profile().to_json())?;
-    Ok(Exported { files: vec![file] })
+    app::export_setup_profile(&ctx, setup_id, run_id, folder).await
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ImportedProfile {
-    pub profile: SetupProfile,
-    /// Check ids that failed when it was exported: what a reproduction must fail.
-    pub failing: Vec<String>,
-}
-
-/// Reads a setup profile (or a report's JSON) file, strictly: a wrong,
-/// damaged or too-new file is refused with what is wrong with it.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_setup_profile(path: String) -> Result<ImportedProfile, IpcError> {
-    let path = export::typed_path(&path)?;
-    let profile = parse_any(&export::read(&path)?)?;
-    Ok(ImportedProfile {
-        failing: profile.failing_checks(),
-        profile,
-    })
+    app::import_setup_profile(path).await
 }
 
-/// A practice setup whose simulator behaves like the profile's account.
 #[tauri::command]
 #[specta::specta]
 pub async fn reproduce_setup_profile(
@@ -152,61 +84,9 @@ pub async fn reproduce_setup_profile(
     profile: SetupProfile,
     label: Option<String>,
 ) -> Result<Setup, IpcError> {
-    // Re-read through the strict parser: the window sends back what it was
-    // given, but this is where a file's content turns into a scenario.
-    let profile = parse_any(&profile.to_json())?;
-    let data_dir = ctx.data_dir.clone();
-    let setup = reproduced_setup(&data_dir, &profile, label)?;
-    ctx.state.update(|s| {
-        s.setups.push(setup.clone());
-        Ok(setup)
-    })
+    app::reproduce_setup_profile(&ctx, profile, label).await
 }
 
-pub fn reproduced_setup(
-    data_dir: &Path,
-    profile: &SetupProfile,
-    label: Option<String>,
-) -> Result<Setup, IpcError> {
-    let (name, scenario) = reproduce::create(data_dir, profile)?;
-    let label = label
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .unwrap_or_else(|| format!("Reproduced {}", profile.setup.account_id));
-    let input = NewSetup {
-        erp: profile.setup.erp,
-        label,
-        client_id: None,
-        account_id: String::new(),
-        entity_id: None,
-        practice_scenario: Some(name.clone()),
-    };
-    super::setups::practice_setup(input, &scenario).inspect_err(|_| {
-        reproduce::remove(data_dir, &name);
-    })
-}
-
-/// One side of a comparison: an exported file, or a setup's stored run.
-#[derive(Debug, Clone, Deserialize, Type)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ProfileSource {
-    File {
-        path: String,
-    },
-    Run {
-        setup_id: String,
-        run_id: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Comparison {
-    pub before: SetupProfile,
-    pub after: SetupProfile,
-    pub changes: Vec<Change>,
-}
-
-/// What changed from `before` (e.g. the customer's attempt) to `after` (now).
 #[tauri::command]
 #[specta::specta]
 pub async fn compare_setup_profiles(
@@ -214,57 +94,5 @@ pub async fn compare_setup_profiles(
     before: ProfileSource,
     after: ProfileSource,
 ) -> Result<Comparison, IpcError> {
-    let load = |source: ProfileSource| -> Result<SetupProfile, IpcError> {
-        match source {
-            ProfileSource::File { path } => {
-                let path = export::typed_path(&path)?;
-                Ok(parse_any(&export::read(&path)?)?)
-            }
-            ProfileSource::Run { setup_id, run_id } => {
-                Ok(report_of(&ctx, &setup_id, run_id.as_deref())?
-                    .1
-                    .setup_profile())
-            }
-        }
-    };
-    let (before, after) = (load(before)?, load(after)?);
-    Ok(Comparison {
-        changes: diff(&before, &after),
-        before,
-        after,
-    })
-}
-
-/// The setup and its run record, with the steps and expiry dates as they are
-/// now (a name typed on the Report step after the run still signs it).
-fn report_of(
-    ctx: &AppCtx,
-    setup_id: &str,
-    run_id: Option<&str>,
-) -> Result<(Setup, RunRecord), IpcError> {
-    let setup = ctx.state.setup(setup_id)?;
-    let store = runs::store(&ctx.data_dir);
-    let record = match run_id {
-        Some(id) => store.get(setup_id, id)?,
-        None => store.latest(setup_id)?,
-    }
-    .ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::NotFound,
-            "this setup has no run to report on yet; run the checks on the Validate step first",
-        )
-    })?;
-    let record = runs::refresh(record, &setup);
-    Ok((setup, record))
-}
-
-/// Forgets what a deleted setup left in the data folder (runs, reproduced scenario).
-pub fn forget_setup(data_dir: &Path, setup: Option<&Setup>) {
-    let Some(setup) = setup else { return };
-    if let Err(e) = runs::store(data_dir).remove_setup(&setup.id) {
-        tracing::warn!(error = %e, "runs of a deleted setup not removed");
-    }
-    if let Some(name) = &setup.practice_scenario {
-        reproduce::remove(data_dir, name);
-    }
+    app::compare_setup_profiles(&ctx, before, after).await
 }

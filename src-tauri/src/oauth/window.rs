@@ -6,6 +6,7 @@
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 
+use onramp_application::host::SignInWindows;
 use onramp_core::{ErrorKind, IpcError};
 
 use super::flow::{Flows, OAuthEvent, Taken};
@@ -15,21 +16,13 @@ use crate::ctx::AppCtx;
 /// The Practice-mode window that shows the simulator's consent page.
 pub const CONSENT_WINDOW: &str = "netsuite-consent";
 
-/// Where the sign-in page opens: kept behind a trait so the commands need no
-/// `AppHandle` (and stay usable with any runtime).
-pub trait SignInWindows: Send + Sync {
-    /// The system browser, for a real account.
-    fn open_browser(&self, url: &tauri::Url) -> Result<(), IpcError>;
-    /// Practice mode: a second app window on the simulator's consent page.
-    fn open_consent(&self, url: tauri::Url) -> Result<(), IpcError>;
-    fn close_consent(&self);
-}
+/// The shell's sign-in windows, over the app's handle.
+pub struct ShellWindows<R: Runtime>(pub AppHandle<R>);
 
-pub struct OAuthWindows(pub Box<dyn SignInWindows>);
-
-impl<R: Runtime> SignInWindows for AppHandle<R> {
+impl<R: Runtime> SignInWindows for ShellWindows<R> {
     fn open_browser(&self, url: &tauri::Url) -> Result<(), IpcError> {
-        self.opener()
+        self.0
+            .opener()
             .open_url(url.as_str(), None::<&str>)
             .map_err(|e| {
                 IpcError::new(
@@ -40,13 +33,17 @@ impl<R: Runtime> SignInWindows for AppHandle<R> {
     }
 
     fn open_consent(&self, url: tauri::Url) -> Result<(), IpcError> {
-        open_consent_window(self, url)
+        open_consent_window(&self.0, url)
     }
 
     fn close_consent(&self) {
-        if let Some(w) = self.get_webview_window(CONSENT_WINDOW) {
-            let _ = w.close();
-        }
+        close_consent_window(&self.0)
+    }
+}
+
+fn close_consent_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(w) = app.get_webview_window(CONSENT_WINDOW) {
+        let _ = w.close();
     }
 }
 
@@ -122,12 +119,12 @@ pub async fn handle_redirect<R: Runtime>(app: &AppHandle<R>, url: String) {
             flows.notify_waiting(OAuthEvent::Failed { error });
         }
         Taken::Denied(p, error) => {
-            app.close_consent();
+            close_consent_window(app);
             p.notify(OAuthEvent::Failed { error });
         }
         Taken::Code(p, answer) => {
             // The attempt is over however the redirect came: the practice page has done its job.
-            app.close_consent();
+            close_consent_window(app);
             p.notify(match p.complete(&ctx, answer).await {
                 Ok(status) => OAuthEvent::Connected { status },
                 Err(error) => OAuthEvent::Failed { error },

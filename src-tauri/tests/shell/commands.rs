@@ -120,18 +120,16 @@ fn secrets_are_write_only_and_never_reach_the_store_file() {
     let refused = host.raw("secret_get", json!({ "key": key })).unwrap_err();
     assert!(refused.to_string().contains("not found"), "{refused}");
     // Saving the setup again writes the store; the secret is not in it.
-    host.invoke::<Value>("save_setup", json!({ "setup": setup }))
-        .unwrap();
+    let tick = json!([{ "type": "set_fields", "fields": { "checklist_role": "a" } }]);
+    host.invoke::<Value>(
+        "change_setup",
+        json!({ "id": setup["id"], "changes": tick }),
+    )
+    .unwrap();
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
         assert!(!String::from_utf8_lossy(&text).contains(value));
     }
-
-    host.invoke::<()>("secret_delete", json!({ "key": key }))
-        .unwrap();
-    assert!(!host
-        .invoke::<bool>("secret_exists", json!({ "key": key }))
-        .unwrap());
 }
 
 #[test]
@@ -158,7 +156,7 @@ fn deleting_a_setup_deletes_its_secrets() {
 #[test]
 fn corrupt_store_is_moved_aside_and_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    let state_file = onramp_application::data_dir::DataDir::new(dir.path()).state_file();
     std::fs::write(&state_file, b"{\"schema_version\": 1, \"setups\": [tru").unwrap();
 
     let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
@@ -238,7 +236,7 @@ fn without_a_keychain_secrets_fail_with_a_diagnosis_and_nothing_is_written() {
 #[test]
 fn an_older_store_is_migrated_on_start_and_rewritten_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let state_file = dir.path().join(onramp_app::store::STATE_FILE);
+    let state_file = onramp_application::data_dir::DataDir::new(dir.path()).state_file();
     let v1 = json!({ "schema_version": 1, "setups": [{
         "id": "old", "erp": "netsuite", "label": "Billing", "workspace": "Acme",
         "environment": "sandbox", "practice_scenario": null, "account_id": "123456_SB1",

@@ -23,11 +23,10 @@ impl Host {
     pub fn new(data_dir: &Path, secrets: Arc<dyn SecretStore>) -> Self {
         let specta = onramp_app::specta_builder::<MockRuntime>();
         let app = mock_builder()
-            .plugin(tauri_plugin_store::Builder::new().build())
             .invoke_handler(specta.invoke_handler())
             .build(mock_context(noop_assets()))
             .expect("mock app");
-        let ctx = AppCtx::open(app.handle(), data_dir.to_path_buf(), secrets).expect("open ctx");
+        let ctx = AppCtx::open(data_dir.to_path_buf(), secrets).expect("open ctx");
         app.manage(ctx);
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()

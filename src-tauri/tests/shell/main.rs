@@ -8,5 +8,4 @@ mod oauth;
 mod oauth_m2m;
 mod practice;
 mod practice_fix;
-mod run;
 mod share;

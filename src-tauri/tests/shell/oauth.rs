@@ -9,7 +9,8 @@ use std::time::Duration;
 use onramp_app::commands::oauth::oauth_connect;
 use onramp_app::oauth::flow::{Flows, OAuthEvent};
 use onramp_app::oauth::link::callback_urls;
-use onramp_app::oauth::window::{handle_redirect, OAuthWindows, SignInWindows};
+use onramp_app::oauth::window::handle_redirect;
+use onramp_application::host::{OAuthWindows, SignInWindows};
 use onramp_core::secret::MemorySecretStore;
 use onramp_core::{CheckStatus, ErrorKind, IpcError, SecretKey, SecretStore};
 use serde_json::{json, Value};
@@ -257,6 +258,7 @@ fn code_flow_by_second_launch_stores_tokens_and_validates() {
     let err = tauri::async_runtime::block_on(onramp_app::commands::run::start_run(
         h.host.app.state(),
         id.clone(),
+        None,
         None,
         Channel::new(|_| Ok(())),
     ))

@@ -186,9 +186,11 @@ fn an_m2m_setup_signs_in_with_a_users_own_connector_profile() {
         .host
         .invoke("save_connector_profile", json!({ "profile": copy }))
         .unwrap();
-    let mut s: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
-    s["profile_id"] = json!("netsuite-acme-reporting");
-    let _: Value = h.host.invoke("save_setup", json!({ "setup": s })).unwrap();
+    let change = json!([{ "type": "set_profile", "profile_id": "netsuite-acme-reporting" }]);
+    let _: Value = h
+        .host
+        .invoke("change_setup", json!({ "id": id, "changes": change }))
+        .unwrap();
 
     generate(&h, &id);
     upload_to_practice_account(&h, &id);

@@ -1,18 +1,34 @@
 //! Practice mode end to end in the shell: scenarios, practice setups, and the
 //! real NetSuite / Intacct suites run against the embedded simulator on loopback.
 
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 use super::host::Host;
-use super::run::channel;
 use onramp_app::commands::run::start_run;
 use onramp_core::check::CheckResult;
 use onramp_core::runner::{RunEvent, RunSummary};
 use onramp_core::secret::MemorySecretStore;
 use onramp_core::{CheckStatus, ErrorKind};
 use serde_json::{json, Value};
+use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::Manager;
+
+/// Collects the events a run sends; `Finished` is forwarded to `done`.
+pub fn channel(done: mpsc::Sender<()>) -> (Channel<RunEvent>, Arc<Mutex<Vec<RunEvent>>>) {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let channel = Channel::new(move |body: InvokeResponseBody| {
+        let event: RunEvent = body.deserialize().expect("a RunEvent");
+        let finished = matches!(event, RunEvent::Finished { .. });
+        sink.lock().unwrap().push(event);
+        if finished {
+            let _ = done.send(());
+        }
+        Ok(())
+    });
+    (channel, events)
+}
 
 pub(super) fn practice_setup(host: &Host, erp: &str, scenario: &str) -> Value {
     host.invoke(
@@ -40,7 +56,22 @@ pub(super) fn paste_practice_values(host: &Host, id: &str) {
     let values: Vec<Value> = host
         .invoke("practice_credentials", json!({ "setupId": id }))
         .unwrap();
-    assert_eq!(values.len(), 4, "{values:?}");
+    // A value for every field the Credentials step shows; the Intacct REST
+    // application is optional (a reproduced customer setup has none).
+    let setup: Value = host.invoke("get_setup", json!({ "id": id })).unwrap();
+    let specs: Vec<Value> = host
+        .invoke(
+            "secret_specs",
+            json!({ "erp": setup["erp"], "authMethod": setup["auth_method"] }),
+        )
+        .unwrap();
+    let shown: Vec<&str> = values.iter().filter_map(|v| v["name"].as_str()).collect();
+    for spec in &specs {
+        let name = spec["name"].as_str().unwrap();
+        let optional = ["intacct.client_id", "intacct.client_secret"].contains(&name);
+        assert!(optional || shown.contains(&name), "{name} in {shown:?}");
+    }
+    assert!(shown.iter().all(|n| specs.iter().any(|s| s["name"] == *n)));
     for v in values {
         let key = json!({ "setup_id": id, "name": v["name"] });
         host.invoke::<()>("secret_set", json!({ "key": key, "value": v["value"] }))
@@ -60,7 +91,8 @@ pub(super) fn run_only(
 ) -> (RunSummary, Vec<CheckResult>) {
     let (tx, rx) = mpsc::channel();
     let (chan, events) = channel(tx);
-    tauri::async_runtime::block_on(start_run(host.app.state(), id.to_owned(), only, chan)).unwrap();
+    tauri::async_runtime::block_on(start_run(host.app.state(), id.to_owned(), only, None, chan))
+        .unwrap();
     rx.recv_timeout(Duration::from_secs(60))
         .expect("run finished");
     let events = events.lock().unwrap().clone();
@@ -135,8 +167,8 @@ fn a_run_without_credentials_names_the_missing_ones_before_any_request() {
         .to_owned();
     let (tx, _rx) = mpsc::channel();
     let (chan, events) = channel(tx);
-    let err =
-        tauri::async_runtime::block_on(start_run(host.app.state(), id, None, chan)).unwrap_err();
+    let err = tauri::async_runtime::block_on(start_run(host.app.state(), id, None, None, chan))
+        .unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     for label in [
         "Consumer key",

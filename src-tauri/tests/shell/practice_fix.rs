@@ -130,11 +130,12 @@ fn a_partial_run_reports_its_checks_and_prerequisites_and_is_not_the_last_run() 
     assert!(setup["last_run"].is_null(), "a partial run is not recorded");
 
     let (tx, _rx) = std::sync::mpsc::channel();
-    let (chan, _) = super::run::channel(tx);
+    let (chan, _) = super::practice::channel(tx);
     let err = tauri::async_runtime::block_on(onramp_app::commands::run::start_run(
         tauri::Manager::state(&host.app),
         id.clone(),
         Some(vec!["intacct.nope".into()]),
+        None,
         chan,
     ))
     .unwrap_err();
@@ -164,17 +165,16 @@ fn a_fix_in_onramp_corrects_the_setup_not_the_account() {
 }
 
 #[test]
-fn saving_a_copy_loaded_before_a_run_keeps_the_recorded_run() {
+fn moving_on_after_a_run_keeps_the_recorded_run() {
     let (_dir, host) = host();
-    let stale = practice_setup(&host, "intacct", "happy");
-    let id = stale["id"].as_str().unwrap().to_owned();
+    let setup = practice_setup(&host, "intacct", "happy");
+    let id = setup["id"].as_str().unwrap().to_owned();
     paste_practice_values(&host, &id);
     let (summary, _) = run_only(&host, &id, None);
-    // The window moves on with the copy it had before the run finished.
-    let mut moved = stale.clone();
-    moved["current_step"] = json!("report");
+    // The window moves on; only the step changes.
+    let go = json!([{ "type": "go_to", "step": "report" }]);
     let saved: Value = host
-        .invoke("save_setup", json!({ "setup": moved }))
+        .invoke("change_setup", json!({ "id": id, "changes": go }))
         .unwrap();
     assert_eq!(saved["current_step"], "report");
     assert_eq!(saved["last_run"]["run_id"], summary.run_id.as_str());

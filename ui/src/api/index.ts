@@ -2,7 +2,7 @@
 // which unwrap tauri-specta's Result into data or throw an ApiError carrying
 // the backend's IpcError (kind, message, cause → fix → where).
 import { Channel } from "@tauri-apps/api/core";
-import { commands } from "../bindings";
+import { commands, STEPS } from "../bindings";
 import type {
   AppInfo,
   AuthMethod,
@@ -38,12 +38,16 @@ import type {
   SecretKey,
   SecretSpec,
   Setup,
+  SetupChange,
   SetupSummary,
   SimLog,
 } from "../bindings";
 
 /** What every generated command resolves to (tauri-specta's typed-error shape). */
 type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** The wizard steps of every flow, defined once in Rust (onramp_core::steps). */
+export { STEPS };
 
 export type {
   AdminLevel,
@@ -97,8 +101,10 @@ export type {
   SecretKey,
   SecretSpec,
   Setup,
+  SetupChange,
   SetupStatus,
   SetupSummary,
+  StepDef,
   StepStatus,
   SimLog,
   StoreRecovery,
@@ -169,7 +175,8 @@ export const api = {
   listSetups: (): Promise<SetupSummary[]> => call(() => commands.listSetups()),
   getSetup: (id: string): Promise<Setup> => call(() => commands.getSetup(id)),
   createSetup: (input: NewSetup): Promise<Setup> => call(() => commands.createSetup(input)),
-  saveSetup: (setup: Setup): Promise<Setup> => call(() => commands.saveSetup(setup)),
+  /** One or more narrow changes, made on the stored setup (nothing else it holds is overwritten). */
+  changeSetup: (id: string, changes: SetupChange[]): Promise<Setup> => call(() => commands.changeSetup(id, changes)),
   deleteSetup: async (id: string): Promise<void> => {
     await call(() => commands.deleteSetup(id));
   },
@@ -194,16 +201,13 @@ export const api = {
     await call(() => commands.secretSet(key, value));
   },
   secretExists: (key: SecretKey): Promise<boolean> => call(() => commands.secretExists(key)),
-  secretDelete: async (key: SecretKey): Promise<void> => {
-    await call(() => commands.secretDelete(key));
-  },
   /**
    * Starts a validation run; events stream to `onEvent` as checks finish. Returns the run id.
    * With `only`, runs just those checks and the ones they need (not recorded as the setup's last run).
    */
   startRun: (setupId: string, onEvent: (event: RunEvent) => void, only: string[] | null = null): Promise<string> =>
     // The channel is made inside `call` so that, without a backend, nothing touches Tauri internals.
-    call(() => commands.startRun(setupId, only, new Channel<RunEvent>(onEvent))),
+    call(() => commands.startRun(setupId, only, null, new Channel<RunEvent>(onEvent))),
   cancelRun: async (runId: string): Promise<void> => {
     await call(() => commands.cancelRun(runId));
   },

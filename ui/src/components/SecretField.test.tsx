@@ -1,10 +1,11 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { SecretSpec } from "../api";
 import { ipcError, mockBackend } from "../test/backend";
 import { SecretField } from "./SecretField";
 
-const spec = { name: "netsuite.token_secret", label: "Token secret", help: "Shown once by NetSuite." };
+const spec: SecretSpec = { name: "netsuite.token_secret", label: "Token secret", help: "Shown once by NetSuite." };
 const SECRET = "c0ns-umer-S3cret-value-9f8e";
 
 /** A keychain that, like the real one, only answers "stored or not". */

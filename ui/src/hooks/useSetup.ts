@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, toApiError, type ApiError, type Setup } from "../api";
-import { stepsFor } from "../model/steps";
+import { api, toApiError, type ApiError, type Setup, type SetupChange } from "../api";
 
 export interface SetupState {
   setup: Setup | null;
   error: ApiError | null;
-  /** Moves the setup to another step and saves it. */
+  /** Moves the setup to another step. */
   goTo: (stepId: string) => Promise<void>;
-  /** Marks a step done, moves on to the next one and saves. */
+  /** Marks a step done; the backend moves the setup on to the flow's next step. */
   markDone: (stepId: string) => Promise<void>;
-  /** Saves a change to the setup's own fields (e.g. the chosen profile). */
-  update: (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields" | "entity_id" | "steps">>) => Promise<void>;
+  /** Makes narrow changes (fields, profile, entity, a step's status) on the stored setup. */
+  change: (changes: SetupChange[]) => Promise<void>;
   /** Replaces the setup with what the backend returns (e.g. after a run). */
   refresh: () => Promise<void>;
   /** Shows a setup the backend just saved (e.g. after a practice fix). */
@@ -32,50 +31,25 @@ export function useSetup(id: string): SetupState {
     };
   }, [id]);
 
-  // Bumped by every save, so a reload that started before it cannot bring back older data.
+  // Bumped by every change, so a reload that started before it cannot bring back older data.
   const saves = useRef(0);
 
-  const save = useCallback(async (next: Setup) => {
-    saves.current += 1;
-    try {
-      setSetup(await api.saveSetup(next));
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }, []);
-
-  const goTo = useCallback(
-    async (stepId: string) => {
-      if (setup === null) return;
-      await save({ ...setup, current_step: stepId });
+  const change = useCallback(
+    async (changes: SetupChange[]) => {
+      saves.current += 1;
+      try {
+        setSetup(await api.changeSetup(id, changes));
+        setError(null);
+      } catch (e) {
+        setError(toApiError(e));
+      }
     },
-    [setup, save],
+    [id],
   );
 
-  const markDone = useCallback(
-    async (stepId: string) => {
-      if (setup === null) return;
-      const steps = stepsFor(setup.erp, setup.auth_method);
-      const index = steps.findIndex((s) => s.id === stepId);
-      const next = steps[index + 1]?.id ?? stepId;
-      const now = new Date().toISOString();
-      await save({
-        ...setup,
-        current_step: next,
-        steps: { ...setup.steps, [stepId]: { status: "done", updated_at: now } },
-      });
-    },
-    [setup, save],
-  );
+  const goTo = useCallback((stepId: string) => change([{ type: "go_to", step: stepId }]), [change]);
 
-  const update = useCallback(
-    async (patch: Partial<Pick<Setup, "profile_id" | "auth_method" | "fields" | "entity_id" | "steps">>) => {
-      if (setup === null) return;
-      await save({ ...setup, ...patch });
-    },
-    [setup, save],
-  );
+  const markDone = useCallback((stepId: string) => change([{ type: "mark_done", step: stepId }]), [change]);
 
   const refresh = useCallback(async () => {
     const before = saves.current;
@@ -92,5 +66,5 @@ export function useSetup(id: string): SetupState {
     setSetup(next);
   }, []);
 
-  return { setup, error, goTo, markDone, update, refresh, replace };
+  return { setup, error, goTo, markDone, change, refresh, replace };
 }

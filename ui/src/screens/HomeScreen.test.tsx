@@ -1,8 +1,9 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { SetupChange } from "../api";
 import { mockBackend } from "../test/backend";
-import { appInfo, runSummary, setup, summaryOf } from "../test/fixtures";
+import { appInfo, applyChanges, runSummary, setup, summaryOf } from "../test/fixtures";
 import { HomeScreen } from "./HomeScreen";
 
 function renderHome() {
@@ -152,9 +153,8 @@ describe("HomeScreen", () => {
         clients = [...clients, c];
         return c;
       },
-      get_setup: () => current,
-      save_setup: (a) => {
-        current = a.setup as typeof current;
+      change_setup: (a) => {
+        current = applyChanges(current, a.changes as SetupChange[]);
         return current;
       },
     });
@@ -167,9 +167,33 @@ describe("HomeScreen", () => {
     const picker = await screen.findByRole("combobox", { name: /Client.*for Billing/ });
     await waitFor(() => expect(within(picker).getAllByRole("option")).toHaveLength(3));
     await user.selectOptions(picker, "c2");
-    await waitFor(() => expect(backend.callsTo("save_setup")).toHaveLength(1));
+    await waitFor(() => expect(backend.callsTo("change_setup")).toHaveLength(1));
     expect(current.client_id).toBe("c2");
     await waitFor(() => expect(screen.getByRole("region", { name: "Acme Corp" })).toHaveTextContent("Billing"));
+  });
+
+  it("deletes a setup after the user confirms, and not before", async () => {
+    let current = [summaryOf(setup())];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => current,
+      list_clients: () => [],
+      setup_expiries: () => [],
+      delete_setup: () => {
+        current = [];
+        return null;
+      },
+    });
+    const confirm = vi.spyOn(window, "confirm").mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderHome();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("setup-delete"));
+    expect(backend.callsTo("delete_setup")).toHaveLength(0);
+    await user.click(screen.getByTestId("setup-delete"));
+    await waitFor(() => expect(backend.callsTo("delete_setup")).toEqual([{ id: "s1" }]));
+    expect(await screen.findByText(/No saved setups yet/)).toBeInTheDocument();
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
   });
 
   it("offers both flows and Practice mode", async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from "react";
-import { api, toApiError, type ApiError, type Erp } from "../api";
+import { api, toApiError, type ApiError, type Erp, type SetupSummary } from "../api";
 import { AboutPanel } from "../components/AboutPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { KeychainBanner } from "../components/KeychainBanner";
@@ -30,11 +30,21 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
   async function assign(setupId: string, clientId: string | null) {
     setAssignError(null);
     try {
-      const s = await api.getSetup(setupId);
-      await api.saveSetup({ ...s, client_id: clientId });
+      await api.changeSetup(setupId, [{ type: "set_client", client_id: clientId }]);
       setups.reload();
     } catch (e) {
       setAssignError(toApiError(e));
+    }
+  }
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  async function remove(s: SetupSummary) {
+    setDeleteError(null);
+    if (!window.confirm(`Delete “${s.label}”? Its stored credentials are removed from the keychain and its runs are forgotten.`)) return;
+    try {
+      await api.deleteSetup(s.id);
+      setups.reload();
+    } catch (e) {
+      setDeleteError(toApiError(e));
     }
   }
   const expiryBySetup = useMemo(
@@ -124,6 +134,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
         {unavailable && <p className="muted">Saved setups appear here when Onramp runs as the desktop app.</p>}
         {setups.error !== null && !unavailable && <ErrorPanel error={setups.error} title="Could not list your setups" />}
         {assignError !== null && <ErrorPanel error={assignError} title="Could not file the setup under that client" />}
+        {deleteError !== null && <ErrorPanel error={deleteError} title="Could not delete the setup" />}
         {setups.data !== null && (
           <SetupList
             setups={setups.data}
@@ -132,6 +143,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
             query={query}
             onOpen={onOpen}
             onAssign={(setupId, clientId) => void assign(setupId, clientId)}
+            onDelete={(s) => void remove(s)}
           />
         )}
         {!unavailable && <NewClientForm onAdded={clients.reload} />}

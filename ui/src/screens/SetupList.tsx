@@ -16,11 +16,13 @@ interface Props {
   onOpen: (id: string) => void;
   /** Files a setup under a client (null: no client); left out, no client picker is shown. */
   onAssign?: (setupId: string, clientId: string | null) => void;
+  /** Deletes a setup (with its keychain entries); left out, no delete button is shown. */
+  onDelete?: (setup: SetupSummary) => void;
   now?: Date;
 }
 
 /** The consultant's workspaces: clients → setups, with status, last validation and expiry at a glance. */
-export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, now = new Date() }: Props) {
+export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, onDelete, now = new Date() }: Props) {
   if (setups.length === 0) {
     return (
       <p className="muted" data-testid="setup-list">
@@ -50,6 +52,7 @@ export function SetupList({ setups, clients = [], expiries = {}, query = "", onO
                 onOpen={onOpen}
                 clients={onAssign === undefined ? [] : clients}
                 onAssign={onAssign}
+                onDelete={onDelete}
                 now={now}
               />
             ))}
@@ -66,10 +69,11 @@ interface RowProps {
   onOpen: (id: string) => void;
   clients: Client[];
   onAssign?: (setupId: string, clientId: string | null) => void;
+  onDelete?: (setup: SetupSummary) => void;
   now: Date;
 }
 
-function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, now }: RowProps) {
+function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now }: RowProps) {
   const first = soonest(expiries);
   const state = first === null ? null : expiryState(first.expires_at, now);
   const run = s.last_run;
@@ -122,9 +126,16 @@ function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, now }: RowPro
           </label>
         )}
       </div>
-      <button type="button" className="button" onClick={() => onOpen(s.id)}>
-        Resume<span className="visually-hidden"> {s.label}</span>
-      </button>
+      <div className="setup-actions">
+        <button type="button" className="button" onClick={() => onOpen(s.id)}>
+          Resume<span className="visually-hidden"> {s.label}</span>
+        </button>
+        {onDelete !== undefined && (
+          <button type="button" className="button" data-testid="setup-delete" onClick={() => onDelete(s)}>
+            Delete<span className="visually-hidden"> {s.label}</span>
+          </button>
+        )}
+      </div>
       {s.erp === "netsuite" && s.environment === "sandbox" && s.practice_scenario === null && (
         <details className="setup-extra">
           <summary>After a sandbox refresh…</summary>

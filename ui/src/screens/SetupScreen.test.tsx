@@ -1,9 +1,9 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { Setup } from "../api";
+import type { Setup, SetupChange } from "../api";
 import { mockBackend } from "../test/backend";
-import { setup as setupFixture } from "../test/fixtures";
+import { applyChanges, setup as setupFixture } from "../test/fixtures";
 import { SetupScreen } from "./SetupScreen";
 
 /** A backend that keeps the one setup and saves whatever the screen sends. */
@@ -25,8 +25,8 @@ function store(initial: Setup) {
       profile("intacct-accounting-sync", "intacct", "Accounting sync"),
     ],
     get_setup: () => current,
-    save_setup: (args) => {
-      current = args.setup as Setup;
+    change_setup: (args) => {
+      current = applyChanges(current, args.changes as SetupChange[]);
       return current;
     },
     secret_exists: () => false,

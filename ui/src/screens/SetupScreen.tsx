@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function SetupScreen({ id, onHome }: Props) {
-  const { setup, error, goTo, markDone, update, refresh, replace } = useSetup(id);
+  const { setup, error, goTo, markDone, change, refresh, replace } = useSetup(id);
 
   if (setup === null) {
     return (
@@ -55,17 +55,12 @@ export function SetupScreen({ id, onHome }: Props) {
               setup={setup}
               step={step}
               onRunFinished={() => void refresh()}
-              onProfile={(profileId) => void update({ profile_id: profileId })}
-              onFields={(fields) => void update({ fields: { ...setup.fields, ...fields } })}
-              onEntity={(entity) => void update({ entity_id: entity })}
+              onProfile={(profileId) => void change([{ type: "set_profile", profile_id: profileId }])}
+              onFields={(fields) => void change([{ type: "set_fields", fields }])}
+              onEntity={(entity) => void change([{ type: "set_entity", entity_id: entity }])}
               onReplace={replace}
               onStepVerdict={(stepId, passed) =>
-                void update({
-                  steps: {
-                    ...setup.steps,
-                    [stepId]: { status: passed ? "done" : "failed", updated_at: new Date().toISOString() },
-                  },
-                })
+                void change([{ type: "mark_step", step: stepId, status: passed ? "done" : "failed" }])
               }
             />
           </StepPage>

@@ -1,4 +1,5 @@
-import type { AppInfo, CheckResult, RunSummary, Setup, SetupSummary } from "../api";
+import type { AppInfo, CheckResult, RunSummary, Setup, SetupChange, SetupSummary } from "../api";
+import { stepsFor } from "../model/steps";
 
 const T = "2026-11-20T09:30:00Z";
 
@@ -77,4 +78,45 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
     duration_ms: 12,
     ...overrides,
   };
+}
+
+/**
+ * The backend's `change_setup` for tests that need the changed setup back:
+ * each change touches only its own part of the setup, as in the app.
+ */
+export function applyChanges(current: Setup, changes: SetupChange[]): Setup {
+  let next: Setup = { ...current };
+  for (const c of changes) {
+    switch (c.type) {
+      case "go_to":
+        next = { ...next, current_step: c.step };
+        break;
+      case "mark_done": {
+        const steps = stepsFor(next.erp, next.auth_method);
+        const at = steps.findIndex((s) => s.id === c.step);
+        next = {
+          ...next,
+          steps: { ...next.steps, [c.step]: { status: "done", updated_at: T } },
+          current_step: steps[at + 1]?.id ?? c.step,
+        };
+        break;
+      }
+      case "mark_step":
+        next = { ...next, steps: { ...next.steps, [c.step]: { status: c.status, updated_at: T } } };
+        break;
+      case "set_fields":
+        next = { ...next, fields: { ...next.fields, ...c.fields } };
+        break;
+      case "set_profile":
+        next = { ...next, profile_id: c.profile_id };
+        break;
+      case "set_entity":
+        next = { ...next, entity_id: c.entity_id };
+        break;
+      case "set_client":
+        next = { ...next, client_id: c.client_id };
+        break;
+    }
+  }
+  return next;
 }

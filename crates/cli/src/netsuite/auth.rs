@@ -7,16 +7,15 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
+use onramp_application::oauth::refusal;
+use onramp_application::suite::SignIn;
 use onramp_core::http::Endpoints;
 use onramp_core::profile::AuthMethod;
-use onramp_core::{CheckResult, Diagnosis, Secret, SecretKey, SecretStore};
+use onramp_core::{Secret, SecretKey, SecretStore};
 use onramp_netsuite::checks::certificate::m2m_certificate_check;
-use onramp_netsuite::checks::{audit_detail_diagnosis, AUTH};
-use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::secret_names::{CLIENT_SECRET, REFRESH_TOKEN};
 use onramp_netsuite::oauth2::{
-    ClientKind, CodeClient, CodeClientConfig, OAuthError, OffsetDateTime, RedirectUri, Scope,
-    TokenSet,
+    ClientKind, CodeClient, CodeClientConfig, OffsetDateTime, RedirectUri, Scope, TokenSet,
 };
 use onramp_netsuite::{Account, Credentials};
 
@@ -24,7 +23,6 @@ use crate::{netsuite_m2m, secrets};
 
 /// Refresh requests carry no redirect URI, but the client needs one: the app's.
 const APP_REDIRECT_URI: &str = "com.onramp.app://oauth/callback";
-const AUTH_TITLE: &str = "Sign-in with the integration's credentials";
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AuthArg {
@@ -36,6 +34,16 @@ pub enum AuthArg {
     /// OAuth 2.0 authorization code: refreshes a stored refresh token (headless).
     #[value(name = "oauth2-code")]
     Oauth2Code,
+}
+
+impl AuthArg {
+    pub fn method(self) -> AuthMethod {
+        match self {
+            AuthArg::Tba => AuthMethod::Tba,
+            AuthArg::Oauth2M2m => AuthMethod::Oauth2M2m,
+            AuthArg::Oauth2Code => AuthMethod::Oauth2Code,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -59,31 +67,19 @@ pub struct OAuthArgs {
     scope: String,
 }
 
-/// The outcome of signing in, before any check runs.
-pub struct SignIn {
-    /// The credentials for the suite, or the failing `netsuite.auth` result.
-    pub outcome: Result<Credentials, Box<CheckResult>>,
-    pub method: AuthMethod,
-    /// Checks that do not need the suite (the M2M certificate).
-    pub extra: Vec<CheckResult>,
-}
-
+/// Signs in with OAuth 2.0 (`method` is M2M or the authorization code's refresh).
 pub async fn sign_in(
-    auth: AuthArg,
+    method: AuthMethod,
     o: &OAuthArgs,
     account: &Account,
     endpoints: &Endpoints,
     setup_id: Option<&str>,
     audit_detail: Option<&str>,
 ) -> anyhow::Result<SignIn> {
-    match auth {
-        AuthArg::Tba => Ok(SignIn {
-            outcome: Ok(Credentials::Tba(super::tba_credentials(setup_id)?)),
-            method: AuthMethod::Tba,
-            extra: Vec::new(),
-        }),
-        AuthArg::Oauth2M2m => m2m(o, account, endpoints, setup_id, audit_detail).await,
-        AuthArg::Oauth2Code => code(o, account, endpoints, setup_id, audit_detail).await,
+    match method {
+        AuthMethod::Oauth2M2m => m2m(o, account, endpoints, setup_id, audit_detail).await,
+        AuthMethod::Oauth2Code => code(o, account, endpoints, setup_id, audit_detail).await,
+        AuthMethod::Tba => bail!("TBA signs each request; it has no OAuth 2.0 sign-in"),
     }
 }
 
@@ -121,29 +117,9 @@ async fn m2m(
     )?;
     let outcome = match client.token(now).await {
         Ok(t) => Ok(Credentials::Bearer(t.access_token)),
-        Err(e) => {
-            let mut d = diagnose::diagnose(Stage::ClientCredentials, &e);
-            if e.error_code() == Some("invalid_grant") {
-                // NetSuite answers a wrong Certificate ID and a wrong key alike.
-                d.cause = format!(
-                    "{} The most common reasons: Certificate ID '{certificate_id}' is not the one NetSuite shows for this integration's mapping (Detail MissingKey), or the private key is not the uploaded certificate's key (Detail InvalidSignature).",
-                    d.cause
-                );
-            }
-            Err(Box::new(refused(
-                "client credentials (M2M) token",
-                &e,
-                d,
-                audit_detail,
-                AuthMethod::Oauth2M2m,
-            )))
-        }
+        Err(e) => Err(Box::new(refusal::m2m(&e, certificate_id, audit_detail))),
     };
-    Ok(SignIn {
-        outcome,
-        method: AuthMethod::Oauth2M2m,
-        extra,
-    })
+    Ok(SignIn { outcome, extra })
 }
 
 async fn code(
@@ -192,20 +168,10 @@ async fn code(
             keep_rotated(&refresh, tokens.refresh_token.as_ref(), setup_id)?;
             Ok(Credentials::Bearer(tokens.access_token))
         }
-        Err(e) => {
-            let d = diagnose::diagnose(Stage::Refresh, &e);
-            Err(Box::new(refused(
-                "refreshed access token",
-                &e,
-                d,
-                audit_detail,
-                AuthMethod::Oauth2Code,
-            )))
-        }
+        Err(e) => Err(Box::new(refusal::refresh(&e, audit_detail))),
     };
     Ok(SignIn {
         outcome,
-        method: AuthMethod::Oauth2Code,
         extra: Vec::new(),
     })
 }
@@ -232,31 +198,4 @@ fn keep_rotated(
         ),
     }
     Ok(())
-}
-
-/// The failing `netsuite.auth` result for a token NetSuite would not issue.
-/// A Login Audit Trail Detail the user read names the reason more exactly.
-fn refused(
-    what: &str,
-    e: &OAuthError,
-    d: Diagnosis,
-    audit_detail: Option<&str>,
-    method: AuthMethod,
-) -> CheckResult {
-    let d = audit_detail
-        .and_then(|a| audit_detail_diagnosis(method, a))
-        .unwrap_or(d);
-    let mut r = CheckResult::fail(
-        AUTH,
-        AUTH_TITLE,
-        format!("NetSuite did not issue the OAuth 2.0 {what}: {e}"),
-        d,
-    );
-    if let Some(code) = e.error_code() {
-        r = r.with_evidence("OAuth error", code);
-    }
-    if let Some(detail) = audit_detail {
-        r = r.with_evidence("Login Audit Trail Detail", detail.trim());
-    }
-    r
 }

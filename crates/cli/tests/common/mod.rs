@@ -126,7 +126,7 @@ pub async fn intacct_check(
     (read_record(save, &out), out)
 }
 
-fn read_record(path: &Path, out: &Output) -> RunRecord {
+pub fn read_record(path: &Path, out: &Output) -> RunRecord {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
         panic!(
             "no run record at {} ({e}); stderr:\n{}",

@@ -17,7 +17,9 @@ pub use model::{
     first_step, AppState, Client, Environment, NewSetup, Setup, SetupStatus, SetupSummary,
     StepState, StepStatus, SCHEMA_VERSION,
 };
-pub use secrets::{all_secret_names, netsuite_oauth2, secret_names, SecretSpec};
+pub use secrets::{
+    all_secret_names, netsuite_oauth2, optional_secret_names, secret_names, SecretName, SecretSpec,
+};
 
 use crate::error::{ErrorKind, IpcError};
 

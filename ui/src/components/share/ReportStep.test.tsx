@@ -72,23 +72,21 @@ describe("ReportStep", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("not a full path");
   });
 
-  it("saves who prepared the setup on the latest copy of the setup", async () => {
-    let current = setup({ fields: { role_name: "Integration" } });
+  it("saves who prepared the setup as that one field", async () => {
     const backend = mockBackend({
       get_last_run: () => record(),
       default_export_dir: () => "/x",
-      get_setup: () => current,
-      save_setup: (a) => {
-        current = a.setup as typeof current;
-        return current;
-      },
+      change_setup: () => setup(),
     });
     render(<ReportStep setup={setup()} />);
     const user = userEvent.setup();
     await user.type(await screen.findByTestId("prepared-by"), "  Dana  Scully ");
     await user.click(screen.getByRole("button", { name: "Save name" }));
-    await waitFor(() => expect(backend.callsTo("save_setup")).toHaveLength(1));
-    expect(current.fields).toEqual({ role_name: "Integration", prepared_by: "Dana Scully" });
+    await waitFor(() => expect(backend.callsTo("change_setup")).toHaveLength(1));
+    expect(backend.callsTo("change_setup")[0]).toEqual({
+      id: "s1",
+      changes: [{ type: "set_fields", fields: { prepared_by: "Dana Scully" } }],
+    });
   });
 
   it("prints the report page itself from a frame, away from the app's styles", async () => {

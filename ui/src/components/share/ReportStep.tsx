@@ -116,9 +116,7 @@ function PreparedBy({ setup, onChanged }: { setup: Setup; onChanged?: () => void
     e.preventDefault();
     setError(null);
     try {
-      // Saved on the latest copy, so nothing another step changed is lost.
-      const current = await api.getSetup(setup.id);
-      await api.saveSetup({ ...current, fields: { ...(current.fields ?? {}), [PREPARED_BY]: cleanInput(name) } });
+      await api.changeSetup(setup.id, [{ type: "set_fields", fields: { [PREPARED_BY]: cleanInput(name) } }]);
       onChanged?.();
     } catch (err) {
       setError(toApiError(err));

@@ -3,6 +3,7 @@
 //! dedicated integration user with the integration role the setup names, not
 //! whoever happened to click Allow or create the token.
 
+use crate::errors::OrIpc;
 use onramp_core::profile::AuthMethod;
 use onramp_core::state::Setup;
 use onramp_core::{ErrorKind, IpcError};
@@ -15,7 +16,7 @@ use serde_json::{json, Value};
 use specta::Type;
 
 use super::sign_in::sign_in;
-use super::{field, fields, invalid};
+use super::{field, fields};
 use crate::ctx::AppCtx;
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -63,7 +64,7 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         user_matches: None,
     };
     let endpoints = crate::erp_run::endpoints(ctx, setup).await?;
-    let account = Account::parse(&setup.account_id).map_err(invalid)?;
+    let account = Account::parse(&setup.account_id).or_ipc()?;
     let options = ClientOptions {
         endpoints: endpoints.clone(),
         ..ClientOptions::default()
@@ -73,7 +74,7 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         // observed: the credentials sign in, and the role the setup names
         // exists (the one the Validate step inspects).
         let credentials = crate::erp_run::tba_credentials(ctx, setup).await?;
-        let client = NetSuiteClient::new(account, credentials, options).map_err(invalid)?;
+        let client = NetSuiteClient::new(account, credentials, options).or_ipc()?;
         let facts = Facts::new(Arc::new(client), None, id.expected_role.clone());
         if let Err(e) = facts.login().await.as_ref() {
             return Err(IpcError::new(
@@ -96,7 +97,7 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
     let setup = ctx.state.setup(&setup.id)?;
     id.role_id = field(&setup, fields::TOKEN_ROLE).map(str::to_owned);
     id.entity_id = field(&setup, fields::TOKEN_ENTITY).map(str::to_owned);
-    let client = NetSuiteClient::new(account, credentials, options).map_err(invalid)?;
+    let client = NetSuiteClient::new(account, credentials, options).or_ipc()?;
     // Best effort: a role without access to these lists still has its IDs shown.
     if let Some(role) = id.role_id.as_deref().and_then(|r| r.parse::<u64>().ok()) {
         id.role_name = first(&client, "SELECT name FROM role WHERE id = ?", role, "name").await;

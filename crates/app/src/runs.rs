@@ -3,21 +3,20 @@
 //! and Report steps, exports and comparisons survive a restart. Built only
 //! from non-secret types: `Secret` cannot be serialised into a record.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
 
 use onramp_core::observed::{Observed, SetupFacts};
 use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
+use onramp_core::steps::steps_for;
 use onramp_core::CheckResult;
 
 use crate::oauth::fields;
+use crate::store::StateRepo;
 
 /// What a suite learnt about the account, read once its results are in.
 pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
-
-/// Folder (under the app data folder) holding the run records.
-pub const RUNS_DIR: &str = "runs";
 
 /// Setup.fields keys with an expiry date, and how the report names them.
 const EXPIRY_FIELDS: &[(&str, &str)] = &[
@@ -29,8 +28,8 @@ const EXPIRY_FIELDS: &[(&str, &str)] = &[
 /// Who prepared the setup, as typed on the Report step (a name, not a login).
 pub const PREPARED_BY_FIELD: &str = "prepared_by";
 
-pub fn store(data_dir: &Path) -> RunStore {
-    RunStore::new(data_dir.join(RUNS_DIR))
+pub fn store(data_dir: &DataDir) -> RunStore {
+    RunStore::new(data_dir.runs())
 }
 
 /// The run record of `setup`'s run: its checks, what was observed, its steps
@@ -41,11 +40,48 @@ pub fn build(
     checks: Vec<CheckResult>,
     observe: Observer,
 ) -> RunRecord {
+    refresh(of_run(summary, checks, observe), setup)
+}
+
+/// The run record of a run with no stored setup behind it (the CLI's flags):
+/// checks and what was observed, no steps.
+pub fn of_run(summary: RunSummary, checks: Vec<CheckResult>, observe: Observer) -> RunRecord {
     let (facts, observed) = observe(&checks);
-    refresh(
-        RunRecord::new(facts, observed, checks, Some(summary)),
-        setup,
-    )
+    RunRecord::new(facts, observed, checks, Some(summary))
+}
+
+/// Stores a setup's finished run: its summary on the setup, its record
+/// (full results) in the setup's run records. A setup deleted while the run
+/// went on keeps nothing.
+pub fn record(
+    state: &StateRepo,
+    data_dir: &DataDir,
+    setup_id: &str,
+    summary: RunSummary,
+    results: Vec<CheckResult>,
+    observe: Observer,
+) {
+    let saved = state.update(|s| {
+        let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
+        if let Some(setup) = setup {
+            setup.last_run = Some(summary.clone());
+            Ok(Some(setup.clone()))
+        } else {
+            Ok(None)
+        }
+    });
+    let setup = match saved {
+        Ok(Some(setup)) => setup,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not record the run on its setup");
+            return;
+        }
+    };
+    let record = build(&setup, summary, results, observe);
+    if let Err(e) = store(data_dir).save(setup_id, &record) {
+        tracing::warn!(error = %e, "could not keep the run's results");
+    }
 }
 
 /// The record with `setup`'s steps (who/when) and expiry dates as they are now.
@@ -55,19 +91,28 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         .get(PREPARED_BY_FIELD)
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty());
-    record.steps = setup
-        .steps
-        .iter()
-        .map(|(id, state)| StepRecord {
-            id: id.clone(),
-            title: step_title(id),
+    let step = |id: &str, title: &str| {
+        let state = setup.steps.get(id)?;
+        Some(StepRecord {
+            id: id.to_owned(),
+            title: title.to_owned(),
             status: state.status,
             by: (state.status == StepStatus::Done)
                 .then(|| by.clone())
                 .flatten(),
             updated_at: state.updated_at.clone(),
         })
-        .collect();
+    };
+    // In wizard order with the wizard's titles; a step the flow no longer has
+    // (another sign-in method's, an older version's) follows under its id.
+    let flow = steps_for(setup.erp, setup.auth_method);
+    let known = flow.iter().filter_map(|s| step(s.id, s.title));
+    let other = setup
+        .steps
+        .keys()
+        .filter(|id| !flow.iter().any(|s| s.id == id.as_str()))
+        .filter_map(|id| step(id, id));
+    record.steps = known.chain(other).collect();
     record.expiries = expiries(setup);
     record
 }
@@ -94,16 +139,6 @@ pub fn expiries(setup: &Setup) -> Vec<Expiry> {
         .collect()
 }
 
-/// `integration_record` → `Integration record`: the wizard's step ids are plain words.
-fn step_title(id: &str) -> String {
-    let words = id.replace(['_', '-'], " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,8 +159,9 @@ mod tests {
             Environment::Sandbox,
         )
         .unwrap();
-        s.set_step("role", StepStatus::Done);
         s.set_step("user", StepStatus::InProgress);
+        s.set_step("role", StepStatus::Done);
+        s.set_step("auth", StepStatus::Done);
         s.fields.insert("prepared_by".into(), " Dana ".into());
         s.fields
             .insert("cert_expires_at".into(), "2027-01-01T00:00:00Z".into());
@@ -173,11 +209,14 @@ mod tests {
             }),
         );
         assert_eq!(record.checks, checks);
-        let role = record.steps.iter().find(|r| r.id == "role").unwrap();
+        let titles: Vec<_> = record.steps.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(
-            (role.title.as_str(), role.by.as_deref()),
-            ("Role", Some("Dana"))
+            titles,
+            ["Sign-in method", "Role & permissions", "User"],
+            "the wizard's titles, in its order"
         );
+        let role = record.steps.iter().find(|r| r.id == "role").unwrap();
+        assert_eq!(role.by.as_deref(), Some("Dana"));
         let user = record.steps.iter().find(|r| r.id == "user").unwrap();
         assert_eq!(user.by, None, "only done steps are signed");
         let what: Vec<_> = record.expiries.iter().map(|e| e.what.as_str()).collect();

@@ -7,10 +7,8 @@
 use onramp_core::http::Endpoints;
 use onramp_core::profile::AuthMethod;
 use onramp_core::state::Setup;
-use onramp_core::{CheckResult, Diagnosis, IpcError, Secret, SecretKey};
+use onramp_core::{IpcError, Secret, SecretKey};
 use onramp_netsuite::checks::certificate::m2m_certificate_check;
-use onramp_netsuite::checks::AUTH;
-use onramp_netsuite::oauth2::diagnose::{self, Stage};
 use onramp_netsuite::oauth2::secret_names::{ACCESS_TOKEN, REFRESH_TOKEN};
 use onramp_netsuite::oauth2::{OAuthError, OffsetDateTime, TokenOwner, TokenSet};
 use onramp_netsuite::Credentials;
@@ -19,17 +17,10 @@ use time::format_description::well_known::Rfc3339;
 use super::client::{code_client, m2m_client, m2m_key};
 use super::{field, fields, invalid, missing, tokens, write_fields};
 use crate::ctx::AppCtx;
+use crate::suite::SignIn;
 
-const AUTH_TITLE: &str = "Sign-in with the integration's credentials";
 /// A token this close to expiry is refreshed first, so no check meets an expired one.
 const FRESH_MARGIN: time::Duration = time::Duration::minutes(5);
-
-pub struct SignIn {
-    /// The credentials for the suite, or the failing `netsuite.auth` result.
-    pub outcome: Result<Credentials, Box<CheckResult>>,
-    /// Checks that need no sign-in (the M2M certificate).
-    pub extra: Vec<CheckResult>,
-}
 
 pub async fn sign_in(
     ctx: &AppCtx,
@@ -75,11 +66,7 @@ async fn code(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignI
     }
     let outcome = match refresh(ctx, setup, refresh_token, endpoints).await? {
         Ok(access) => Ok(Credentials::Bearer(access)),
-        Err(e) => Err(Box::new(refused(
-            "refreshed access token",
-            &e,
-            diagnose::diagnose(Stage::Refresh, &e),
-        ))),
+        Err(e) => Err(Box::new(super::refusal::refresh(&e, None))),
     };
     Ok(SignIn {
         outcome,
@@ -143,31 +130,11 @@ async fn m2m(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn
             Ok(Credentials::Bearer(t.access_token))
         }
         Err(e) => {
-            let mut d = diagnose::diagnose(Stage::ClientCredentials, &e);
-            if e.error_code() == Some("invalid_grant") {
-                // NetSuite answers a wrong Certificate ID and a wrong key alike.
-                d.cause = format!(
-                    "{} Most often the Certificate ID is not the one NetSuite shows for this mapping (Detail MissingKey), or the certificate uploaded is not the one Onramp generated with this key (Detail InvalidSignature).",
-                    d.cause
-                );
-            }
-            Err(Box::new(refused("client credentials (M2M) token", &e, d)))
+            let certificate_id = field(setup, fields::CERTIFICATE_ID).unwrap_or_default();
+            Err(Box::new(super::refusal::m2m(&e, certificate_id, None)))
         }
     };
     Ok(SignIn { outcome, extra })
-}
-
-fn refused(what: &str, e: &OAuthError, d: Diagnosis) -> CheckResult {
-    let r = CheckResult::fail(
-        AUTH,
-        AUTH_TITLE,
-        format!("NetSuite did not issue the OAuth 2.0 {what}: {e}"),
-        d,
-    );
-    match e.error_code() {
-        Some(code) => r.with_evidence("OAuth error", code),
-        None => r,
-    }
 }
 
 #[cfg(test)]
@@ -181,27 +148,5 @@ mod tests {
         assert!(!is_fresh(Some(now + time::Duration::minutes(4)), now));
         assert!(!is_fresh(Some(now - time::Duration::minutes(1)), now));
         assert!(!is_fresh(None, now));
-    }
-
-    #[test]
-    fn a_refusal_is_a_failing_auth_check_with_the_oauth_error() {
-        let e = OAuthError::Token {
-            status: 400,
-            error: "invalid_grant".into(),
-            description: None,
-        };
-        let r = refused(
-            "refreshed access token",
-            &e,
-            diagnose::diagnose(Stage::Refresh, &e),
-        );
-        assert_eq!(r.id, AUTH);
-        assert_eq!(r.status, onramp_core::CheckStatus::Fail);
-        assert!(
-            r.diagnosis.as_ref().unwrap().cause.contains("7 days"),
-            "{:?}",
-            r.diagnosis
-        );
-        assert!(r.evidence.iter().any(|ev| ev.value == "invalid_grant"));
     }
 }

@@ -3,18 +3,18 @@
 //! built-in data files, validated by core before it is stored or used.
 //! Built-in profiles are read-only: a user profile can never take their id.
 
+use crate::data_dir::DataDir;
 use std::path::{Path, PathBuf};
 
 use onramp_core::profile::{self, builtin_by_id, parse_toml, validate, ConnectorProfile, Erp};
 use onramp_core::state::Setup;
 use onramp_core::{ErrorKind, IpcError};
 
-pub const PROFILES_DIR: &str = "connector-profiles";
 /// A connector profile is a short list; anything bigger is not one.
 const MAX_FILE_BYTES: u64 = 1 << 20;
 
-fn dir(data_dir: &Path) -> PathBuf {
-    data_dir.join(PROFILES_DIR)
+fn dir(data_dir: &DataDir) -> PathBuf {
+    data_dir.connector_profiles()
 }
 
 fn invalid(message: impl Into<String>) -> IpcError {
@@ -30,7 +30,7 @@ fn storage(e: impl std::fmt::Display) -> IpcError {
 
 /// The consultant's own profiles, by name. A damaged file is skipped (and
 /// logged) rather than hiding every other profile.
-pub fn list_user(data_dir: &Path) -> Vec<ConnectorProfile> {
+pub fn list_user(data_dir: &DataDir) -> Vec<ConnectorProfile> {
     let Ok(entries) = std::fs::read_dir(dir(data_dir)) else {
         return Vec::new();
     };
@@ -51,14 +51,14 @@ pub fn list_user(data_dir: &Path) -> Vec<ConnectorProfile> {
 }
 
 /// Built-in profiles first, then the consultant's.
-pub fn all(data_dir: &Path) -> Vec<ConnectorProfile> {
+pub fn all(data_dir: &DataDir) -> Vec<ConnectorProfile> {
     let mut out = profile::builtin();
     out.extend(list_user(data_dir));
     out
 }
 
 /// The setup's connector profile: the one it names, or its ERP's default.
-pub fn of_setup(data_dir: &Path, setup: &Setup) -> Result<ConnectorProfile, IpcError> {
+pub fn of_setup(data_dir: &DataDir, setup: &Setup) -> Result<ConnectorProfile, IpcError> {
     let id = setup.profile_id.as_deref().unwrap_or(default_id(setup.erp));
     resolve(data_dir, setup.erp, id)
 }
@@ -72,7 +72,7 @@ pub fn default_id(erp: Erp) -> &'static str {
 }
 
 /// The profile a setup names, built-in or the consultant's, for its ERP.
-pub fn resolve(data_dir: &Path, erp: Erp, id: &str) -> Result<ConnectorProfile, IpcError> {
+pub fn resolve(data_dir: &DataDir, erp: Erp, id: &str) -> Result<ConnectorProfile, IpcError> {
     let found =
         builtin_by_id(id).or_else(|| list_user(data_dir).into_iter().find(|p| p.id == id.trim()));
     let p = found.ok_or_else(|| {
@@ -102,7 +102,7 @@ pub fn check(p: &ConnectorProfile) -> Result<(), IpcError> {
 }
 
 /// Stores (adds or replaces) a consultant's profile.
-pub fn save(data_dir: &Path, mut p: ConnectorProfile) -> Result<ConnectorProfile, IpcError> {
+pub fn save(data_dir: &DataDir, mut p: ConnectorProfile) -> Result<ConnectorProfile, IpcError> {
     p.builtin = false;
     check(&p)?;
     let text = to_toml(&p)?;
@@ -111,7 +111,7 @@ pub fn save(data_dir: &Path, mut p: ConnectorProfile) -> Result<ConnectorProfile
     Ok(p)
 }
 
-pub fn delete(data_dir: &Path, id: &str) -> Result<(), IpcError> {
+pub fn delete(data_dir: &DataDir, id: &str) -> Result<(), IpcError> {
     if builtin_by_id(id).is_some() {
         return Err(invalid(
             "built-in profiles are read-only and cannot be deleted",
@@ -169,6 +169,6 @@ fn validate_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn file(data_dir: &Path, id: &str) -> PathBuf {
+fn file(data_dir: &DataDir, id: &str) -> PathBuf {
     dir(data_dir).join(format!("{id}.toml"))
 }

@@ -2,7 +2,8 @@
 //! ID and Certificate ID in the fields, secrets in the keychain) and sent to
 //! the setup's practice simulator when it is a practice one.
 
-use std::path::Path;
+use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::time::Duration;
 
 use onramp_core::http::Endpoints;
@@ -23,16 +24,13 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The scopes the setup's connector profile (built in or the user's) asks
 /// for; REST web services when it names none.
-pub fn scopes(data_dir: &Path, setup: &Setup) -> Result<Vec<Scope>, IpcError> {
+pub fn scopes(data_dir: &DataDir, setup: &Setup) -> Result<Vec<Scope>, IpcError> {
     let profile = crate::connector_profiles::of_setup(data_dir, setup)?;
     let listed = profile.netsuite.map(|n| n.scopes).unwrap_or_default();
     if listed.is_empty() {
         return Ok(vec![Scope::RestWebServices]);
     }
-    listed
-        .iter()
-        .map(|s| Scope::parse(s).map_err(invalid))
-        .collect()
+    listed.iter().map(|s| Scope::parse(s).or_ipc()).collect()
 }
 
 pub fn client_id(setup: &Setup) -> Result<String, IpcError> {
@@ -65,16 +63,16 @@ pub async fn code_client(
         None => ClientKind::public_default(),
     };
     CodeClient::new(CodeClientConfig {
-        account: Account::parse(&setup.account_id).map_err(invalid)?,
+        account: Account::parse(&setup.account_id).or_ipc()?,
         client_id: client_id(setup)?,
         client_secret,
-        redirect_uri: RedirectUri::parse(REDIRECT_URI).map_err(invalid)?,
+        redirect_uri: RedirectUri::parse(REDIRECT_URI).or_ipc()?,
         scopes: scopes(&ctx.data_dir, setup)?,
         kind,
         endpoints,
         timeout: TIMEOUT,
     })
-    .map_err(invalid)
+    .or_ipc()
 }
 
 /// The stored M2M private key, or why there is none.
@@ -89,7 +87,7 @@ pub async fn m2m_key(ctx: &AppCtx, setup: &Setup) -> Result<Secret<String>, IpcE
 
 /// The client-credentials client signing with `key` (its algorithm read from the key).
 pub fn m2m_client(
-    data_dir: &Path,
+    data_dir: &DataDir,
     setup: &Setup,
     key: Secret<String>,
     endpoints: Endpoints,
@@ -106,7 +104,7 @@ pub fn m2m_client(
         )
     })?;
     M2mClient::new(M2mConfig {
-        account: Account::parse(&setup.account_id).map_err(invalid)?,
+        account: Account::parse(&setup.account_id).or_ipc()?,
         client_id: client_id(setup)?,
         certificate_id: certificate_id.to_owned(),
         algorithm,
@@ -116,5 +114,5 @@ pub fn m2m_client(
         endpoints,
         timeout: TIMEOUT,
     })
-    .map_err(invalid)
+    .or_ipc()
 }

@@ -3,21 +3,22 @@
 //! and named on the practice setup as `reproduced/<id>`, so it is found again
 //! after a restart while built-in scenario names keep working unchanged.
 
-use std::path::{Path, PathBuf};
+use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
+use std::path::PathBuf;
 
 use onramp_core::observed::SetupProfile;
 use onramp_core::{ErrorKind, IpcError};
 use onramp_sim::Scenario;
 
 pub const PREFIX: &str = "reproduced/";
-const DIR: &str = "scenarios/reproduced";
 
 /// The id of a reproduced scenario name, `None` for a built-in one.
 pub fn scenario_id(name: &str) -> Option<&str> {
     name.trim().strip_prefix(PREFIX)
 }
 
-fn path(data_dir: &Path, id: &str) -> Result<PathBuf, IpcError> {
+fn path(data_dir: &DataDir, id: &str) -> Result<PathBuf, IpcError> {
     // Ids are uuids this module made; anything else never reaches the disk.
     if uuid::Uuid::parse_str(id).is_err() {
         return Err(IpcError::new(
@@ -25,10 +26,10 @@ fn path(data_dir: &Path, id: &str) -> Result<PathBuf, IpcError> {
             format!("{id:?} is not a reproduced scenario of this installation"),
         ));
     }
-    Ok(data_dir.join(DIR).join(format!("{id}.toml")))
+    Ok(data_dir.reproduced_scenarios().join(format!("{id}.toml")))
 }
 
-pub fn load(data_dir: &Path, id: &str) -> Result<Scenario, IpcError> {
+pub fn load(data_dir: &DataDir, id: &str) -> Result<Scenario, IpcError> {
     let file = path(data_dir, id)?;
     let text = std::fs::read_to_string(&file).map_err(|e| {
         IpcError::new(
@@ -39,17 +40,14 @@ pub fn load(data_dir: &Path, id: &str) -> Result<Scenario, IpcError> {
             ),
         )
     })?;
-    Scenario::from_toml_str(&file.display().to_string(), &text)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+    Scenario::from_toml_str(&file.display().to_string(), &text).or_ipc()
 }
 
 /// Builds the scenario for `profile`, stores it, and returns its setup name
 /// (`reproduced/<id>`) with the scenario.
-pub fn create(data_dir: &Path, profile: &SetupProfile) -> Result<(String, Scenario), IpcError> {
-    let text = onramp_sim::reproduce::scenario_toml(profile)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
-    let scenario = Scenario::from_toml_str("reproduced setup profile", &text)
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))?;
+pub fn create(data_dir: &DataDir, profile: &SetupProfile) -> Result<(String, Scenario), IpcError> {
+    let text = onramp_sim::reproduce::scenario_toml(profile).or_ipc()?;
+    let scenario = Scenario::from_toml_str("reproduced setup profile", &text).or_ipc()?;
     let id = uuid::Uuid::new_v4().to_string();
     let file = path(data_dir, &id)?;
     let write = || -> std::io::Result<()> {
@@ -66,7 +64,7 @@ pub fn create(data_dir: &Path, profile: &SetupProfile) -> Result<(String, Scenar
 }
 
 /// Deletes a reproduced scenario's file (its setup was deleted).
-pub fn remove(data_dir: &Path, name: &str) {
+pub fn remove(data_dir: &DataDir, name: &str) {
     let Some(file) = scenario_id(name).and_then(|id| path(data_dir, id).ok()) else {
         return;
     };

@@ -8,11 +8,10 @@
 pub mod client;
 pub mod flow;
 pub mod identity;
-pub mod link;
 pub mod m2m;
+pub mod refusal;
 pub mod sign_in;
 pub mod tokens;
-pub mod window;
 
 use onramp_core::check::Diagnosis;
 use onramp_core::state::Setup;
@@ -40,24 +39,20 @@ pub mod fields {
     pub const TOKEN_SCOPES: &str = "oauth2_token_scopes";
 }
 
-pub(crate) fn invalid(e: impl std::fmt::Display) -> IpcError {
+pub fn invalid(e: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorKind::InvalidInput, e.to_string())
 }
 
 /// An OAuth failure as the one error shape, with cause → fix → where.
-pub(crate) fn oauth_error(stage: Stage, e: &OAuthError) -> IpcError {
-    let kind = match e {
-        OAuthError::Http(_) => ErrorKind::Network,
-        OAuthError::InvalidInput(_) | OAuthError::StateMismatch => ErrorKind::InvalidInput,
-        _ => ErrorKind::Auth,
-    };
-    IpcError::new(kind, e.to_string()).with_diagnosis(diagnose::diagnose(stage, e))
+pub fn oauth_error(stage: Stage, e: &OAuthError) -> IpcError {
+    use crate::errors::DomainError;
+    IpcError::new(e.kind(), e.to_string()).with_diagnosis(diagnose::diagnose(stage, e))
 }
 
 /// Runs `f` on the keychain off the async workers. Unlike a borrowing async
 /// fn, the future owns everything it holds, so callers' futures stay `Send`
 /// (the deep-link handler spawns them).
-pub(crate) fn keychain<T, F>(
+pub fn keychain<T, F>(
     ctx: &crate::ctx::AppCtx,
     f: F,
 ) -> impl std::future::Future<Output = Result<T, IpcError>> + Send + 'static
@@ -67,7 +62,7 @@ where
 {
     let store: Arc<dyn SecretStore> = ctx.secrets.clone();
     async move {
-        tauri::async_runtime::spawn_blocking(move || f(store.as_ref()))
+        tokio::task::spawn_blocking(move || f(store.as_ref()))
             .await
             .map_err(|e| IpcError::new(ErrorKind::Internal, format!("keychain task failed: {e}")))?
             .map_err(IpcError::from)
@@ -75,7 +70,7 @@ where
 }
 
 /// A value the user must enter on the Credentials step before this works.
-pub(crate) fn missing(what: &str, fix: &str) -> IpcError {
+pub fn missing(what: &str, fix: &str) -> IpcError {
     IpcError::new(
         ErrorKind::InvalidInput,
         format!("{what} is not entered yet"),
@@ -88,7 +83,7 @@ pub(crate) fn missing(what: &str, fix: &str) -> IpcError {
 }
 
 /// A non-empty, trimmed field value.
-pub(crate) fn field<'a>(setup: &'a Setup, key: &str) -> Option<&'a str> {
+pub fn field<'a>(setup: &'a Setup, key: &str) -> Option<&'a str> {
     setup
         .fields
         .get(key)
@@ -97,7 +92,7 @@ pub(crate) fn field<'a>(setup: &'a Setup, key: &str) -> Option<&'a str> {
 }
 
 /// Writes `changes` into the setup's fields (`None` removes a key).
-pub(crate) fn write_fields(
+pub fn write_fields(
     ctx: &crate::ctx::AppCtx,
     setup_id: &str,
     changes: Vec<(&'static str, Option<String>)>,

@@ -1,4 +1,4 @@
-//! What every command reaches through `tauri::State`: the secret store, the
+//! What every command reaches (the shell keeps it as Tauri state): the secret store, the
 //! state repository, the runs in flight, and facts gathered at start-up.
 
 use std::collections::HashMap;
@@ -10,6 +10,7 @@ use serde::Serialize;
 use specta::Type;
 use tokio_util::sync::CancellationToken;
 
+use crate::data_dir::DataDir;
 use crate::practice::PracticeSims;
 use crate::store::{StateRepo, StoreRecovery};
 
@@ -48,7 +49,7 @@ impl KeychainStatus {
 pub struct AppCtx {
     pub secrets: Arc<dyn SecretStore>,
     pub state: Arc<StateRepo>,
-    pub data_dir: PathBuf,
+    pub data_dir: DataDir,
     pub keychain: KeychainStatus,
     pub recovery: Option<StoreRecovery>,
     pub runs: Arc<RunRegistry>,
@@ -89,18 +90,15 @@ impl RunRegistry {
 impl AppCtx {
     /// Opens the state store in `data_dir` (recovering from a corrupt file) and
     /// probes the keychain once, so `app_info` can tell the UI what works.
-    pub fn open<R: tauri::Runtime, M: tauri::Manager<R>>(
-        manager: &M,
-        data_dir: PathBuf,
-        secrets: Arc<dyn SecretStore>,
-    ) -> Result<Self, IpcError> {
+    pub fn open(data_dir: PathBuf, secrets: Arc<dyn SecretStore>) -> Result<Self, IpcError> {
+        let data_dir = DataDir::new(data_dir);
         std::fs::create_dir_all(&data_dir).map_err(|e| {
             IpcError::new(
                 onramp_core::ErrorKind::Storage,
                 format!("could not create {}: {e}", data_dir.display()),
             )
         })?;
-        let (state, recovery) = StateRepo::open(manager, data_dir.join(crate::store::STATE_FILE))?;
+        let (state, recovery) = StateRepo::open(data_dir.state_file())?;
         let keychain = KeychainStatus::probe(secrets.as_ref());
         Ok(Self {
             secrets,

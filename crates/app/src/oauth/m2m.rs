@@ -4,6 +4,8 @@
 //! Client Credentials (M2M) Setup. In Practice mode the app uploads it to the
 //! simulator itself, as the simulated administrator would.
 
+use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -61,7 +63,7 @@ pub struct M2mCertificate {
 }
 
 /// Where a setup's certificate file lives (setup ids are UUIDs; anything else is refused).
-pub fn certificate_path(data_dir: &Path, setup_id: &str) -> Result<PathBuf, IpcError> {
+pub fn certificate_path(data_dir: &DataDir, setup_id: &str) -> Result<PathBuf, IpcError> {
     if setup_id.is_empty()
         || !setup_id
             .chars()
@@ -69,9 +71,7 @@ pub fn certificate_path(data_dir: &Path, setup_id: &str) -> Result<PathBuf, IpcE
     {
         return Err(invalid(format!("{setup_id:?} is not a setup id")));
     }
-    Ok(data_dir
-        .join("certificates")
-        .join(format!("{setup_id}.pem")))
+    Ok(data_dir.certificates().join(format!("{setup_id}.pem")))
 }
 
 fn describe(info: &CertificateInfo, pem: String, path: &Path) -> M2mCertificate {
@@ -99,12 +99,12 @@ pub async fn generate(
     let common_name = format!("Onramp {}", setup.label.trim());
     let now = OffsetDateTime::now_utc();
     // RSA key generation takes seconds: off the async workers.
-    let generated = tauri::async_runtime::spawn_blocking(move || {
+    let generated = tokio::task::spawn_blocking(move || {
         keygen(algorithm.into(), &common_name, MAX_VALIDITY_DAYS, now)
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("key generation failed: {e}")))?
-    .map_err(invalid)?;
+    .or_ipc()?;
     let id = setup.id.clone();
     let key = generated.private_key_pem.clone();
     crate::oauth::keychain(ctx, move |s| {
@@ -140,7 +140,7 @@ pub fn read(ctx: &AppCtx, setup_id: &str) -> Result<Option<M2mCertificate>, IpcE
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(storage(format!("could not read {}: {e}", path.display()))),
     };
-    let parsed = parse_certificate(&pem).map_err(invalid)?;
+    let parsed = parse_certificate(&pem).or_ipc()?;
     Ok(Some(describe(&parsed.info, pem, &path)))
 }
 
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn certificate_files_stay_in_the_data_dir() {
-        let dir = Path::new("/data");
+        let dir = &DataDir::new("/data");
         assert_eq!(
             certificate_path(dir, "0b7e-42").unwrap(),
             Path::new("/data/certificates/0b7e-42.pem")

@@ -2,8 +2,9 @@
 //! loopback the first time the setup needs it and stopped when the setup is
 //! deleted or the app exits (dropping a `SimHandle` stops its server).
 
+use crate::data_dir::DataDir;
+use crate::errors::OrIpc;
 use std::collections::HashMap;
-use std::path::Path;
 
 use onramp_core::profile::Erp;
 use onramp_core::state::Setup;
@@ -26,13 +27,12 @@ pub fn full_name(erp: Erp, scenario: &str) -> String {
 }
 
 pub fn load(erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
-    Scenario::builtin(&full_name(erp, scenario))
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+    Scenario::builtin(&full_name(erp, scenario)).or_ipc()
 }
 
 /// A setup's scenario: built in, or a reproduction stored under `data_dir`
 /// (`reproduced/<id>`, see `crate::reproduce`).
-pub fn load_in(data_dir: &Path, erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
+pub fn load_in(data_dir: &DataDir, erp: Erp, scenario: &str) -> Result<Scenario, IpcError> {
     match crate::reproduce::scenario_id(scenario) {
         Some(id) => crate::reproduce::load(data_dir, id),
         None => load(erp, scenario),
@@ -52,7 +52,7 @@ pub fn fix_applied(setup: &Setup) -> bool {
 
 /// The scenario a practice setup runs against now: as built in, or as it is
 /// after the user made its fix.
-pub fn scenario_for(data_dir: &Path, setup: &Setup) -> Result<Scenario, IpcError> {
+pub fn scenario_for(data_dir: &DataDir, setup: &Setup) -> Result<Scenario, IpcError> {
     let Some(name) = setup.practice_scenario.as_deref() else {
         return Err(IpcError::new(
             ErrorKind::InvalidInput,
@@ -61,8 +61,7 @@ pub fn scenario_for(data_dir: &Path, setup: &Setup) -> Result<Scenario, IpcError
     };
     let full = full_name(setup.erp, name);
     if fix_applied(setup) {
-        return Scenario::builtin_fixed(&full)
-            .map_err(|e| IpcError::new(ErrorKind::InvalidInput, e.to_string()));
+        return Scenario::builtin_fixed(&full).or_ipc();
     }
     load_in(data_dir, setup.erp, &full)
 }

@@ -1,0 +1,246 @@
+//! Setups, clients and connector profiles: read and written through core's
+//! state model, persisted by the state repository. Commands that write are
+//! async so the file write (with fsync) never runs on the window's thread.
+
+use crate::errors::OrIpc;
+use onramp_core::profile::ConnectorProfile;
+use onramp_core::profile::{AuthMethod, Erp};
+use std::collections::BTreeMap;
+
+use onramp_core::state::{
+    all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary, StepStatus,
+};
+use onramp_core::steps::steps_for;
+use onramp_core::{IpcError, SecretKey};
+use onramp_sim::Scenario;
+use serde::Deserialize;
+use specta::Type;
+
+use crate::ctx::AppCtx;
+use crate::practice;
+
+pub(super) fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formatting of a UTC timestamp cannot fail")
+}
+
+pub fn list_setups(ctx: &AppCtx) -> Result<Vec<SetupSummary>, IpcError> {
+    Ok(ctx
+        .state
+        .read()?
+        .setups
+        .iter()
+        .map(Setup::summary)
+        .collect())
+}
+
+pub fn get_setup(ctx: &AppCtx, id: String) -> Result<Setup, IpcError> {
+    ctx.state.setup(&id)
+}
+
+pub async fn create_setup(ctx: &AppCtx, mut input: NewSetup) -> Result<Setup, IpcError> {
+    let practice = match input.practice_scenario.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => {
+            let full = practice::full_name(input.erp, name);
+            let scenario = practice::load(input.erp, &full)?;
+            input.practice_scenario = Some(full);
+            Some(scenario)
+        }
+        _ => None,
+    };
+    let setup = match practice {
+        Some(scenario) => practice_setup(input, &scenario)?,
+        None => new_setup(input)?,
+    };
+    ctx.state.update(|s| {
+        s.setups.push(setup.clone());
+        Ok(setup)
+    })
+}
+
+/// One narrow change to a setup, made on the stored setup itself: whatever
+/// else changed meanwhile (an OAuth refresh writing token expiry dates, a run
+/// recording its summary) stays.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SetupChange {
+    /// Opens another step of the wizard.
+    GoTo {
+        step: String,
+    },
+    /// The user says the step is done: it is marked so and the wizard moves
+    /// to the next step of the flow.
+    MarkDone {
+        step: String,
+    },
+    /// A step's status as its own check found it.
+    MarkStep {
+        step: String,
+        status: StepStatus,
+    },
+    /// Sets these fields (a checklist tick, a choice); other fields stay.
+    SetFields {
+        fields: BTreeMap<String, String>,
+    },
+    SetProfile {
+        profile_id: Option<String>,
+    },
+    SetEntity {
+        entity_id: Option<String>,
+    },
+    SetClient {
+        client_id: Option<String>,
+    },
+}
+
+fn apply(setup: &mut Setup, change: SetupChange) {
+    match change {
+        SetupChange::GoTo { step } => setup.current_step = step,
+        SetupChange::MarkDone { step } => {
+            let flow = steps_for(setup.erp, setup.auth_method);
+            let next = flow
+                .iter()
+                .skip_while(|s| s.id != step)
+                .nth(1)
+                .map_or(step.as_str(), |s| s.id)
+                .to_owned();
+            setup.set_step(&step, StepStatus::Done);
+            setup.current_step = next;
+        }
+        SetupChange::MarkStep { step, status } => setup.set_step(&step, status),
+        SetupChange::SetFields { fields } => setup.fields.extend(fields),
+        SetupChange::SetProfile { profile_id } => setup.profile_id = profile_id,
+        SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
+        SetupChange::SetClient { client_id } => setup.client_id = client_id,
+    }
+}
+
+/// Applies `changes` to the stored setup in one write and returns it.
+pub async fn change_setup(
+    ctx: &AppCtx,
+    id: String,
+    changes: Vec<SetupChange>,
+) -> Result<Setup, IpcError> {
+    ctx.state.update_setup(&id, |setup| {
+        for change in changes {
+            apply(setup, change);
+        }
+        setup.touch();
+        Ok(setup.clone())
+    })
+}
+
+/// Removes the setup and every keychain entry it may hold.
+pub async fn delete_setup(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
+    if !ctx.state.read()?.setups.iter().any(|s| s.id == id) {
+        return Err(super::not_found("setup", &id));
+    }
+    // Secrets first: a setup whose secrets could not be removed stays listed,
+    // so the user can retry instead of leaving orphaned keychain entries.
+    let setup_id = id.clone();
+    super::secrets::blocking(ctx, move |store| {
+        all_secret_names()
+            .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), name)))
+    })
+    .await?;
+    ctx.sims.stop(&id).await;
+    // The M2M certificate is public, but it belongs to this setup only.
+    // (Ids it refuses to build a path from never had a certificate.)
+    if let Ok(certificate) = crate::oauth::m2m::certificate_path(&ctx.data_dir, &id) {
+        if let Err(e) = std::fs::remove_file(&certificate) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!(error = %e, path = %certificate.display(), "could not remove the certificate file");
+            }
+        }
+    }
+    let removed = ctx.state.update(|s| {
+        let gone = s.setups.iter().find(|x| x.id == id).cloned();
+        s.setups.retain(|x| x.id != id);
+        Ok(gone)
+    })?;
+    crate::api::share::forget_setup(&ctx.data_dir, removed.as_ref());
+    Ok(())
+}
+
+pub fn list_clients(ctx: &AppCtx) -> Result<Vec<Client>, IpcError> {
+    Ok(ctx.state.read()?.clients)
+}
+
+/// Adds a client, or replaces the one with the same id.
+pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, IpcError> {
+    if client.id.trim().is_empty() {
+        client.id = uuid::Uuid::new_v4().to_string();
+        client.created_at = now();
+    }
+    ctx.state.update(|s| {
+        match s.clients.iter_mut().find(|c| c.id == client.id) {
+            Some(slot) => *slot = client.clone(),
+            None => s.clients.push(client.clone()),
+        }
+        Ok(client)
+    })
+}
+
+/// The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own.
+pub async fn list_profiles(ctx: &AppCtx) -> Result<Vec<ConnectorProfile>, IpcError> {
+    Ok(crate::connector_profiles::all(&ctx.data_dir))
+}
+
+/// Spells the account as the ERP does — for NetSuite the realm (`1234567_SB1`)
+/// from whatever was pasted, URLs included — and gives core its environment.
+fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
+    let environment = match input.erp {
+        Erp::Netsuite => {
+            let account = onramp_netsuite::Account::parse(&input.account_id).or_ipc()?;
+            input.account_id = account.realm().to_owned();
+            account.environment()
+        }
+        Erp::Intacct => Environment::Production,
+    };
+    Ok(Setup::create(input, environment)?)
+}
+
+/// A practice setup takes its account, entity, profile and the wizard's
+/// non-secret fields from the scenario, as the user would have typed them.
+pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
+    let mut fields = Vec::new();
+    let mut profile = None;
+    match input.erp {
+        Erp::Netsuite => {
+            let client = scenario
+                .netsuite
+                .as_ref()
+                .map(|n| n.client.clone())
+                .unwrap_or_default();
+            input.account_id = client.account_id.unwrap_or_default();
+            profile = client.profile;
+            fields.extend(client.role_name.map(|v| ("role_name", v)));
+            fields.extend(client.user_email.map(|v| ("user_email", v)));
+        }
+        Erp::Intacct => {
+            if let Some(p) = scenario.intacct.as_ref().map(|i| &i.practice) {
+                input.account_id = p.company_id.clone();
+                input.entity_id = p.entity_id.clone();
+            }
+        }
+    }
+    let mut setup = new_setup(input)?;
+    setup.profile_id = Some(
+        profile.unwrap_or_else(|| crate::connector_profiles::default_id(setup.erp).to_owned()),
+    );
+    if setup.erp == Erp::Netsuite {
+        // The method the scenario's profile recommends (its first), as the
+        // wizard would suggest it; the user can still pick another.
+        let recommended = setup
+            .profile_id
+            .as_deref()
+            .and_then(onramp_core::profile::builtin_by_id)
+            .and_then(|p| p.netsuite.and_then(|n| n.auth_methods.first().copied()));
+        setup.auth_method = Some(recommended.unwrap_or(AuthMethod::Tba));
+    }
+    setup
+        .fields
+        .extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
+    Ok(setup)
+}

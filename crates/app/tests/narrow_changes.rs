@@ -1,0 +1,131 @@
+//! A setup changes one thing at a time on the stored setup: ticking checklist
+//! items and marking steps while an OAuth 2.0 refresh stores its tokens loses
+//! neither the ticks nor the tokens' expiry dates.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use onramp_application::api::setups::{change_setup, create_setup, SetupChange};
+use onramp_application::ctx::AppCtx;
+use onramp_application::oauth::{fields, tokens};
+use onramp_core::profile::Erp;
+use onramp_core::secret::MemorySecretStore;
+use onramp_core::state::{NewSetup, StepStatus};
+use onramp_core::Secret;
+use onramp_netsuite::oauth2::{OffsetDateTime, TokenSet};
+
+fn token_set(n: i64) -> TokenSet {
+    let now = OffsetDateTime::from_unix_timestamp(1_800_000_000 + n).unwrap();
+    TokenSet {
+        access_token: Secret::new(format!("access-{n}")),
+        refresh_token: Some(Secret::new(format!("refresh-{n}"))),
+        scopes: Vec::new(),
+        access_expires_at: now + time::Duration::hours(1),
+        refresh_expires_at: Some(now + time::Duration::days(7)),
+        consented_at: now,
+        owner: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ticks_and_an_oauth_refresh_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = Arc::new(
+        AppCtx::open(
+            dir.path().to_path_buf(),
+            Arc::new(MemorySecretStore::default()),
+        )
+        .unwrap(),
+    );
+    let setup = create_setup(
+        &ctx,
+        NewSetup {
+            erp: Erp::Netsuite,
+            label: "Acme".into(),
+            client_id: None,
+            account_id: "1234567".into(),
+            entity_id: None,
+            practice_scenario: None,
+        },
+    )
+    .await
+    .unwrap();
+    let id = setup.id.clone();
+
+    const ROUNDS: i64 = 20;
+    let ticking = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        tokio::spawn(async move {
+            for n in 0..ROUNDS {
+                let fields = BTreeMap::from([(format!("checklist_{n}"), "ticked".to_owned())]);
+                let changes = vec![
+                    SetupChange::SetFields { fields },
+                    SetupChange::MarkStep {
+                        step: format!("step{n}"),
+                        status: StepStatus::Done,
+                    },
+                ];
+                change_setup(&ctx, id.clone(), changes).await.unwrap();
+            }
+        })
+    };
+    let refreshing = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        tokio::spawn(async move {
+            for n in 0..ROUNDS {
+                tokens::store(&ctx, &id, &token_set(n)).await.unwrap();
+            }
+        })
+    };
+    ticking.await.unwrap();
+    refreshing.await.unwrap();
+
+    let stored = ctx.state.setup(&id).unwrap();
+    for n in 0..ROUNDS {
+        assert_eq!(
+            stored
+                .fields
+                .get(&format!("checklist_{n}"))
+                .map(String::as_str),
+            Some("ticked"),
+            "tick {n} kept"
+        );
+        assert_eq!(stored.steps[&format!("step{n}")].status, StepStatus::Done);
+    }
+    let last = token_set(ROUNDS - 1);
+    let expected = onramp_netsuite::oauth2::format_time(last.refresh_expires_at.unwrap());
+    assert_eq!(
+        stored.fields.get(fields::REFRESH_EXPIRES_AT),
+        Some(&expected),
+        "the last refresh's expiry kept"
+    );
+}
+
+#[tokio::test]
+async fn marking_a_step_done_moves_to_the_next_step_of_the_flow() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = AppCtx::open(
+        dir.path().to_path_buf(),
+        Arc::new(MemorySecretStore::default()),
+    )
+    .unwrap();
+    let setup = create_setup(
+        &ctx,
+        NewSetup {
+            erp: Erp::Intacct,
+            label: "Acme".into(),
+            client_id: None,
+            account_id: "acme".into(),
+            entity_id: None,
+            practice_scenario: None,
+        },
+    )
+    .await
+    .unwrap();
+    let done = vec![SetupChange::MarkDone {
+        step: "sender".into(),
+    }];
+    let after = change_setup(&ctx, setup.id, done).await.unwrap();
+    assert_eq!(after.current_step, "ws_user");
+    assert_eq!(after.steps["sender"].status, StepStatus::Done);
+}
