@@ -11,6 +11,7 @@ mod facts;
 mod features;
 mod integration;
 mod lifecycle;
+pub mod mcp;
 pub mod paths;
 mod permissions;
 mod probe;
@@ -110,6 +111,7 @@ pub const SUBSIDIARY: &str = "netsuite.subsidiary";
 pub const INTEGRATION: &str = "netsuite.integration";
 pub const CONCURRENCY: &str = "netsuite.concurrency";
 pub const LIFECYCLE: &str = "netsuite.lifecycle";
+pub const MCP: &str = "netsuite.mcp";
 
 /// Builds the suite for one account and connector profile.
 pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<CheckSpec> {
@@ -137,7 +139,8 @@ pub fn suite_with_facts(
         facts: facts.clone(),
         req,
     });
-    let specs = vec![
+    let mcp = shared.req.scopes.iter().any(|s| s == "mcp");
+    let mut specs = vec![
         spec(
             &shared,
             ACCOUNT,
@@ -209,6 +212,15 @@ pub fn suite_with_facts(
             lifecycle::run,
         ),
     ];
+    if mcp {
+        specs.push(spec(
+            &shared,
+            MCP,
+            "AI Connector Service sign-in and role",
+            &[AUTH],
+            mcp::run,
+        ));
+    }
     (specs, facts)
 }
 
