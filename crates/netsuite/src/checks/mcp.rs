@@ -41,7 +41,7 @@ pub fn check_server_url(account: &Account, typed: &str) -> Result<(), String> {
     ))
 }
 
-pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
+pub(crate) async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let url = server_url(c.facts.client().account());
     let method = c.ctx.auth_method();
     if method != AuthMethod::Oauth2Code {
