@@ -10,6 +10,7 @@ pub mod observe;
 pub mod patterns;
 pub mod profiles;
 pub mod rest;
+pub mod rest_errors;
 pub mod session;
 mod transport;
 pub mod xml;
