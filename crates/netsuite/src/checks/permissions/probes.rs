@@ -97,6 +97,18 @@ fn probe_what(record: &str) -> String {
 fn from_record_probe(p: &NsPermission, record: &str, outcome: &ProbeOutcome) -> PermissionDiffRow {
     let what = probe_what(record);
     match outcome {
+        ProbeOutcome::Readable { ids } if ids.is_empty() => row(
+            p,
+            None,
+            DiffStatus::Unknown,
+            Proof::new(
+                ProofMethod::Probe,
+                format!(
+                    "{what} returned no records, which proves nothing: the answer is the same when there is nothing to read as when the role sees none of it. {}",
+                    read_the_role(p)
+                ),
+            ),
+        ),
         ProbeOutcome::Readable { .. } => proves_view(p, format!("{what} succeeded")),
         ProbeOutcome::Denied { .. } if outcome.feature_hint().is_some() => {
             not_provable(p, &format!("{what} needs a feature that is off."))
@@ -216,6 +228,19 @@ mod tests {
         let detail = &full.proof.as_ref().unwrap().detail;
         assert!(detail.contains("proves View, not Full"), "{detail}");
         assert!(detail.contains("administrator sign in"), "{detail}");
+    }
+
+    #[test]
+    fn a_read_with_no_records_is_not_proven() {
+        let empty = ProbeOutcome::Readable { ids: Vec::new() };
+        let r = from_record_probe(&perm("Currency", NsLevel::View), "currency", &empty);
+        assert_eq!(r.status, DiffStatus::Unknown);
+        assert_eq!(r.actual, None);
+        let detail = &r.proof.as_ref().unwrap().detail;
+        assert!(
+            detail.contains("returned no records, which proves nothing"),
+            "{detail}"
+        );
     }
 
     #[test]
