@@ -125,7 +125,7 @@ pub fn token_diagnosis(error: &str) -> Diagnosis {
         "unauthorized_client" | "access_denied" => (
             "The company has not authorised the app's sender ID.",
             "Add the sender ID to the company's Web Services authorizations, or have an administrator approve the app.",
-            "Company > Setup > Company > Security > Web Services authorizations",
+            crate::guidance::SENDER_AUTHORIZATIONS_WHERE,
         ),
         _ => (
             "The token request was refused.",

@@ -50,7 +50,7 @@ pub async fn sender(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str)
             Diagnosis::new(
                 "The sender ID and password were accepted; whether this company authorises the sender could not be told from the error text.",
                 "Check that the sender ID is listed and Active in the company's Web Services authorizations, then read the sign-in check.",
-                "Company > Setup > Company > Security > Web Services authorizations",
+                crate::guidance::SENDER_AUTHORIZATIONS_WHERE,
             ),
         ),
         (Some(other), _) => CheckResult::warn(
