@@ -21,6 +21,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "netsuite-ai-connector-mcp.toml",
         include_str!("../../../../profiles/netsuite-ai-connector-mcp.toml"),
     ),
+    (
+        "netsuite-suiteanalytics-connect.toml",
+        include_str!("../../../../profiles/netsuite-suiteanalytics-connect.toml"),
+    ),
 ];
 
 /// Every built-in profile, marked `builtin = true`. The files are checked by

@@ -10,7 +10,8 @@ fn every_builtin_profile_parses_validates_and_is_marked_builtin() {
             "netsuite-zuora-billing",
             "netsuite-readonly-reporting",
             "intacct-accounting-sync",
-            "netsuite-ai-connector-mcp"
+            "netsuite-ai-connector-mcp",
+            "netsuite-suiteanalytics-connect"
         ]
     );
     for p in &profiles {
