@@ -16,6 +16,7 @@ pub mod paths;
 mod permissions;
 mod probe;
 mod records;
+pub mod restlet;
 mod subsidiary;
 
 pub use audit_detail::audit_detail_diagnosis;
