@@ -6,10 +6,13 @@
 pub mod checks;
 pub mod client;
 pub mod errors;
+pub mod guidance;
 pub mod observe;
 pub mod patterns;
 pub mod profiles;
 pub mod rest;
+pub mod rest_errors;
+pub mod senders;
 pub mod session;
 mod transport;
 pub mod xml;

@@ -199,6 +199,12 @@ mod tests {
         );
         // The same text at the control layer is not a sender problem.
         assert_eq!(id(Layer::Control, 200, login), None);
+        // Vendors quote only the phrase; its errorno and field are not published.
+        let two_step = err("", "User authentication failure", "", "");
+        assert_eq!(
+            id(Layer::Authentication, 200, two_step).as_deref(),
+            Some("two-step-verification")
+        );
         let session = err("XL03000006", "", "Invalid session", "");
         assert_eq!(
             id(Layer::Authentication, 200, session).as_deref(),

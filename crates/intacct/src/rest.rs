@@ -28,10 +28,12 @@ pub enum RestError {
         error: String,
         description: Option<String>,
     },
-    #[error("the REST API answered HTTP {status} {code}: {message}")]
+    #[error("the REST API answered HTTP {status} {code}{}: {message}", .error_id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default())]
     Api {
         status: u16,
         code: String,
+        /// Sage's `errorId`, e.g. `REST-2102`.
+        error_id: Option<String>,
         message: String,
     },
     #[error("the REST API's answer is not what it documents: {0}")]
@@ -123,7 +125,7 @@ pub fn token_diagnosis(error: &str) -> Diagnosis {
         "unauthorized_client" | "access_denied" => (
             "The company has not authorised the app's sender ID.",
             "Add the sender ID to the company's Web Services authorizations, or have an administrator approve the app.",
-            "Company > Setup > Company > Security > Web Services authorizations",
+            crate::guidance::SENDER_AUTHORIZATIONS_WHERE,
         ),
         _ => (
             "The token request was refused.",
@@ -171,6 +173,8 @@ impl RestClient {
         .await
     }
 
+    /// Authorises a new connection: show `rest_errors::SECOND_AUTHORIZATION_WARNING`
+    /// first, as it stops an earlier connection of the same user and company.
     pub async fn exchange_code(
         &self,
         code: &str,
@@ -248,11 +252,12 @@ impl RestClient {
             ))
         })?;
         if status != 200 {
-            let err = &v["ia::result"]["ia::error"];
+            let (code, error_id, message) = crate::rest_errors::api_error_fields(&v, &redactor);
             return Err(RestError::Api {
                 status,
-                code: redactor.redact(err["code"].as_str().unwrap_or_default()),
-                message: redactor.redact(err["message"].as_str().unwrap_or_default()),
+                code,
+                error_id,
+                message,
             });
         }
         v["ia::meta"]["totalCount"]

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod client;
 pub mod errors;
 pub mod governance;
+pub mod guidance;
 pub mod oauth2;
 pub mod observe;
 pub mod profiles;

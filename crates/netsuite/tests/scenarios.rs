@@ -175,3 +175,24 @@ async fn mistyped_account_id_is_flagged_by_domain_discovery() {
         .contains("does not know account 7654321"));
     assert_eq!(o.get("netsuite.auth").status, CheckStatus::Fail);
 }
+
+#[tokio::test]
+async fn a_tba_setup_is_told_that_tba_support_ends_tentatively() {
+    let o = scenario("happy").await;
+    let lifecycle = o.get("netsuite.lifecycle");
+    let retirement = lifecycle
+        .evidence
+        .iter()
+        .find(|e| e.label == "TBA retirement")
+        .expect("TBA setups are told about TBA's retirement");
+    assert!(
+        retirement.value.contains("tentatively"),
+        "{}",
+        retirement.value
+    );
+    assert!(
+        retirement.value.contains("section_0525020842"),
+        "{}",
+        retirement.value
+    );
+}

@@ -17,6 +17,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "intacct-accounting-sync.toml",
         include_str!("../../../../profiles/intacct-accounting-sync.toml"),
     ),
+    (
+        "netsuite-ai-connector-mcp.toml",
+        include_str!("../../../../profiles/netsuite-ai-connector-mcp.toml"),
+    ),
+    (
+        "netsuite-suiteanalytics-connect.toml",
+        include_str!("../../../../profiles/netsuite-suiteanalytics-connect.toml"),
+    ),
 ];
 
 /// Every built-in profile, marked `builtin = true`. The files are checked by

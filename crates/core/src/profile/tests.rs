@@ -9,7 +9,9 @@ fn every_builtin_profile_parses_validates_and_is_marked_builtin() {
         [
             "netsuite-zuora-billing",
             "netsuite-readonly-reporting",
-            "intacct-accounting-sync"
+            "intacct-accounting-sync",
+            "netsuite-ai-connector-mcp",
+            "netsuite-suiteanalytics-connect"
         ]
     );
     for p in &profiles {
@@ -149,4 +151,27 @@ fn slugs() {
     for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b"] {
         assert!(!validate::is_slug(bad), "{bad}");
     }
+}
+
+#[test]
+fn mcp_is_granted_alone_and_only_through_the_authorization_code_grant() {
+    let mcp = builtin_by_id("netsuite-ai-connector-mcp").unwrap();
+    assert_eq!(validate(&mcp), Ok(()));
+    let fields = |p: &ConnectorProfile| -> Vec<String> {
+        validate(p)
+            .unwrap_err()
+            .into_iter()
+            .map(|i| i.field)
+            .collect()
+    };
+    let mut combined = mcp.clone();
+    combined.netsuite.as_mut().unwrap().scopes = vec!["mcp".into(), "rest_webservices".into()];
+    assert_eq!(fields(&combined), ["netsuite.scopes"]);
+    let mut m2m = mcp.clone();
+    m2m.netsuite.as_mut().unwrap().auth_methods =
+        vec![AuthMethod::Oauth2Code, AuthMethod::Oauth2M2m];
+    assert_eq!(fields(&m2m), ["netsuite.auth_methods"]);
+    let mut tba = mcp;
+    tba.netsuite.as_mut().unwrap().auth_methods = vec![AuthMethod::Tba];
+    assert_eq!(fields(&tba), ["netsuite.auth_methods"]);
 }

@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::{ConnectorProfile, Erp, IntacctRequirements, NetSuiteRequirements, NsLevel};
+use super::{
+    AuthMethod, ConnectorProfile, Erp, IntacctRequirements, NetSuiteRequirements, NsLevel,
+};
 use super::{ProfileIssue, PROFILE_SCHEMA_VERSION};
 
 /// Rights as Sage Intacct names them on roles and in `getUserPermissions`.
@@ -66,6 +68,7 @@ fn netsuite(ns: &NetSuiteRequirements, issues: &mut Issues) {
             "name at least one auth method".into(),
         );
     }
+    scopes(ns, issues);
     let mut seen = HashSet::new();
     for (i, f) in ns.features.iter().enumerate() {
         let at = format!("netsuite.features[{i}]");
@@ -107,6 +110,26 @@ fn netsuite(ns: &NetSuiteRequirements, issues: &mut Issues) {
                 ),
             );
         }
+    }
+}
+
+/// NetSuite grants `mcp` only on its own and only through the authorization
+/// code grant with PKCE (help section_158081944642).
+fn scopes(ns: &NetSuiteRequirements, issues: &mut Issues) {
+    if !ns.scopes.iter().any(|s| s == "mcp") {
+        return;
+    }
+    if ns.scopes.len() > 1 {
+        issues.add(
+            "netsuite.scopes",
+            "NetSuite grants the mcp scope only on its own: remove the other scopes, or make a second profile for them".into(),
+        );
+    }
+    if ns.auth_methods != [AuthMethod::Oauth2Code] {
+        issues.add(
+            "netsuite.auth_methods",
+            "the mcp scope is granted only through OAuth 2.0 authorization code + PKCE: use auth_methods = [\"oauth2-code\"]".into(),
+        );
     }
 }
 

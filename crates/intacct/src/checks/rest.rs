@@ -9,6 +9,7 @@ use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, Permission
 use super::permissions::ROLE_WHERE;
 use super::IntacctCtx;
 use crate::rest::{token_diagnosis, RestError};
+use crate::rest_errors::api_error_diagnosis;
 
 pub const ID: &str = "intacct.rest";
 
@@ -56,13 +57,20 @@ pub async fn check(
         }
     };
     let mut rows = Vec::new();
+    let mut token_refused = None;
     for obj in &req.objects {
         let (status, actual) = match rest.probe(&token, &obj.object).await {
             Ok(n) => (DiffStatus::Ok, format!("readable ({n} records)")),
             Err(RestError::Api {
                 status: 403, code, ..
             }) => (DiffStatus::Missing, code),
-            Err(e) => (DiffStatus::Unknown, e.to_string()),
+            Err(e) => {
+                if let RestError::Api { code, error_id, .. } = &e {
+                    token_refused =
+                        token_refused.or(api_error_diagnosis(code, error_id.as_deref()));
+                }
+                (DiffStatus::Unknown, e.to_string())
+            }
         };
         rows.push(PermissionDiffRow {
             id: obj.object.clone(),
@@ -83,7 +91,14 @@ pub async fn check(
         .iter()
         .filter(|r| r.status == DiffStatus::Unknown)
         .count();
-    let r = if !denied.is_empty() {
+    let r = if let Some(d) = token_refused {
+        CheckResult::fail(
+            id,
+            title,
+            "Sage Intacct stopped accepting the REST token partway through.",
+            d,
+        )
+    } else if !denied.is_empty() {
         CheckResult::fail(
             id,
             title,

@@ -35,7 +35,13 @@ pub async fn sender(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str)
     };
     let layer = e.layer_errors().map(|(l, _, _)| l);
     let result = match (owner(&ctx, e), layer) {
-        (Some(SENDER), _) => CheckResult::fail(id, title, format!("The gateway refused Sender ID {sender}: {e}"), diagnose(&ctx, e)),
+        (Some(SENDER), _) => {
+            let refused = CheckResult::fail(id, title, format!("The gateway refused Sender ID {sender}: {e}"), diagnose(&ctx, e));
+            match crate::senders::sender_spelling(&sender).warning() {
+                Some(w) => refused.with_evidence("Sender ID spelling", w),
+                None => refused,
+            }
+        }
         // Past the control layer the sender ID and password were accepted, and the
         // company's Web Services authorization is checked before the user.
         (Some(_), Some(Layer::Authentication)) => CheckResult::pass(
@@ -50,7 +56,7 @@ pub async fn sender(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str)
             Diagnosis::new(
                 "The sender ID and password were accepted; whether this company authorises the sender could not be told from the error text.",
                 "Check that the sender ID is listed and Active in the company's Web Services authorizations, then read the sign-in check.",
-                "Company > Setup > Company > Security > Web Services authorizations",
+                crate::guidance::SENDER_AUTHORIZATIONS_WHERE,
             ),
         ),
         (Some(other), _) => CheckResult::warn(

@@ -36,10 +36,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
         "Tokens stop working when the integration user is made inactive or loses the role; use a dedicated integration employee.",
     );
     if tba {
-        result.with_evidence(
-            "TBA retirement",
-            "From NetSuite 2027.1 no new TBA integrations can be created; existing ones are supported until about 2028.1. Plan the move to OAuth 2.0.",
-        )
+        result.with_evidence("TBA retirement", crate::guidance::TBA_END_OF_SUPPORT)
     } else {
         result
     }

@@ -11,10 +11,12 @@ mod facts;
 mod features;
 mod integration;
 mod lifecycle;
+pub mod mcp;
 pub mod paths;
 mod permissions;
 mod probe;
 mod records;
+pub mod restlet;
 mod subsidiary;
 
 pub use audit_detail::audit_detail_diagnosis;
@@ -110,6 +112,7 @@ pub const SUBSIDIARY: &str = "netsuite.subsidiary";
 pub const INTEGRATION: &str = "netsuite.integration";
 pub const CONCURRENCY: &str = "netsuite.concurrency";
 pub const LIFECYCLE: &str = "netsuite.lifecycle";
+pub const MCP: &str = "netsuite.mcp";
 
 /// Builds the suite for one account and connector profile.
 pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<CheckSpec> {
@@ -137,7 +140,8 @@ pub fn suite_with_facts(
         facts: facts.clone(),
         req,
     });
-    let specs = vec![
+    let mcp = shared.req.scopes.iter().any(|s| s == "mcp");
+    let mut specs = vec![
         spec(
             &shared,
             ACCOUNT,
@@ -209,6 +213,15 @@ pub fn suite_with_facts(
             lifecycle::run,
         ),
     ];
+    if mcp {
+        specs.push(spec(
+            &shared,
+            MCP,
+            "AI Connector Service sign-in and role",
+            &[AUTH],
+            mcp::run,
+        ));
+    }
     (specs, facts)
 }
 

@@ -45,6 +45,18 @@ impl ProbeOutcome {
         }
     }
 
+    /// Refused because a workflow's Lock Record action locks the record, which
+    /// says nothing about the role's permissions. NetSuite's text, as a public
+    /// client's fixture records it (airbytehq/airbyte, source-netsuite unit
+    /// tests): 400 USER_ERROR "Error while accessing a resource. This record
+    /// has been locked by a user defined workflow." Oracle's help (Lock Record
+    /// Action, section_N2743672) says loading a locked record through web
+    /// services or SuiteScript throws an error.
+    pub fn locked_by_workflow(&self) -> bool {
+        matches!(self, Self::UserError { detail }
+            if detail.to_ascii_lowercase().contains("locked by a user defined workflow"))
+    }
+
     /// A feature (not a permission) is missing, as the 403 body says so.
     pub fn feature_hint(&self) -> Option<&str> {
         match self {
@@ -53,6 +65,10 @@ impl ProbeOutcome {
         }
     }
 }
+
+/// Cause and place for a record locked by a workflow.
+pub const LOCKED_BY_WORKFLOW: &str = "NetSuite answered 'This record has been locked by a user defined workflow': a workflow's Lock Record action locks the record. This is not a missing role permission.";
+pub const WORKFLOWS_WHERE: &str = "Customization > Workflow > Workflows > (the workflow on this record type) > (state) > Actions > Lock Record";
 
 /// Whether NetSuite's "Lists -> Currency" names the permission called `name`.
 pub fn names_permission(permission: &str, name: &str) -> bool {

@@ -5,6 +5,7 @@ use onramp_core::runner::RunCtx;
 use onramp_core::{CheckResult, Diagnosis};
 
 use super::facts::ProbeOutcome;
+use super::probe::{LOCKED_BY_WORKFLOW, WORKFLOWS_WHERE};
 use super::{fail, pass, paths, skip, warn, Ctx};
 
 pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
@@ -22,6 +23,7 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let outcomes = join_all(probes.iter().map(|(t, _, _)| c.facts.probe(t))).await;
     let mut denied = Vec::new();
     let mut failed = Vec::new();
+    let mut locked = Vec::new();
     let mut evidence = Vec::new();
     for ((record, name, group), outcome) in probes.iter().zip(&outcomes) {
         let line = match outcome {
@@ -42,6 +44,10 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                     outcome.feature_hint().is_some(),
                 ));
                 format!("refused: {detail}")
+            }
+            ProbeOutcome::UserError { .. } if outcome.locked_by_workflow() => {
+                locked.push(record.clone());
+                "locked by a workflow (not a permission problem)".to_string()
             }
             ProbeOutcome::UserError { detail } => {
                 denied.push((name.clone(), group.clone(), None, false));
@@ -92,6 +98,11 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 fix,
                 where_,
             ),
+        )
+    } else if !locked.is_empty() {
+        warn(
+            format!("{} record type(s) hold records locked by a workflow: {}.", locked.len(), locked.join(", ")),
+            Diagnosis::new(LOCKED_BY_WORKFLOW, "Change the workflow (take the Lock Record action out of the state, or add a condition that leaves the integration role out), or let the connector skip locked records; no role change is needed.", WORKFLOWS_WHERE),
         )
     } else if !failed.is_empty() {
         warn(

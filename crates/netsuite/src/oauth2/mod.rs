@@ -8,6 +8,7 @@
 pub mod code;
 pub mod diagnose;
 pub mod error;
+pub mod import;
 pub mod keygen;
 pub mod m2m;
 pub mod migration;

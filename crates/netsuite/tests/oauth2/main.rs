@@ -6,6 +6,7 @@ mod canary;
 mod code_flow;
 mod failures;
 mod m2m;
+mod mcp;
 mod mock;
 mod oracle_samples;
 mod suite;

@@ -29,6 +29,9 @@ const PERMISSIONS: &[(&str, &str, &str)] = &[
         "OAuth 2.0 Authorized Applications Management",
     ),
     ("ADMI_INTEGRAPP", "Setup", "Integration Application"),
+    // Key from Oracle's SDF permission reference (oracle/netsuite-suitecloud-sdk,
+    // references/permissions.json, generated from help chapter_N3236764).
+    ("ADMI_MCP_SERVER", "Setup", "MCP Server Connection"),
     ("REPO_ANALYTICS", "Reports", "SuiteAnalytics Workbook"),
     ("LIST_CUSTJOB", "Lists", "Customers"),
     ("LIST_ITEM", "Lists", "Items"),

@@ -97,6 +97,18 @@ fn probe_what(record: &str) -> String {
 fn from_record_probe(p: &NsPermission, record: &str, outcome: &ProbeOutcome) -> PermissionDiffRow {
     let what = probe_what(record);
     match outcome {
+        ProbeOutcome::Readable { ids } if ids.is_empty() => row(
+            p,
+            None,
+            DiffStatus::Unknown,
+            Proof::new(
+                ProofMethod::Probe,
+                format!(
+                    "{what} returned no records, which proves nothing: the answer is the same when there is nothing to read as when the role sees none of it. {}",
+                    read_the_role(p)
+                ),
+            ),
+        ),
         ProbeOutcome::Readable { .. } => proves_view(p, format!("{what} succeeded")),
         ProbeOutcome::Denied { .. } if outcome.feature_hint().is_some() => {
             not_provable(p, &format!("{what} needs a feature that is off."))
@@ -104,6 +116,10 @@ fn from_record_probe(p: &NsPermission, record: &str, outcome: &ProbeOutcome) -> 
         ProbeOutcome::Denied { permission, detail } => {
             refused(p, &what, permission.as_deref(), detail)
         }
+        ProbeOutcome::UserError { .. } if outcome.locked_by_workflow() => not_provable(
+            p,
+            &format!("{what} found a record locked by a workflow, which proves nothing about this permission."),
+        ),
         ProbeOutcome::UserError { detail } => refused(p, &what, None, detail),
         ProbeOutcome::Failed { message } => {
             not_provable(p, &format!("{what} could not be checked ({message})."))
@@ -216,6 +232,37 @@ mod tests {
         let detail = &full.proof.as_ref().unwrap().detail;
         assert!(detail.contains("proves View, not Full"), "{detail}");
         assert!(detail.contains("administrator sign in"), "{detail}");
+    }
+
+    #[test]
+    fn a_record_locked_by_a_workflow_is_not_a_missing_permission() {
+        // The answer as airbytehq/airbyte's source-netsuite unit tests record it.
+        let locked = ProbeOutcome::UserError {
+            detail: "Error while accessing a resource. This record has been locked by a user defined workflow.".into(),
+        };
+        assert!(locked.locked_by_workflow());
+        let r = from_record_probe(&perm("Currency", NsLevel::View), "currency", &locked);
+        assert_eq!(r.status, DiffStatus::Unknown);
+        assert!(r.proof.unwrap().detail.contains("locked by a workflow"));
+        let other = ProbeOutcome::UserError {
+            detail: "Invalid search".into(),
+        };
+        assert!(!other.locked_by_workflow());
+        let r = from_record_probe(&perm("Currency", NsLevel::View), "currency", &other);
+        assert_eq!(r.status, DiffStatus::Missing);
+    }
+
+    #[test]
+    fn a_read_with_no_records_is_not_proven() {
+        let empty = ProbeOutcome::Readable { ids: Vec::new() };
+        let r = from_record_probe(&perm("Currency", NsLevel::View), "currency", &empty);
+        assert_eq!(r.status, DiffStatus::Unknown);
+        assert_eq!(r.actual, None);
+        let detail = &r.proof.as_ref().unwrap().detail;
+        assert!(
+            detail.contains("returned no records, which proves nothing"),
+            "{detail}"
+        );
     }
 
     #[test]
