@@ -270,7 +270,9 @@ fn list_profiles_returns_the_built_in_profiles() {
         ids,
         [
             "intacct-accounting-sync",
+            "netsuite-ai-connector-mcp",
             "netsuite-readonly-reporting",
+            "netsuite-suiteanalytics-connect",
             "netsuite-zuora-billing"
         ]
     );
