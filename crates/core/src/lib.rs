@@ -4,6 +4,7 @@
 pub mod check;
 mod clock;
 pub mod error;
+pub mod files;
 pub mod http;
 #[cfg(feature = "keychain")]
 pub mod keychain;
@@ -13,10 +14,12 @@ pub mod report;
 pub mod runner;
 pub mod secret;
 pub mod state;
+pub mod verdict;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
 };
 pub use error::{ErrorKind, IpcError};
 pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
+pub use verdict::RunVerdict;
 pub use secret::{Secret, SecretError, SecretKey, SecretStore};
