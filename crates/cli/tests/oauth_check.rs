@@ -253,6 +253,7 @@ async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
         .build()
         .unwrap();
     let page = http.get(req.browser_url.clone()).send().await.unwrap();
+    let page_url = page.url().clone();
     let html = page.text().await.unwrap();
     let form = html.find("<form").expect("a consent form");
     let action = attr(&html[form..], "action");
@@ -264,7 +265,7 @@ async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
     fields.push((s("principal"), s(PRINCIPAL)));
     fields.push((s("decision"), s("allow")));
     let resp = http
-        .post(format!("{}{action}", sim.base_url()))
+        .post(page_url.join(&action).unwrap())
         .form(&fields)
         .send()
         .await

@@ -17,6 +17,22 @@ pub struct SimOptions {
     pub clock_offset_secs: Option<i64>,
     /// Freezes the simulated clock at this instant (tests at exact time edges).
     pub fixed_now: Option<OffsetDateTime>,
+    /// Who may drive a started simulator (see `gate`).
+    pub access: Access,
+}
+
+/// The first path segment every request must carry. A random one (the
+/// default) means only whoever was handed `SimHandle::base_url` can reach the
+/// simulator: not a web page in the user's browser, not another program.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Access {
+    /// A fresh random secret per start.
+    #[default]
+    RandomSecret,
+    /// A given secret (URL-safe characters only).
+    Secret(String),
+    /// No secret: requests go straight to `/<host>/...` (tests of the bare router).
+    Open,
 }
 
 impl SimOptions {

@@ -16,7 +16,7 @@ async fn full_authorization_code_flow() {
     let req = client.authorization_request().unwrap();
     assert_eq!(req.url.host_str(), Some("1234567.app.netsuite.com"));
     let BrowserOutcome::Redirected(location) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+        browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!("consent did not redirect");
     };
@@ -77,7 +77,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
 
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+        browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!()
     };
@@ -99,7 +99,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
 
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+        browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!()
     };
@@ -119,7 +119,7 @@ async fn state_mismatch_is_detected_by_the_client() {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+        browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!()
     };
@@ -136,7 +136,7 @@ async fn deny_redirects_with_access_denied() {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, false).await
+        browse(&req.browser_url, PRINCIPAL, false).await
     else {
         panic!()
     };
@@ -155,7 +155,7 @@ async fn public_client_refresh_tokens_rotate_and_are_single_use() {
     let now = OffsetDateTime::now_utc();
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+        browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!()
     };

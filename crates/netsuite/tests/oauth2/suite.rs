@@ -16,7 +16,7 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, "13:1001", true).await
+        browse(&req.browser_url, "13:1001", true).await
     else {
         panic!("consent did not redirect");
     };

@@ -35,6 +35,10 @@ impl Element {
     }
 }
 
+/// Deepest nesting accepted: real requests are under ten levels deep, and a
+/// hostile one nested thousands deep must not overflow the stack.
+pub const MAX_DEPTH: usize = 100;
+
 /// Parses a whole document into its root element.
 pub fn parse_document(xml: &str) -> Result<Element, String> {
     let mut reader = Reader::from_str(xml);
@@ -45,7 +49,12 @@ pub fn parse_document(xml: &str) -> Result<Element, String> {
             .read_event()
             .map_err(|e| format!("{e} at byte {}", reader.error_position()))?;
         match event {
-            Event::Start(s) => stack.push(start(&s)?),
+            Event::Start(s) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(format!("elements are nested deeper than {MAX_DEPTH} levels"));
+                }
+                stack.push(start(&s)?)
+            }
             Event::Empty(s) => {
                 let el = start(&s)?;
                 close(el, &mut stack, &mut root)?;
@@ -210,4 +219,18 @@ fn operation(op: &Element) -> Result<Operation, String> {
         auth,
         functions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_it_can_overflow_the_stack() {
+        let deep = |n: usize| format!("{}{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(parse_document(&deep(MAX_DEPTH)).is_ok());
+        // About 140 KB, the size of the POST that used to kill the simulator.
+        let e = parse_document(&deep(20_000)).unwrap_err();
+        assert!(e.contains("nested deeper than"), "{e}");
+    }
 }
