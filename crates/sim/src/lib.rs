@@ -17,6 +17,7 @@ pub mod reproduce;
 pub mod scenario;
 mod serve;
 pub mod server;
+pub mod standin;
 
 pub use options::{Access, SimClock, SimOptions};
 pub use scenario::{BuiltinInfo, Scenario, ScenarioError};
