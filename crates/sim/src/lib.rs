@@ -19,6 +19,6 @@ mod serve;
 pub mod server;
 pub mod standin;
 
-pub use options::{Access, SimClock, SimOptions};
+pub use options::{Access, Limits, SimClock, SimOptions};
 pub use scenario::{BuiltinInfo, Scenario, ScenarioError};
 pub use server::{SimError, SimHandle, Simulator};

@@ -19,6 +19,25 @@ pub struct SimOptions {
     pub fixed_now: Option<OffsetDateTime>,
     /// Who may drive a started simulator (see `gate`).
     pub access: Access,
+    /// Bounds on connections (see `serve`).
+    pub limits: Limits,
+}
+
+/// How many connections a started simulator keeps open at once, and how long
+/// a client may take to send a request's headers (slow clients are closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_connections: usize,
+    pub header_read_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_connections: 256,
+            header_read_timeout: Duration::from_secs(10),
+        }
+    }
 }
 
 /// The first path segment every request must carry. A random one (the

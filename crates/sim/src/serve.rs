@@ -1,7 +1,7 @@
 //! The accept loop behind `Simulator::start`. axum::serve sets no header-read
 //! timeout and accepts without bound, so slow or idle connections could pile
 //! up (slowloris); here each connection must send its headers in time and at
-//! most `MAX_CONNECTIONS` are open at once (more are closed on accept).
+//! most `Limits::max_connections` are open at once (more are closed on accept).
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -17,18 +17,17 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use crate::gate::Gate;
-
-pub(crate) const MAX_CONNECTIONS: usize = 256;
-pub(crate) const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+use crate::options::Limits;
 
 /// Serves until `stop` fires, then lets in-flight requests finish.
 pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     gate: Gate,
+    limits: Limits,
     mut stop: oneshot::Receiver<()>,
 ) {
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
     let (quit_tx, quit_rx) = watch::channel(());
     let mut conns = JoinSet::new();
     loop {
@@ -62,7 +61,7 @@ pub(crate) async fn serve(
             });
             let conn = http1::Builder::new()
                 .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_READ_TIMEOUT)
+                .header_read_timeout(limits.header_read_timeout)
                 .serve_connection(TokioIo::new(stream), service);
             tokio::pin!(conn);
             let mut closing = false;

@@ -43,7 +43,7 @@ impl Simulator {
         let (tx, rx) = oneshot::channel::<()>();
         let gate = Gate::new(&options.access);
         let prefix = gate.prefix();
-        let task = tokio::spawn(serve::serve(listener, app, gate, rx));
+        let task = tokio::spawn(serve::serve(listener, app, gate, options.limits, rx));
         // The address only: the secret stays out of logs.
         tracing::info!(%addr, title = %scenario.title, "simulator listening");
         Ok(SimHandle {
