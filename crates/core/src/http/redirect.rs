@@ -76,6 +76,36 @@ pub(super) fn refused(e: &reqwest::Error) -> Option<&Refused> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any Location a server sends (that parses as a URL): only the same
+        /// origin is followed, and the named target never carries a query,
+        /// fragment or user info.
+        #[test]
+        fn redirect_targets_are_judged_and_redacted(
+            scheme in prop_oneof![Just("https"), Just("http"), Just("ftp"), Just("file")],
+            user in "[a-z]{0,5}(:[a-z]{0,5})?",
+            host in prop_oneof![Just("a.example".to_string()), Just("127.0.0.1".to_string()), "[a-z0-9.-]{1,20}"],
+            port in proptest::option::of(1u16..),
+            rest in "[/?#a-zA-Z0-9=&%._~-]{0,40}",
+        ) {
+            let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+            let at = if user.is_empty() { String::new() } else { format!("{user}@") };
+            let Ok(to) = Url::parse(&format!("{scheme}://{at}{host}{port}/{rest}")) else {
+                return Ok(());
+            };
+            let from = Url::parse("https://a.example/x").unwrap();
+            match check(&from, &to) {
+                None => prop_assert_eq!(from.origin(), to.origin()),
+                Some(r) => {
+                    prop_assert!(!r.to.contains('?') && !r.to.contains('#'));
+                    prop_assert!(!r.to.contains('@'), "{}", r.to);
+                    prop_assert_eq!(r.downgrade, to.scheme() != "https");
+                }
+            }
+        }
+    }
 
     fn u(s: &str) -> Url {
         Url::parse(s).unwrap()

@@ -224,6 +224,37 @@ fn operation(op: &Element) -> Result<Operation, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Request-like documents: the envelope's vocabulary, nested at random,
+    /// with entities, CDATA, DOCTYPEs and cuts.
+    fn request() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(&[
+            "request", "control", "senderid", "password", "operation", "authentication",
+            "login", "sessionid", "content", "function", "readByQuery", "a",
+        ][..]);
+        let leaf = (name.clone(), r"[a-zA-Z0-9 &;<>!\[\]CDAT]{0,20}")
+            .prop_map(|(n, t)| format!("<{n}>{t}</{n}>"));
+        let tree = leaf.prop_recursive(6, 64, 5, move |inner| {
+            (name.clone(), prop::collection::vec(inner, 0..5))
+                .prop_map(|(n, kids)| format!("<{n}>{}</{n}>", kids.concat()))
+        });
+        prop_oneof![
+            ".{0,300}",
+            (tree, 0usize..500).prop_map(|(t, cut)| {
+                let doc = format!("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"ee\">]><request>{t}</request>");
+                let cut = doc.char_indices().map(|(i, _)| i).find(|&i| i >= cut).unwrap_or(doc.len());
+                if cut % 2 == 0 { doc[..cut].to_string() } else { doc }
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn requests_never_panic(doc in request()) {
+            let _ = parse_request(&doc);
+        }
+    }
 
     #[test]
     fn deep_nesting_is_refused_before_it_can_overflow_the_stack() {
