@@ -246,7 +246,7 @@ fn endpoints(sim: &SimHandle) -> Endpoints {
 }
 
 /// Signs in through the simulated consent page with the library's code flow.
-async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
+async fn consent(client: &CodeClient) -> TokenSet {
     let req = client.authorization_request().unwrap();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -319,7 +319,7 @@ async fn code_check_passes_with_a_refresh_token_from_the_environment() {
         c.client_id.clone().unwrap(),
         c.client_secret.clone().unwrap(),
     );
-    let tokens = consent(&sim, &code_client(&sim, &id, Some(&secret))).await;
+    let tokens = consent(&code_client(&sim, &id, Some(&secret))).await;
     let refresh = tokens.refresh_token.clone().unwrap();
 
     let args = check_args(
@@ -350,7 +350,7 @@ async fn public_client_refresh_tokens_are_spent_by_a_check() {
     let scenario = Scenario::builtin(SCENARIO).unwrap();
     let sim = start(scenario.clone()).await;
     let id = oauth(&scenario).public_client_id.clone().unwrap();
-    let tokens = consent(&sim, &code_client(&sim, &id, None)).await;
+    let tokens = consent(&code_client(&sim, &id, None)).await;
     let refresh = tokens.refresh_token.clone().unwrap();
     let env = vec![(
         s("ONRAMP_NETSUITE_OAUTH2_REFRESH_TOKEN"),

@@ -40,9 +40,7 @@ pub fn read_capped(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8
     let file = File::open(path).map_err(io_err)?;
     let mut buf = Vec::new();
     // One byte past the limit tells "exactly at the limit" from "longer".
-    file.take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(io_err)?;
+    file.take(limit + 1).read_to_end(&mut buf).map_err(io_err)?;
     if buf.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             path: shown,
@@ -115,7 +113,10 @@ mod tests {
         let e = read_capped(&p, 100, "a setup profile").unwrap_err();
         assert!(matches!(e, ReadError::TooLarge { limit: 100, .. }));
         let msg = e.to_string();
-        assert!(msg.contains("big.json") && msg.contains("a setup profile"), "{msg}");
+        assert!(
+            msg.contains("big.json") && msg.contains("a setup profile"),
+            "{msg}"
+        );
         std::fs::write(&p, vec![b'x'; 100]).unwrap();
         assert_eq!(read_capped(&p, 100, "a setup profile").unwrap().len(), 100);
     }

@@ -21,5 +21,5 @@ pub use check::{
 };
 pub use error::{ErrorKind, IpcError};
 pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
-pub use verdict::RunVerdict;
 pub use secret::{Secret, SecretError, SecretKey, SecretStore};
+pub use verdict::RunVerdict;

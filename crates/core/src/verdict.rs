@@ -95,7 +95,10 @@ mod tests {
             RunVerdict::of_results(&skipped, false),
             RunVerdict::CouldNotCheck
         );
-        assert_eq!(RunVerdict::of_results(&[], false), RunVerdict::CouldNotCheck);
+        assert_eq!(
+            RunVerdict::of_results(&[], false),
+            RunVerdict::CouldNotCheck
+        );
     }
 
     #[test]

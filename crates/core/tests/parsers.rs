@@ -36,13 +36,15 @@ fn onramp_json() -> impl Strategy<Value = String> {
         Just("onramp-run-record"),
         Just("onramp-connector-profile"),
     ];
-    (kind, 0u32..3, value.clone(), value.clone(), value).prop_map(|(k, v, setup, observed, checks)| {
-        json!({
-            "kind": k, "schema_version": v, "setup": setup, "observed": observed,
-            "checks": checks, "generated_at": "2025-01-01T00:00:00Z", "app_version": "0.1.0",
-        })
-        .to_string()
-    })
+    (kind, 0u32..3, value.clone(), value.clone(), value).prop_map(
+        |(k, v, setup, observed, checks)| {
+            json!({
+                "kind": k, "schema_version": v, "setup": setup, "observed": observed,
+                "checks": checks, "generated_at": "2025-01-01T00:00:00Z", "app_version": "0.1.0",
+            })
+            .to_string()
+        },
+    )
 }
 
 proptest! {

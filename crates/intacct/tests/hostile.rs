@@ -62,7 +62,10 @@ fn assert_refused_redirect(e: &HttpError, thief: &StandIn) {
     };
     assert_eq!(to, &format!("{}/collect", thief.base));
     assert!(!e.to_string().contains("SECRET-IN-QUERY"));
-    assert!(thief.seen.requests().is_empty(), "a request reached the other server");
+    assert!(
+        thief.seen.requests().is_empty(),
+        "a request reached the other server"
+    );
 }
 
 #[tokio::test]
@@ -113,7 +116,10 @@ async fn a_deeply_nested_answer_is_refused_without_crashing() {
     );
     let gateway = answering_xml(body).await;
     let e = session_error(&gateway.base).await;
-    assert!(matches!(&e, IntacctError::Malformed(m) if m.contains("nested deeper")), "{e:?}");
+    assert!(
+        matches!(&e, IntacctError::Malformed(m) if m.contains("nested deeper")),
+        "{e:?}"
+    );
 }
 
 #[tokio::test]
@@ -142,10 +148,17 @@ async fn html_invalid_utf8_truncated_and_looping_answers_are_clear_errors() {
     })
     .await;
     let e = session_error(&html.base).await;
-    assert!(matches!(e, IntacctError::Http(HttpError::HtmlPage { .. })), "{e:?}");
+    assert!(
+        matches!(e, IntacctError::Http(HttpError::HtmlPage { .. })),
+        "{e:?}"
+    );
 
     let bad = standin::answering(|_| {
-        standin::reply(200, "text/xml", &b"<response><control><status>\xff\xfe</status></control></response>"[..])
+        standin::reply(
+            200,
+            "text/xml",
+            &b"<response><control><status>\xff\xfe</status></control></response>"[..],
+        )
     })
     .await;
     let e = session_error(&bad.base).await;
@@ -156,7 +169,10 @@ async fn html_invalid_utf8_truncated_and_looping_answers_are_clear_errors() {
     )
     .await;
     let e = session_error(&cut).await;
-    assert!(matches!(e, IntacctError::Http(HttpError::Truncated { .. })), "{e:?}");
+    assert!(
+        matches!(e, IntacctError::Http(HttpError::Truncated { .. })),
+        "{e:?}"
+    );
 
     let looping = standin::answering(|_| standin::redirect(307, "/again")).await;
     let e = session_error(&looping.base).await;
@@ -171,7 +187,10 @@ async fn a_hanging_gateway_is_a_request_timeout_inside_the_run_deadline() {
         .get_api_session()
         .await
         .unwrap_err();
-    assert!(matches!(e, IntacctError::Http(HttpError::Timeout { secs: 1, .. })), "{e:?}");
+    assert!(
+        matches!(e, IntacctError::Http(HttpError::Timeout { secs: 1, .. })),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("within 1 s"), "{e}");
     assert_eq!(
         onramp_intacct::client::request_timeout(Duration::from_secs(120)),

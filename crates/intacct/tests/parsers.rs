@@ -15,9 +15,26 @@ use onramp_sim::standin;
 use proptest::prelude::*;
 
 const NAMES: &[&str] = &[
-    "response", "control", "status", "operation", "authentication", "result", "data",
-    "errormessage", "error", "errorno", "description", "description2", "sessionid",
-    "endpoint", "function", "controlid", "userid", "companyid", "locationid", "a",
+    "response",
+    "control",
+    "status",
+    "operation",
+    "authentication",
+    "result",
+    "data",
+    "errormessage",
+    "error",
+    "errorno",
+    "description",
+    "description2",
+    "sessionid",
+    "endpoint",
+    "function",
+    "controlid",
+    "userid",
+    "companyid",
+    "locationid",
+    "a",
 ];
 
 /// An XML fragment: elements from the gateway's vocabulary with text,

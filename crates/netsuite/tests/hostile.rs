@@ -103,9 +103,15 @@ fn assert_refused_redirect(e: &HttpError, thief: &StandIn) {
         other => panic!("expected a refused redirect, got {other:?}"),
     }
     let text = e.to_string();
-    assert!(text.contains(&thief.base), "the message names the target: {text}");
+    assert!(
+        text.contains(&thief.base),
+        "the message names the target: {text}"
+    );
     assert!(!text.contains("SECRET-IN-QUERY"), "{text}");
-    assert!(thief.seen.requests().is_empty(), "a request reached the other server");
+    assert!(
+        thief.seen.requests().is_empty(),
+        "a request reached the other server"
+    );
 }
 
 #[tokio::test]
@@ -159,7 +165,11 @@ async fn m2m_client_assertion_is_not_re_posted_to_another_server() {
 #[tokio::test]
 async fn a_redirect_loop_on_the_same_server_ends() {
     let server = standin::answering(|uri| {
-        let n: u32 = uri.rsplit('=').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let n: u32 = uri
+            .rsplit('=')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         standin::redirect(302, &format!("/loop?n={}", n + 1))
     })
     .await;
@@ -174,7 +184,8 @@ async fn a_redirect_loop_on_the_same_server_ends() {
 #[tokio::test]
 async fn an_empty_200_from_server_time_is_not_a_sign_in() {
     for body in ["", "{}", r#"{"serverTime":""}"#] {
-        let server = standin::answering(move |_| standin::reply(200, "application/json", body)).await;
+        let server =
+            standin::answering(move |_| standin::reply(200, "application/json", body)).await;
         let e = tba(&server.base, Duration::from_secs(5))
             .server_time()
             .await
@@ -193,10 +204,17 @@ async fn html_pages_invalid_utf8_and_cut_bodies_are_clear_errors() {
         .server_time()
         .await
         .unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::HtmlPage { .. })), "{e:?}");
+    assert!(
+        matches!(e, NetSuiteError::Http(HttpError::HtmlPage { .. })),
+        "{e:?}"
+    );
 
     let bad_utf8 = standin::answering(|_| {
-        standin::reply(200, "application/json", &b"{\"serverTime\":\"\xff\xfe\"}"[..])
+        standin::reply(
+            200,
+            "application/json",
+            &b"{\"serverTime\":\"\xff\xfe\"}"[..],
+        )
     })
     .await;
     let e = tba(&bad_utf8.base, Duration::from_secs(5))
@@ -213,7 +231,10 @@ async fn html_pages_invalid_utf8_and_cut_bodies_are_clear_errors() {
         .server_time()
         .await
         .unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::Truncated { .. })), "{e:?}");
+    assert!(
+        matches!(e, NetSuiteError::Http(HttpError::Truncated { .. })),
+        "{e:?}"
+    );
 }
 
 #[tokio::test]
@@ -223,6 +244,9 @@ async fn a_server_that_never_answers_is_a_timeout_with_its_real_length() {
         .server_time()
         .await
         .unwrap_err();
-    assert!(matches!(e, NetSuiteError::Http(HttpError::Timeout { secs: 1, .. })), "{e:?}");
+    assert!(
+        matches!(e, NetSuiteError::Http(HttpError::Timeout { secs: 1, .. })),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("within 1 s"), "{e}");
 }

@@ -72,9 +72,9 @@ impl Gate {
             Some(q) => format!("{rest}?{q}"),
             None => rest.to_string(),
         };
-        *req.uri_mut() = stripped.parse::<Uri>().map_err(|_| {
-            refuse(StatusCode::BAD_REQUEST, "the request path is not valid")
-        })?;
+        *req.uri_mut() = stripped
+            .parse::<Uri>()
+            .map_err(|_| refuse(StatusCode::BAD_REQUEST, "the request path is not valid"))?;
         Ok(req)
     }
 }
@@ -114,14 +114,27 @@ mod tests {
 
     #[test]
     fn loopback_hosts_only() {
-        for ok in ["127.0.0.1:8080", "localhost:1", "LOCALHOST", "[::1]:9", "127.0.0.2"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:1",
+            "LOCALHOST",
+            "[::1]:9",
+            "127.0.0.2",
+        ] {
             assert!(is_loopback_host(ok), "{ok}");
         }
-        for bad in ["attacker.example:8080", "10.0.0.1", "[::2]:1", "localhost.evil.example"] {
+        for bad in [
+            "attacker.example:8080",
+            "10.0.0.1",
+            "[::2]:1",
+            "localhost.evil.example",
+        ] {
             assert!(!is_loopback_host(bad), "{bad}");
         }
         let gate = Gate::new(&Access::Open);
-        let e = gate.admit(req("rebind.example:8080", "/a.b/x")).unwrap_err();
+        let e = gate
+            .admit(req("rebind.example:8080", "/a.b/x"))
+            .unwrap_err();
         assert_eq!(e.status(), StatusCode::MISDIRECTED_REQUEST);
     }
 

@@ -6,8 +6,7 @@
 use std::net::SocketAddr;
 
 use axum::{
-    extract::DefaultBodyLimit, http::StatusCode, response::IntoResponse, routing::get, Json,
-    Router,
+    extract::DefaultBodyLimit, http::StatusCode, response::IntoResponse, routing::get, Json, Router,
 };
 use serde_json::json;
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};

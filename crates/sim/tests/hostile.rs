@@ -32,7 +32,9 @@ async fn only_the_reported_address_reaches_the_model() {
     let base = sim.base_url();
     let bare = format!("http://{}", sim.addr());
     assert_ne!(base, bare, "a started simulator has a secret path");
-    let info = reqwest::get(format!("{base}/__sim/scenario")).await.unwrap();
+    let info = reqwest::get(format!("{base}/__sim/scenario"))
+        .await
+        .unwrap();
     assert_eq!(info.status(), 200);
     for guess in [
         format!("{bare}/__sim/scenario"),
@@ -73,7 +75,9 @@ async fn a_deeply_nested_request_gets_a_gateway_error_and_the_simulator_lives_on
     let (status, body) = post(&url, deep).await;
     assert_eq!(status, 200);
     assert!(body.contains("XL03000003"), "{body}");
-    let again = reqwest::get(format!("{}/__sim/scenario", sim.base_url())).await.unwrap();
+    let again = reqwest::get(format!("{}/__sim/scenario", sim.base_url()))
+        .await
+        .unwrap();
     assert_eq!(again.status(), 200);
 }
 
@@ -105,7 +109,10 @@ async fn slow_headers_are_cut_off() {
     // The guard only stops a hang from stalling the suite; the assertion is that
     // the simulator closed the connection itself.
     let closed = tokio::time::timeout(Duration::from_secs(20), slow.read_to_end(&mut buf)).await;
-    assert!(matches!(closed, Ok(Ok(_))), "the slow connection was not closed");
+    assert!(
+        matches!(closed, Ok(Ok(_))),
+        "the slow connection was not closed"
+    );
 }
 
 #[tokio::test]
@@ -129,5 +136,8 @@ async fn connections_past_the_bound_are_closed_on_accept() {
         .await;
     let mut out = Vec::new();
     let r = tokio::time::timeout(Duration::from_secs(20), extra.read_to_end(&mut out)).await;
-    assert!(matches!(r, Ok(_)) && out.is_empty(), "a connection past the bound was served");
+    assert!(
+        r.is_ok() && out.is_empty(),
+        "a connection past the bound was served"
+    );
 }

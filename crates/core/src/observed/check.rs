@@ -46,7 +46,12 @@ pub(super) fn setup(setup: &SetupFacts, observed: &Observed) -> Result<(), Strin
 pub(super) fn timestamp(field: &str, value: &str) -> Result<(), String> {
     OffsetDateTime::parse(value, &Rfc3339)
         .map(|_| ())
-        .map_err(|_| format!("{field} {:?} is not a date and time (RFC 3339)", truncated(value)))
+        .map_err(|_| {
+            format!(
+                "{field} {:?} is not a date and time (RFC 3339)",
+                truncated(value)
+            )
+        })
 }
 
 fn truncated(s: &str) -> String {

@@ -60,7 +60,9 @@ fn imports_refuse_mixed_up_erps_bad_dates_and_impossible_ids() {
     let mut record: serde_json::Value =
         serde_json::from_str(&crate::report::tests::sample().to_json()).unwrap();
     record["expiries"] = serde_json::json!([{"what": "certificate", "expires_at": "soon"}]);
-    let e = parse_run_record(&record.to_string()).unwrap_err().to_string();
+    let e = parse_run_record(&record.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("expires_at"), "{e}");
 }
 

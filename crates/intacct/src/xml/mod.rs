@@ -58,7 +58,9 @@ impl Node {
             match event {
                 Event::Start(e) => {
                     if stack.len() >= MAX_DEPTH {
-                        return Err(format!("elements are nested deeper than {MAX_DEPTH} levels"));
+                        return Err(format!(
+                            "elements are nested deeper than {MAX_DEPTH} levels"
+                        ));
                     }
                     stack.push(open(&e)?)
                 }

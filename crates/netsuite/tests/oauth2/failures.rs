@@ -12,8 +12,7 @@ async fn redirect_uri_not_on_the_record_shows_a_page_without_redirect() {
     let sim = Sim::start("netsuite/oauth-redirect-mismatch").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Page { status, html } =
-        browse(&req.browser_url, PRINCIPAL, true).await
+    let BrowserOutcome::Page { status, html } = browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!("NetSuite must not redirect to an unregistered URI");
     };
@@ -45,9 +44,7 @@ async fn scope_not_enabled_redirects_with_invalid_scope() {
     let sim = Sim::start("netsuite/oauth-scope-mismatch").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let err = client.parse_redirect(&loc, &req.state).unwrap_err();
@@ -97,8 +94,7 @@ async fn system_domain_authorize_lands_in_the_production_account() {
         .browser_url
         .as_str()
         .replace("/1234567.app.netsuite.com/", "/system.netsuite.com/");
-    let BrowserOutcome::Redirected(loc) =
-        browse(&url.parse().unwrap(), PRINCIPAL, true).await
+    let BrowserOutcome::Redirected(loc) = browse(&url.parse().unwrap(), PRINCIPAL, true).await
     else {
         panic!("consent did not redirect");
     };
@@ -156,8 +152,7 @@ async fn public_client_without_pkce_or_with_plain_is_invalid_request() {
     };
     for plain in [false, true] {
         let url = strip(&req.browser_url, plain);
-        let BrowserOutcome::Redirected(loc) = browse(&url, PRINCIPAL, true).await
-        else {
+        let BrowserOutcome::Redirected(loc) = browse(&url, PRINCIPAL, true).await else {
             panic!("an invalid request with a valid redirect URI redirects with an error");
         };
         let err = client.parse_redirect(&loc, &req.state).unwrap_err();

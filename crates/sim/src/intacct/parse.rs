@@ -51,7 +51,9 @@ pub fn parse_document(xml: &str) -> Result<Element, String> {
         match event {
             Event::Start(s) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(format!("elements are nested deeper than {MAX_DEPTH} levels"));
+                    return Err(format!(
+                        "elements are nested deeper than {MAX_DEPTH} levels"
+                    ));
                 }
                 stack.push(start(&s)?)
             }
@@ -229,10 +231,22 @@ mod tests {
     /// Request-like documents: the envelope's vocabulary, nested at random,
     /// with entities, CDATA, DOCTYPEs and cuts.
     fn request() -> impl Strategy<Value = String> {
-        let name = prop::sample::select(&[
-            "request", "control", "senderid", "password", "operation", "authentication",
-            "login", "sessionid", "content", "function", "readByQuery", "a",
-        ][..]);
+        let name = prop::sample::select(
+            &[
+                "request",
+                "control",
+                "senderid",
+                "password",
+                "operation",
+                "authentication",
+                "login",
+                "sessionid",
+                "content",
+                "function",
+                "readByQuery",
+                "a",
+            ][..],
+        );
         let leaf = (name.clone(), r"[a-zA-Z0-9 &;<>!\[\]CDAT]{0,20}")
             .prop_map(|(n, t)| format!("<{n}>{t}</{n}>"));
         let tree = leaf.prop_recursive(6, 64, 5, move |inner| {
