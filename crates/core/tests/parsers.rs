@@ -62,7 +62,10 @@ proptest! {
         let _ = EndpointOverride::new(&base);
         let _ = EndpointOverride::split_path(&base);
         let o = EndpointOverride::new("http://127.0.0.1:9/secret").unwrap();
-        let logical = url::Url::parse(&format!("https://{host}{path}")).unwrap();
+        // Some generated names are not valid hosts (`xn--.aa`): nothing to map.
+        let Ok(logical) = url::Url::parse(&format!("https://{host}{path}")) else {
+            return Ok(());
+        };
         let mapped = o.map(&logical);
         let rest = mapped.path().strip_prefix("/secret").unwrap();
         let (h, p) = EndpointOverride::split_path(rest).unwrap();
