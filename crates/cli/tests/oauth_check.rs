@@ -255,18 +255,19 @@ fn endpoints(sim: &SimHandle) -> Endpoints {
 }
 
 /// Signs in through the simulated consent page with the library's code flow.
-async fn consent(sim: &SimHandle, client: &CodeClient) -> TokenSet {
-    consent_as(sim, client, PRINCIPAL).await
+async fn consent(client: &CodeClient) -> TokenSet {
+    consent_as(client, PRINCIPAL).await
 }
 
 /// Signs in on the consent page as `principal` ("employee:role").
-async fn consent_as(sim: &SimHandle, client: &CodeClient, principal: &str) -> TokenSet {
+async fn consent_as(client: &CodeClient, principal: &str) -> TokenSet {
     let req = client.authorization_request().unwrap();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
     let page = http.get(req.browser_url.clone()).send().await.unwrap();
+    let page_url = page.url().clone();
     let html = page.text().await.unwrap();
     let form = html.find("<form").expect("a consent form");
     let action = attr(&html[form..], "action");
@@ -278,7 +279,7 @@ async fn consent_as(sim: &SimHandle, client: &CodeClient, principal: &str) -> To
     fields.push((s("principal"), s(principal)));
     fields.push((s("decision"), s("allow")));
     let resp = http
-        .post(format!("{}{action}", sim.base_url()))
+        .post(page_url.join(&action).unwrap())
         .form(&fields)
         .send()
         .await
@@ -332,7 +333,7 @@ async fn code_check_passes_with_a_refresh_token_from_the_environment() {
         c.client_id.clone().unwrap(),
         c.client_secret.clone().unwrap(),
     );
-    let tokens = consent(&sim, &code_client(&sim, &id, Some(&secret))).await;
+    let tokens = consent(&code_client(&sim, &id, Some(&secret))).await;
     let refresh = tokens.refresh_token.clone().unwrap();
 
     let args = check_args(
@@ -371,8 +372,8 @@ async fn an_administrators_token_from_the_environment_reads_the_role() {
         c.client_secret.clone().unwrap(),
     );
     let client = code_client(&sim, &id, Some(&secret));
-    let tokens = consent(&sim, &client).await;
-    let admin = consent_as(&sim, &client, "7:3").await;
+    let tokens = consent(&client).await;
+    let admin = consent_as(&client, "7:3").await;
     let refresh = tokens.refresh_token.clone().unwrap();
     let args = check_args(
         &scenario,
@@ -410,7 +411,7 @@ async fn public_client_refresh_tokens_are_spent_by_a_check() {
     let scenario = Scenario::builtin(SCENARIO).unwrap();
     let sim = start(scenario.clone()).await;
     let id = oauth(&scenario).public_client_id.clone().unwrap();
-    let tokens = consent(&sim, &code_client(&sim, &id, None)).await;
+    let tokens = consent(&code_client(&sim, &id, None)).await;
     let refresh = tokens.refresh_token.clone().unwrap();
     let env = vec![(
         s("ONRAMP_NETSUITE_OAUTH2_REFRESH_TOKEN"),

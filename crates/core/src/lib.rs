@@ -4,6 +4,7 @@
 pub mod check;
 mod clock;
 pub mod error;
+pub mod files;
 pub mod http;
 #[cfg(feature = "keychain")]
 pub mod keychain;
@@ -16,6 +17,7 @@ pub mod runner;
 pub mod secret;
 pub mod state;
 pub mod steps;
+pub mod verdict;
 
 pub use check::{
     CheckResult, CheckStatus, Diagnosis, DiffStatus, Evidence, PermissionDiff, PermissionDiffRow,
@@ -25,3 +27,4 @@ pub use error::{ErrorKind, IpcError};
 pub use redact::Redactor;
 pub use runner::{run_suite, CheckSpec, RunCtx, RunEvent, RunOptions, RunSummary, Suite};
 pub use secret::{Secret, SecretError, SecretKey, SecretStore};
+pub use verdict::RunVerdict;

@@ -37,14 +37,34 @@ pub struct ClientOptions {
     pub max_retries: u32,
 }
 
+/// Longest wait for one gateway answer.
+pub const MAX_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
 impl Default for ClientOptions {
     fn default() -> Self {
         Self {
             endpoints: Endpoints::default(),
-            timeout: Duration::from_secs(120),
+            timeout: MAX_REQUEST_TIMEOUT,
             max_retries: 4,
         }
     }
+}
+
+impl ClientOptions {
+    /// Options for a run with this deadline: one request may take at most half
+    /// of it (and at most a minute), so a gateway that never answers is
+    /// reported as a timeout of that request, with time left to report it,
+    /// rather than every check ending "deadline reached".
+    pub fn for_deadline(deadline: Duration) -> Self {
+        Self {
+            timeout: request_timeout(deadline),
+            ..Self::default()
+        }
+    }
+}
+
+pub fn request_timeout(deadline: Duration) -> Duration {
+    (deadline / 2).clamp(Duration::from_secs(1), MAX_REQUEST_TIMEOUT)
 }
 
 /// A transient HTTP answer the client retried, kept so the rate check can report it.

@@ -138,6 +138,7 @@ pub fn token_diagnosis(error: &str) -> Diagnosis {
 
 pub struct RestClient {
     http: reqwest::Client,
+    timeout: Duration,
     endpoints: Endpoints,
     app: RestApp,
 }
@@ -149,6 +150,7 @@ impl RestClient {
         }
         Ok(Self {
             http: http::client(timeout)?,
+            timeout,
             endpoints,
             app,
         })
@@ -208,8 +210,8 @@ impl RestClient {
             .form(&form)
             .send()
             .await
-            .map_err(|e| http::classify("api.intacct.com", e, 0))?;
-        let (status, body) = http::read_body(resp, MAX_BODY, Expect::Json).await?;
+            .map_err(|e| http::classify("api.intacct.com", e, self.timeout.as_secs()))?;
+        let (status, body) = self.read(resp).await?;
         if status != 200 {
             let v: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
                 RestError::Malformed(format!(
@@ -230,6 +232,20 @@ impl RestClient {
         })
     }
 
+    /// Reads a JSON body; a stalled body reports the real timeout.
+    async fn read(&self, resp: reqwest::Response) -> Result<(u16, Vec<u8>), RestError> {
+        http::read_body(resp, MAX_BODY, Expect::Json)
+            .await
+            .map_err(|e| match e {
+                HttpError::Timeout { host, .. } => HttpError::Timeout {
+                    host,
+                    secs: self.timeout.as_secs(),
+                },
+                other => other,
+            })
+            .map_err(Into::into)
+    }
+
     /// Lists one object's records; `Ok(count)` proves the user may read it.
     pub async fn probe(&self, token: &Token, object: &str) -> Result<u64, RestError> {
         let path = object_path(object).ok_or_else(|| {
@@ -242,8 +258,8 @@ impl RestClient {
             .bearer_auth(token.access_token.expose())
             .send()
             .await
-            .map_err(|e| http::classify("api.intacct.com", e, 0))?;
-        let (status, body) = http::read_body(resp, MAX_BODY, Expect::Json).await?;
+            .map_err(|e| http::classify("api.intacct.com", e, self.timeout.as_secs()))?;
+        let (status, body) = self.read(resp).await?;
         let redactor = Redactor::new().with(token.access_token.expose());
         let v: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
             RestError::Malformed(format!(

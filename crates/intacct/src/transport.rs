@@ -42,6 +42,16 @@ pub(crate) async fn post_once(
                 retried: false,
             }))
         }
+        // A body that stalls hits the same per-request timeout: say how long.
+        Err(HttpError::Timeout { host, .. }) => {
+            return Err(Fatal(
+                HttpError::Timeout {
+                    host,
+                    secs: timeout_secs,
+                }
+                .into(),
+            ))
+        }
         Err(e) => return Err(Fatal(e.into())),
     };
     let parsed = if bytes.is_empty() {

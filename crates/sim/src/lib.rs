@@ -8,14 +8,17 @@
 // it everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod gate;
 pub mod intacct;
 mod merge;
 pub mod netsuite;
 pub mod options;
 pub mod reproduce;
 pub mod scenario;
+mod serve;
 pub mod server;
+pub mod standin;
 
-pub use options::{SimClock, SimOptions};
+pub use options::{Access, Limits, SimClock, SimOptions};
 pub use scenario::{BuiltinInfo, Scenario, ScenarioError};
 pub use server::{SimError, SimHandle, Simulator};

@@ -17,6 +17,41 @@ pub struct SimOptions {
     pub clock_offset_secs: Option<i64>,
     /// Freezes the simulated clock at this instant (tests at exact time edges).
     pub fixed_now: Option<OffsetDateTime>,
+    /// Who may drive a started simulator (see `gate`).
+    pub access: Access,
+    /// Bounds on connections (see `serve`).
+    pub limits: Limits,
+}
+
+/// How many connections a started simulator keeps open at once, and how long
+/// a client may take to send a request's headers (slow clients are closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_connections: usize,
+    pub header_read_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_connections: 256,
+            header_read_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// The first path segment every request must carry. A random one (the
+/// default) means only whoever was handed `SimHandle::base_url` can reach the
+/// simulator: not a web page in the user's browser, not another program.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Access {
+    /// A fresh random secret per start.
+    #[default]
+    RandomSecret,
+    /// A given secret (URL-safe characters only).
+    Secret(String),
+    /// No secret: requests go straight to `/<host>/...` (tests of the bare router).
+    Open,
 }
 
 impl SimOptions {

@@ -1,14 +1,20 @@
 //! Serves a scenario on 127.0.0.1: the NetSuite and Intacct routers merged, each
 //! route under a leading `/{host}` segment (see `onramp_core::http::EndpointOverride`),
-//! plus simulator-only endpoints under `/__sim/`.
+//! plus simulator-only endpoints under `/__sim/`. A started simulator sits
+//! behind the per-launch secret and loopback-Host check of `gate`.
 
 use std::net::SocketAddr;
 
-use axum::{http::StatusCode, response::IntoResponse, routing::get, Json, Router};
+use axum::{
+    extract::DefaultBodyLimit, http::StatusCode, response::IntoResponse, routing::get, Json, Router,
+};
 use serde_json::json;
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
-use crate::{intacct, netsuite, options::SimOptions, scenario::Scenario};
+use crate::{gate::Gate, intacct, netsuite, options::SimOptions, scenario::Scenario, serve};
+
+/// Request bodies larger than this are refused (413): real requests are a few KB.
+pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
@@ -34,19 +40,14 @@ impl Simulator {
             .map_err(bind_err)?;
         let addr = listener.local_addr().map_err(bind_err)?;
         let (tx, rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-            if let Err(e) = served {
-                tracing::error!("simulator stopped: {e}");
-            }
-        });
+        let gate = Gate::new(&options.access);
+        let prefix = gate.prefix();
+        let task = tokio::spawn(serve::serve(listener, app, gate, options.limits, rx));
+        // The address only: the secret stays out of logs.
         tracing::info!(%addr, title = %scenario.title, "simulator listening");
         Ok(SimHandle {
             addr,
+            prefix,
             stop: Some(tx),
             task: Some(task),
         })
@@ -72,7 +73,9 @@ impl Simulator {
         if let Some(ia) = &scenario.intacct {
             app = app.merge(intacct::router(ia, options));
         }
-        Ok(app.fallback(not_found))
+        Ok(app
+            .fallback(not_found)
+            .layer(DefaultBodyLimit::max(MAX_REQUEST_BODY)))
     }
 }
 
@@ -90,14 +93,18 @@ async fn not_found(uri: axum::http::Uri) -> impl IntoResponse {
 /// A running simulator. Dropping it stops the server.
 pub struct SimHandle {
     addr: SocketAddr,
+    /// `/<secret>` or empty (`Access::Open`).
+    prefix: String,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
 
 impl SimHandle {
-    /// `http://127.0.0.1:<port>`: the base URL for `EndpointOverride`.
+    /// `http://127.0.0.1:<port>/<secret>`: the base URL for `EndpointOverride`
+    /// and for `/__sim/...`. It carries the per-launch secret, so hand it only
+    /// to the clients meant to use this simulator, and do not log it.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}{}", self.addr, self.prefix)
     }
 
     pub fn addr(&self) -> SocketAddr {

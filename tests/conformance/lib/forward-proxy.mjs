@@ -41,7 +41,8 @@ function logRequest(entry) {
   if (values.log) fs.appendFileSync(values.log, `${JSON.stringify(entry)}\n`);
 }
 
-// Forwards one decrypted request to B/HOST/path, streaming both bodies.
+// Forwards one decrypted request to B/HOST/path, streaming both bodies (B keeps
+// its path: the simulator's per-launch secret is its first segment).
 function forward(host, req, res) {
   const route = upstreamFor(host);
   if (!route) {
@@ -56,7 +57,7 @@ function forward(host, req, res) {
       host: route.base.hostname,
       port: route.base.port,
       method: req.method,
-      path: `/${host}${req.url}`,
+      path: `${route.base.pathname.replace(/\/$/, "")}/${host}${req.url}`,
       headers,
     },
     (up) => {

@@ -14,6 +14,7 @@ use crate::check::{CheckResult, CheckStatus};
 use crate::profile::{Erp, NsLevel};
 use crate::state::Environment;
 
+mod check;
 mod diff;
 pub(crate) mod parse;
 #[cfg(test)]

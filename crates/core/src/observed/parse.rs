@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{SetupProfile, SETUP_PROFILE_KIND, SETUP_PROFILE_SCHEMA_VERSION};
+use super::{check, SetupProfile, SETUP_PROFILE_KIND, SETUP_PROFILE_SCHEMA_VERSION};
 use crate::report::{RunRecord, RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -35,20 +35,42 @@ impl From<ProfileFileError> for crate::error::IpcError {
 pub fn parse_setup_profile(text: &str) -> Result<SetupProfile, ProfileFileError> {
     let value = json(text)?;
     match kind_of(&value).as_deref() {
-        Some(SETUP_PROFILE_KIND) => strict(value, "setup profile", SETUP_PROFILE_SCHEMA_VERSION),
+        Some(SETUP_PROFILE_KIND) => setup_profile(value),
         other => Err(wrong_kind(other, SETUP_PROFILE_KIND)),
     }
+}
+
+fn setup_profile(value: Value) -> Result<SetupProfile, ProfileFileError> {
+    let p: SetupProfile = strict(value, "setup profile", SETUP_PROFILE_SCHEMA_VERSION)?;
+    check::setup(&p.setup, &p.observed)
+        .and_then(|()| check::timestamp("generated_at", &p.generated_at))
+        .map_err(|detail| invalid("setup profile", detail))?;
+    Ok(p)
+}
+
+fn run_record(value: Value) -> Result<RunRecord, ProfileFileError> {
+    let r: RunRecord = strict(value, "run record", RUN_RECORD_SCHEMA_VERSION)?;
+    check::setup(&r.setup, &r.observed)
+        .and_then(|()| check::timestamp("generated_at", &r.generated_at))
+        .and_then(|()| {
+            r.expiries
+                .iter()
+                .try_for_each(|e| check::timestamp("an expiry's expires_at", &e.expires_at))
+        })
+        .map_err(|detail| invalid("run record", detail))?;
+    Ok(r)
+}
+
+fn invalid(what: &'static str, detail: String) -> ProfileFileError {
+    ProfileFileError::Invalid { what, detail }
 }
 
 /// Reads a setup profile, or a run record turned into one (both can be compared).
 pub fn parse_any(text: &str) -> Result<SetupProfile, ProfileFileError> {
     let value = json(text)?;
     match kind_of(&value).as_deref() {
-        Some(SETUP_PROFILE_KIND) => strict(value, "setup profile", SETUP_PROFILE_SCHEMA_VERSION),
-        Some(RUN_RECORD_KIND) => {
-            let record: RunRecord = strict(value, "run record", RUN_RECORD_SCHEMA_VERSION)?;
-            Ok(record.setup_profile())
-        }
+        Some(SETUP_PROFILE_KIND) => setup_profile(value),
+        Some(RUN_RECORD_KIND) => Ok(run_record(value)?.setup_profile()),
         other => Err(wrong_kind(
             other,
             &format!("{SETUP_PROFILE_KIND} or {RUN_RECORD_KIND}"),
@@ -60,7 +82,7 @@ pub fn parse_any(text: &str) -> Result<SetupProfile, ProfileFileError> {
 pub fn parse_run_record(text: &str) -> Result<RunRecord, ProfileFileError> {
     let value = json(text)?;
     match kind_of(&value).as_deref() {
-        Some(RUN_RECORD_KIND) => strict(value, "run record", RUN_RECORD_SCHEMA_VERSION),
+        Some(RUN_RECORD_KIND) => run_record(value),
         other => Err(wrong_kind(other, RUN_RECORD_KIND)),
     }
 }

@@ -42,6 +42,31 @@ fn parse_round_trips_and_names_what_is_wrong() {
 }
 
 #[test]
+fn imports_refuse_mixed_up_erps_bad_dates_and_impossible_ids() {
+    let p = profile();
+    let edit = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        f(&mut v);
+        parse_setup_profile(&v.to_string()).unwrap_err().to_string()
+    };
+    let e = edit(&|v| v["setup"]["erp"] = "intacct".into());
+    assert!(e.contains("observed is from Netsuite"), "{e}");
+    let e = edit(&|v| v["generated_at"] = "2025-02-30T10:00:00Z".into());
+    assert!(e.contains("generated_at") && e.contains("RFC 3339"), "{e}");
+    for bad in ["", "1234567 SB1", "../../etc", &"9".repeat(65)] {
+        let e = edit(&|v| v["setup"]["account_id"] = bad.into());
+        assert!(e.contains("NetSuite account ID"), "{bad:?}: {e}");
+    }
+    let mut record: serde_json::Value =
+        serde_json::from_str(&crate::report::tests::sample().to_json()).unwrap();
+    record["expiries"] = serde_json::json!([{"what": "certificate", "expires_at": "soon"}]);
+    let e = parse_run_record(&record.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("expires_at"), "{e}");
+}
+
+#[test]
 fn diff_finds_permission_level_and_check_status_changes() {
     let before = profile();
     let mut after = before.clone();

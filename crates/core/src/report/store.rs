@@ -116,7 +116,11 @@ impl RunStore {
 }
 
 fn read(path: &std::path::Path) -> Result<RunRecord, StateError> {
-    let text = std::fs::read_to_string(path)?;
+    use crate::files::{read_text_capped, ReadError, MAX_PROFILE_BYTES};
+    let text = read_text_capped(path, MAX_PROFILE_BYTES, "a saved run").map_err(|e| match e {
+        ReadError::Io { source, .. } => StateError::from(source),
+        other => StateError::Corrupt(other.to_string()),
+    })?;
     parse_run_record(&text).map_err(|e| StateError::Corrupt(e.to_string()))
 }
 

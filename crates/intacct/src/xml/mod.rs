@@ -9,6 +9,11 @@ pub mod response;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+/// Deepest element nesting accepted. Gateway answers are about ten levels
+/// deep; a hostile answer nested thousands deep would otherwise overflow the
+/// stack when the tree is dropped or walked.
+pub const MAX_DEPTH: usize = 100;
+
 /// One parsed element: name, attributes, concatenated text and children.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Node {
@@ -51,7 +56,14 @@ impl Node {
                 .read_event_into(&mut buf)
                 .map_err(|e| format!("at byte {}: {e}", reader.buffer_position()))?;
             match event {
-                Event::Start(e) => stack.push(open(&e)?),
+                Event::Start(e) => {
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(format!(
+                            "elements are nested deeper than {MAX_DEPTH} levels"
+                        ));
+                    }
+                    stack.push(open(&e)?)
+                }
                 Event::Empty(e) => {
                     let node = open(&e)?;
                     attach(&mut stack, &mut root, node)?;
@@ -133,5 +145,15 @@ mod tests {
         assert!(Node::parse(b"<a></b>").is_err());
         assert!(Node::parse(b"").is_err());
         assert!(Node::parse(b"<a/><b/>").is_err());
+    }
+
+    #[test]
+    fn refuses_nesting_past_the_limit_without_overflowing() {
+        let deep = |n: usize| format!("{}{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(Node::parse(deep(MAX_DEPTH).as_bytes()).is_ok());
+        let e = Node::parse(deep(20_000).as_bytes()).unwrap_err();
+        assert!(e.contains("nested deeper than"), "{e}");
+        // Unclosed: a truncated deep answer is refused the same way.
+        assert!(Node::parse("<a>".repeat(20_000).as_bytes()).is_err());
     }
 }

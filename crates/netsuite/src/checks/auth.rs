@@ -233,6 +233,10 @@ pub fn transport_failure(e: &NetSuiteError) -> CheckResult {
             "NetSuite's host could not be reached; the account ID may be wrong or the network blocks it.",
             "Check the account ID and the network connection.",
         ),
+        NetSuiteError::Http(HttpError::Redirected { .. }) => (
+            "The server sent the request, which carries credentials, on to another address; Onramp did not follow.",
+            "Check the account ID (it decides NetSuite's address) and whether a proxy or VPN rewrites requests.",
+        ),
         NetSuiteError::Cancelled | NetSuiteError::DeadlineReached => {
             return skip(e.to_string());
         }

@@ -87,7 +87,7 @@ impl NetSuiteClient {
         let body = self
             .json(Method::GET, "/services/rest/system/v1/serverTime", None)
             .await?;
-        Ok(ServerTime::from_json(&body, sent, SystemTime::now()))
+        ServerTime::from_json(&body, sent, SystemTime::now())
     }
 
     pub async fn get_record(&self, record_type: &str, id: &str) -> Result<Value, NetSuiteError> {

@@ -17,16 +17,27 @@ pub struct ServerTime {
 }
 
 impl ServerTime {
-    pub fn from_json(body: &Value, sent: SystemTime, received: SystemTime) -> Self {
+    /// An answer without a `serverTime` (an empty 200 from a proxy, say) is
+    /// refused: only NetSuite's own answer proves the sign-in worked.
+    pub fn from_json(
+        body: &Value,
+        sent: SystemTime,
+        received: SystemTime,
+    ) -> Result<Self, NetSuiteError> {
         let raw = body
             .get("serverTime")
             .and_then(Value::as_str)
-            .unwrap_or_default()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| NetSuiteError::NotJson {
+                status: 200,
+                snippet: "an answer without \"serverTime\"".into(),
+            })?
             .to_string();
         let clock = OffsetDateTime::parse(&raw, &Rfc3339)
             .ok()
             .map(|t| ClockObservation::new(SystemTime::from(t), sent, received));
-        Self { raw, clock }
+        Ok(Self { raw, clock })
     }
 }
 
@@ -143,9 +154,13 @@ mod tests {
     #[test]
     fn server_time_parses_rfc3339() {
         let now = SystemTime::now();
-        let t = ServerTime::from_json(&json!({"serverTime":"2025-03-26T16:21:00.000Z"}), now, now);
+        let t = ServerTime::from_json(&json!({"serverTime":"2025-03-26T16:21:00.000Z"}), now, now)
+            .unwrap();
         assert_eq!(t.raw, "2025-03-26T16:21:00.000Z");
         assert!(t.clock.unwrap().skew_secs() < 0);
+        // An empty 200 (no body) or a blank time is not a sign-in.
+        assert!(ServerTime::from_json(&Value::Null, now, now).is_err());
+        assert!(ServerTime::from_json(&json!({"serverTime": " "}), now, now).is_err());
     }
 
     #[test]

@@ -15,8 +15,7 @@ async fn full_authorization_code_flow() {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
     assert_eq!(req.url.host_str(), Some("1234567.app.netsuite.com"));
-    let BrowserOutcome::Redirected(location) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+    let BrowserOutcome::Redirected(location) = browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!("consent did not redirect");
     };
@@ -76,9 +75,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
     let now = OffsetDateTime::now_utc();
 
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let code = client.parse_redirect(&loc, &req.state).unwrap();
@@ -98,9 +95,7 @@ async fn code_reuse_and_pkce_mismatch_are_invalid_grant() {
         .contains("single-use"));
 
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let code = client.parse_redirect(&loc, &req.state).unwrap();
@@ -118,9 +113,7 @@ async fn state_mismatch_is_detected_by_the_client() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let err = client.parse_redirect(&loc, &State::random()).unwrap_err();
@@ -135,9 +128,7 @@ async fn deny_redirects_with_access_denied() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, false).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, false).await else {
         panic!()
     };
     let err = client.parse_redirect(&loc, &req.state).unwrap_err();
@@ -154,9 +145,7 @@ async fn public_client_refresh_tokens_rotate_and_are_single_use() {
     let client = sim.public_client();
     let now = OffsetDateTime::now_utc();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let code = client.parse_redirect(&loc, &req.state).unwrap();
@@ -204,9 +193,7 @@ async fn the_redirect_names_the_owner_when_the_token_sub_is_the_older_form() {
     let sim = Sim::start("netsuite/oauth-older-token-sub").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!("consent did not redirect");
     };
     let answer = client.parse_redirect(&loc, &req.state).unwrap();
@@ -233,9 +220,7 @@ async fn a_refresh_token_used_to_log_in_is_token_rejected() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!("consent did not redirect");
     };
     let answer = client.parse_redirect(&loc, &req.state).unwrap();

@@ -13,8 +13,7 @@ async fn redirect_uri_not_on_the_record_shows_a_page_without_redirect() {
     let sim = Sim::start("netsuite/oauth-redirect-mismatch").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Page { status, html } =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
+    let BrowserOutcome::Page { status, html } = browse(&req.browser_url, PRINCIPAL, true).await
     else {
         panic!("NetSuite must not redirect to an unregistered URI");
     };
@@ -36,7 +35,7 @@ async fn unknown_client_shows_a_page_without_redirect() {
         .browser_url
         .as_str()
         .replace("client_id=9b21", "client_id=0000");
-    let outcome = browse(&sim.base(), &url.parse().unwrap(), PRINCIPAL, true).await;
+    let outcome = browse(&url.parse().unwrap(), PRINCIPAL, true).await;
     assert!(matches!(outcome, BrowserOutcome::Page { status: 400, .. }));
     assert_eq!(sim.latest_failure().await, "UnknownIntegration");
 }
@@ -46,9 +45,7 @@ async fn scope_not_enabled_redirects_with_invalid_scope() {
     let sim = Sim::start("netsuite/oauth-scope-mismatch").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, PRINCIPAL, true).await else {
         panic!()
     };
     let err = client.parse_redirect(&loc, &req.state).unwrap_err();
@@ -64,7 +61,7 @@ async fn feature_disabled_is_recorded_and_diagnosed() {
     let sim = Sim::start("netsuite/oauth-feature-disabled").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let outcome = browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await;
+    let outcome = browse(&req.browser_url, PRINCIPAL, true).await;
     assert!(matches!(outcome, BrowserOutcome::Page { .. }));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "FeatureDisabled");
@@ -81,7 +78,7 @@ async fn blocked_integration_is_recorded_and_diagnosed() {
     let sim = Sim::start("netsuite/oauth-integration-blocked").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let outcome = browse(&sim.base(), &req.browser_url, PRINCIPAL, true).await;
+    let outcome = browse(&req.browser_url, PRINCIPAL, true).await;
     assert!(matches!(outcome, BrowserOutcome::Page { .. }));
     let detail = sim.latest_failure().await;
     assert_eq!(detail, "IntegrationBlocked");
@@ -100,8 +97,7 @@ async fn system_domain_authorize_lands_in_the_production_account() {
         .browser_url
         .as_str()
         .replace("/1234567.app.netsuite.com/", "/system.netsuite.com/");
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &url.parse().unwrap(), PRINCIPAL, true).await
+    let BrowserOutcome::Redirected(loc) = browse(&url.parse().unwrap(), PRINCIPAL, true).await
     else {
         panic!("consent did not redirect");
     };
@@ -159,8 +155,7 @@ async fn public_client_without_pkce_or_with_plain_is_invalid_request() {
     };
     for plain in [false, true] {
         let url = strip(&req.browser_url, plain);
-        let BrowserOutcome::Redirected(loc) = browse(&sim.base(), &url, PRINCIPAL, true).await
-        else {
+        let BrowserOutcome::Redirected(loc) = browse(&url, PRINCIPAL, true).await else {
             panic!("an invalid request with a valid redirect URI redirects with an error");
         };
         let err = client.parse_redirect(&loc, &req.state).unwrap_err();

@@ -17,9 +17,7 @@ use crate::support::{browse, BrowserOutcome, Sim};
 async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, principal, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
         panic!("consent did not redirect for {principal}");
     };
     let answer = client.parse_redirect(&loc, &req.state).unwrap();

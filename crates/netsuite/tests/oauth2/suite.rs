@@ -15,9 +15,7 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
     let sim = Sim::start("netsuite/oauth-happy").await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, "13:1001", true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, "13:1001", true).await else {
         panic!("consent did not redirect");
     };
     let code = client.parse_redirect(&loc, &req.state).unwrap();
@@ -51,9 +49,7 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
 async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) =
-        browse(&sim.base(), &req.browser_url, principal, true).await
-    else {
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
         panic!("consent did not redirect for {principal}");
     };
     let answer = client.parse_redirect(&loc, &req.state).unwrap();

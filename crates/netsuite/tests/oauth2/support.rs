@@ -128,13 +128,14 @@ fn no_redirects() -> reqwest::Client {
 }
 
 /// Opens the authorize URL; on the consent page picks `principal` and clicks Allow or Deny.
-pub async fn browse(base: &str, url: &url::Url, principal: &str, allow: bool) -> BrowserOutcome {
+pub async fn browse(url: &url::Url, principal: &str, allow: bool) -> BrowserOutcome {
     let http = no_redirects();
     let resp = http.get(url.clone()).send().await.unwrap();
     if let Some(loc) = resp.headers().get("location") {
         return BrowserOutcome::Redirected(loc.to_str().unwrap().to_string());
     }
     let status = resp.status().as_u16();
+    let page_url = resp.url().clone();
     let html = resp.text().await.unwrap();
     if status != 200 || !html.contains("<form") {
         return BrowserOutcome::Page { status, html };
@@ -162,7 +163,7 @@ pub async fn browse(base: &str, url: &url::Url, principal: &str, allow: bool) ->
         if allow { "allow" } else { "deny" }.into(),
     ));
     let resp = http
-        .post(format!("{base}{action}"))
+        .post(page_url.join(&action).unwrap())
         .form(&fields)
         .send()
         .await

@@ -35,6 +35,10 @@ impl Element {
     }
 }
 
+/// Deepest nesting accepted: real requests are under ten levels deep, and a
+/// hostile one nested thousands deep must not overflow the stack.
+pub const MAX_DEPTH: usize = 100;
+
 /// Parses a whole document into its root element.
 pub fn parse_document(xml: &str) -> Result<Element, String> {
     let mut reader = Reader::from_str(xml);
@@ -45,7 +49,14 @@ pub fn parse_document(xml: &str) -> Result<Element, String> {
             .read_event()
             .map_err(|e| format!("{e} at byte {}", reader.error_position()))?;
         match event {
-            Event::Start(s) => stack.push(start(&s)?),
+            Event::Start(s) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(format!(
+                        "elements are nested deeper than {MAX_DEPTH} levels"
+                    ));
+                }
+                stack.push(start(&s)?)
+            }
             Event::Empty(s) => {
                 let el = start(&s)?;
                 close(el, &mut stack, &mut root)?;
@@ -210,4 +221,61 @@ fn operation(op: &Element) -> Result<Operation, String> {
         auth,
         functions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Request-like documents: the envelope's vocabulary, nested at random,
+    /// with entities, CDATA, DOCTYPEs and cuts.
+    fn request() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(
+            &[
+                "request",
+                "control",
+                "senderid",
+                "password",
+                "operation",
+                "authentication",
+                "login",
+                "sessionid",
+                "content",
+                "function",
+                "readByQuery",
+                "a",
+            ][..],
+        );
+        let leaf = (name.clone(), r"[a-zA-Z0-9 &;<>!\[\]CDAT]{0,20}")
+            .prop_map(|(n, t)| format!("<{n}>{t}</{n}>"));
+        let tree = leaf.prop_recursive(6, 64, 5, move |inner| {
+            (name.clone(), prop::collection::vec(inner, 0..5))
+                .prop_map(|(n, kids)| format!("<{n}>{}</{n}>", kids.concat()))
+        });
+        prop_oneof![
+            ".{0,300}",
+            (tree, 0usize..500).prop_map(|(t, cut)| {
+                let doc = format!("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"ee\">]><request>{t}</request>");
+                let cut = doc.char_indices().map(|(i, _)| i).find(|&i| i >= cut).unwrap_or(doc.len());
+                if cut % 2 == 0 { doc[..cut].to_string() } else { doc }
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn requests_never_panic(doc in request()) {
+            let _ = parse_request(&doc);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_it_can_overflow_the_stack() {
+        let deep = |n: usize| format!("{}{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(parse_document(&deep(MAX_DEPTH)).is_ok());
+        // About 140 KB, the size of the POST that used to kill the simulator.
+        let e = parse_document(&deep(20_000)).unwrap_err();
+        assert!(e.contains("nested deeper than"), "{e}");
+    }
 }

@@ -68,7 +68,9 @@ pub async fn show(State(state): State<NsState>, ctx: RequestCtx) -> Response {
             })
             .unwrap_or_default();
             let hidden: Vec<(String, String)> = params.into_iter().collect();
-            let action = format!("/{}{}", ctx.host, ctx.path);
+            // Relative to this page, so it works under any mount point (the
+            // simulator's per-launch secret is the first path segment).
+            let action = ctx.path.rsplit('/').next().unwrap_or_default().to_string();
             consent_page(
                 &action,
                 &v.who.application,

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use url::Url;
 
+mod redirect;
+
 /// Responses larger than this are refused rather than buffered.
 pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
 pub const USER_AGENT: &str = concat!("Onramp/", env!("CARGO_PKG_VERSION"));
@@ -15,7 +17,7 @@ pub const USER_AGENT: &str = concat!("Onramp/", env!("CARGO_PKG_VERSION"));
 pub enum HttpError {
     #[error("could not reach {host}: {detail}")]
     Connect { host: String, detail: String },
-    #[error("{host} did not answer within {secs} s")]
+    #[error("{host} did not answer within {}", within(.secs))]
     Timeout { host: String, secs: u64 },
     #[error("secure connection to {host} failed: {detail}")]
     Tls { host: String, detail: String },
@@ -29,16 +31,42 @@ pub enum HttpError {
         status: u16,
         expected: &'static str,
     },
+    #[error("{host} tried to send this request on to {to}; Onramp {} because the request carries credentials: check the account ID or URL, or whether a proxy rewrites requests", refusal(.downgrade))]
+    Redirected {
+        host: String,
+        /// Where the server pointed, without query string or user info.
+        to: String,
+        downgrade: bool,
+    },
     #[error("refused to use {url}: {reason}")]
     BadEndpoint { url: String, reason: String },
     #[error("HTTP error: {0}")]
     Other(String),
 }
 
-/// Builds the one reqwest client an ERP client uses.
+fn within(secs: &u64) -> String {
+    if *secs == 0 {
+        "the time allowed".into()
+    } else {
+        format!("{secs} s")
+    }
+}
+
+fn refusal(downgrade: &bool) -> &'static str {
+    if *downgrade {
+        "never falls back from HTTPS to plain HTTP"
+    } else {
+        "follows no redirect to another server"
+    }
+}
+
+/// Builds the one reqwest client an ERP client uses. Every request it sends
+/// carries credentials (a signed header, a token or passwords in the body), so
+/// it follows redirects only within the same origin (see `redirect`).
 pub fn client(timeout: Duration) -> Result<reqwest::Client, HttpError> {
     reqwest::Client::builder()
         .user_agent(USER_AGENT)
+        .redirect(redirect::policy())
         .timeout(timeout)
         .connect_timeout(Duration::from_secs(10))
         .https_only(false) // enforced per URL by `EndpointOverride`/`check_url` so loopback HTTP works
@@ -211,7 +239,13 @@ pub fn classify(host: &str, e: reqwest::Error, timeout_secs: u64) -> HttpError {
     let host = host.to_string();
     // reqwest quotes the URL, which can carry a token or code in its query.
     let detail = crate::redact::redact_fields(&error_chain(&e));
-    if e.is_timeout() {
+    if let Some(r) = redirect::refused(&e) {
+        HttpError::Redirected {
+            host,
+            to: r.to.clone(),
+            downgrade: r.downgrade,
+        }
+    } else if e.is_timeout() {
         HttpError::Timeout {
             host,
             secs: timeout_secs,
