@@ -106,7 +106,7 @@ pub fn save(data_dir: &DataDir, mut p: ConnectorProfile) -> Result<ConnectorProf
     p.builtin = false;
     check(&p)?;
     let text = to_toml(&p)?;
-    std::fs::create_dir_all(dir(data_dir)).map_err(storage)?;
+    onramp_core::files::create_private_dir(&dir(data_dir)).map_err(storage)?;
     onramp_core::state::atomic_write(&file(data_dir, &p.id), text.as_bytes()).map_err(storage)?;
     Ok(p)
 }
@@ -149,8 +149,12 @@ pub fn read_file(path: &Path) -> Result<ConnectorProfile, IpcError> {
             path.display()
         )));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
+    let text = onramp_core::files::read_text_capped(
+        path,
+        onramp_core::files::MAX_PROFILE_BYTES,
+        "a connector profile",
+    )
+    .map_err(|e| invalid(e.to_string()))?;
     let text = text.trim_start_matches('\u{feff}');
     if text.trim_start().starts_with('{') {
         return Err(invalid(

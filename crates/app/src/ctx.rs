@@ -92,7 +92,7 @@ impl AppCtx {
     /// probes the keychain once, so `app_info` can tell the UI what works.
     pub fn open(data_dir: PathBuf, secrets: Arc<dyn SecretStore>) -> Result<Self, IpcError> {
         let data_dir = DataDir::new(data_dir);
-        std::fs::create_dir_all(&data_dir).map_err(|e| {
+        onramp_core::files::create_private_dir(&data_dir).map_err(|e| {
             IpcError::new(
                 onramp_core::ErrorKind::Storage,
                 format!("could not create {}: {e}", data_dir.display()),

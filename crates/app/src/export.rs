@@ -94,8 +94,12 @@ pub fn read(path: &Path) -> Result<String, IpcError> {
             meta.len() >> 20
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = onramp_core::files::read_capped(
+        path,
+        onramp_core::files::MAX_PROFILE_BYTES,
+        "a setup profile",
+    )
+    .map_err(|e| invalid(e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| {
         invalid(format!(
             "{} is not a text file; export the setup profile (.json) from Onramp and import that",

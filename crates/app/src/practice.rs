@@ -86,7 +86,8 @@ impl PracticeSims {
                 )
             })?;
         let url = sim.base_url();
-        tracing::info!(%setup_id, %url, "practice simulator started");
+        // The URL carries the simulator's per-launch secret: log the address only.
+        tracing::info!(%setup_id, addr = %sim.addr(), "practice simulator started");
         sims.insert(setup_id.to_owned(), sim);
         Ok(url)
     }

@@ -51,7 +51,7 @@ pub fn create(data_dir: &DataDir, profile: &SetupProfile) -> Result<(String, Sce
     let id = uuid::Uuid::new_v4().to_string();
     let file = path(data_dir, &id)?;
     let write = || -> std::io::Result<()> {
-        std::fs::create_dir_all(file.parent().unwrap_or(data_dir))?;
+        onramp_core::files::create_private_dir(file.parent().unwrap_or(data_dir))?;
         onramp_core::state::atomic_write(&file, text.as_bytes())
     };
     write().map_err(|e| {

@@ -120,7 +120,7 @@ pub async fn prepare(
 ) -> Result<Prepared, IpcError> {
     match target.erp {
         Erp::Netsuite => netsuite(target, sign_in, secrets, options, cancel).await,
-        Erp::Intacct => intacct(target, secrets).await,
+        Erp::Intacct => intacct(target, secrets, options).await,
     }
 }
 
@@ -209,7 +209,11 @@ async fn netsuite(
     })
 }
 
-async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prepared, IpcError> {
+async fn intacct(
+    target: &Target,
+    secrets: Arc<dyn SecretSource>,
+    options: &RunOptions,
+) -> Result<Prepared, IpcError> {
     use onramp_intacct::checks::{suite, IntacctCtx};
     use onramp_intacct::{ClientOptions, IntacctCredentials};
     let specs = secret_names(Erp::Intacct, None);
@@ -222,9 +226,11 @@ async fn intacct(target: &Target, secrets: Arc<dyn SecretSource>) -> Result<Prep
         company_id: target.account_id.trim().to_owned(),
         entity_id: target.entity_id.clone(),
     };
+    // One request gets part of the run's deadline, so a hang is reported as
+    // that request's timeout, not as checks skipped at the deadline.
     let client_options = ClientOptions {
         endpoints: target.endpoints.clone(),
-        ..ClientOptions::default()
+        ..ClientOptions::for_deadline(options.deadline())
     };
     let mut check_ctx = IntacctCtx::new(creds.clone(), client_options.clone()).or_ipc()?;
     // The REST check runs when both halves of the REST application are stored.

@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 /// Exit code for usage and runtime errors; 1 is reserved for "a check failed".
-const EXIT_ERROR: u8 = 2;
+const EXIT_ERROR: u8 = onramp_core::RunVerdict::Usage.exit_code();
 
 #[derive(Parser)]
 #[command(

@@ -177,9 +177,11 @@ pub(crate) fn private_key(
     setup_id: Option<&str>,
 ) -> anyhow::Result<Secret<String>> {
     match file {
-        Some(path) => Ok(Secret::new(
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
-        )),
+        Some(path) => Ok(Secret::new(onramp_core::files::read_text_capped(
+            path,
+            onramp_core::files::MAX_KEY_BYTES,
+            "a private key",
+        )?)),
         None => secrets::from_env_or_keychain(KEY_SECRET, setup_id),
     }
 }

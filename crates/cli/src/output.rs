@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use onramp_core::check::{CheckResult, CheckStatus, DiffStatus};
 use onramp_core::runner::RunEvent;
+use onramp_core::RunVerdict;
 
-/// Prints the results and returns exit code 1 if any check failed, else 0.
-pub fn print_checks(results: &[CheckResult], json: bool) -> ExitCode {
+/// Prints the results and returns the exit code of `verdict`
+/// (docs/exit-codes.md): a run that checked nothing is never a success.
+pub fn print_checks(results: &[CheckResult], json: bool, verdict: RunVerdict) -> ExitCode {
     let text = if json {
         let doc = serde_json::json!({ "checks": results });
         serde_json::to_string_pretty(&doc).expect("check results always serialise")
@@ -17,15 +19,7 @@ pub fn print_checks(results: &[CheckResult], json: bool) -> ExitCode {
     };
     // A closed pipe (e.g. `| head`) is not worth a panic.
     let _ = writeln!(std::io::stdout().lock(), "{text}");
-    exit_code(results)
-}
-
-fn exit_code(results: &[CheckResult]) -> ExitCode {
-    if results.iter().any(|r| r.status == CheckStatus::Fail) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(verdict.exit_code())
 }
 
 fn label(status: CheckStatus) -> &'static str {
@@ -138,13 +132,6 @@ mod tests {
         assert!(text.contains("fix:   Use 123456_SB1."));
         assert!(text.contains("where: Setup > Company"));
         assert!(text.ends_with("1 passed, 1 failed, 0 warnings, 0 skipped"));
-    }
-
-    #[test]
-    fn exit_code_is_failure_only_when_a_check_failed() {
-        let skip = CheckResult::skip("netsuite.x", "X", "Skipped.");
-        assert_eq!(exit_code(std::slice::from_ref(&skip)), ExitCode::SUCCESS);
-        assert_eq!(exit_code(&[skip, failing()]), ExitCode::FAILURE);
     }
 
     #[test]

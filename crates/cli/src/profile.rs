@@ -142,8 +142,11 @@ where
 {
     let path = std::path::Path::new(name_or_file);
     if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading profile {}", path.display()))?;
+        let text = onramp_core::files::read_text_capped(
+            path,
+            onramp_core::files::MAX_PROFILE_BYTES,
+            "a connector profile",
+        )?;
         return Ok(parse(&text)?);
     }
     Ok(builtin(name_or_file)?)

@@ -4,9 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::Read;
+
 use anyhow::{bail, Context};
 use onramp_core::check::CheckResult;
 use onramp_core::report::{parse_run_record, RunRecord, RUN_RECORD_KIND};
+use onramp_core::RunVerdict;
 
 use crate::output;
 
@@ -44,7 +47,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let saved: Saved = serde_json::from_value(value).with_context(|| {
             format!("{source} is neither a run record nor a saved check result (expected {{\"checks\": [...]}})")
         })?;
-        return Ok(output::print_checks(&saved.checks, args.json));
+        let verdict = RunVerdict::of_results(&saved.checks, false);
+        return Ok(output::print_checks(&saved.checks, args.json, verdict));
     }
     let record = parse_run_record(&text).with_context(|| format!("reading {source}"))?;
     if let Some(out) = &args.html {
@@ -53,7 +57,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.out_json {
         write(out, &record.to_json())?;
     }
-    Ok(output::print_checks(&record.checks, args.json))
+    let verdict = match &record.summary {
+        Some(summary) => RunVerdict::of_summary(summary),
+        None => RunVerdict::of_results(&record.checks, false),
+    };
+    Ok(output::print_checks(&record.checks, args.json, verdict))
 }
 
 #[derive(serde::Deserialize)]
@@ -63,11 +71,24 @@ struct Saved {
 
 pub fn read_input(path: &Path) -> anyhow::Result<(String, String)> {
     if path.as_os_str() == "-" {
-        let text = std::io::read_to_string(std::io::stdin()).context("reading standard input")?;
+        // As capped as a file: a saved run is never near this size.
+        let limit = onramp_core::files::MAX_PROFILE_BYTES;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        if bytes.len() as u64 > limit {
+            bail!("standard input is larger than {limit} bytes, too large for a saved run");
+        }
+        let text = String::from_utf8(bytes).context("standard input is not text (UTF-8)")?;
         return Ok(("standard input".into(), text));
     }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = onramp_core::files::read_text_capped(
+        path,
+        onramp_core::files::MAX_PROFILE_BYTES,
+        "a saved run",
+    )?;
     Ok((path.display().to_string(), text))
 }
 

@@ -12,7 +12,7 @@ use onramp_application::run::{run_to_end, RunOptions};
 use onramp_application::runs;
 use onramp_application::suite::{prepare, SecretSource, SignIn, Target};
 use onramp_core::state::SecretSpec;
-use onramp_core::{ErrorKind, IpcError, Secret};
+use onramp_core::{ErrorKind, IpcError, RunVerdict, Secret};
 use tokio_util::sync::CancellationToken;
 
 use crate::{output, report, secrets};
@@ -95,9 +95,10 @@ pub async fn check(
         .map_err(|e| anyhow!("{e}"))?;
     let (summary, results) =
         run_to_end(prepared.suite, &options, cancel, output::progress_printer()).await;
+    let verdict = RunVerdict::of_summary(&summary);
     if let Some(path) = &args.save {
         let record = runs::of_run(summary, results.clone(), prepared.observe);
         report::save(path, &record)?;
     }
-    Ok(output::print_checks(&results, args.json))
+    Ok(output::print_checks(&results, args.json, verdict))
 }

@@ -105,8 +105,11 @@ async fn serve(args: Serve) -> anyhow::Result<ExitCode> {
 fn load(scenario: &str) -> anyhow::Result<Scenario> {
     let path = Path::new(scenario.trim());
     if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read {}", path.display()))?;
+        let text = onramp_core::files::read_text_capped(
+            path,
+            onramp_core::files::MAX_PROFILE_BYTES,
+            "a scenario",
+        )?;
         return Ok(Scenario::from_toml_str(&path.display().to_string(), &text)?);
     }
     Ok(Scenario::builtin(scenario)?)
@@ -114,8 +117,11 @@ fn load(scenario: &str) -> anyhow::Result<Scenario> {
 
 /// A scenario reproducing an exported setup profile (or a saved run).
 fn from_profile_file(path: &Path, write_to: Option<&Path>) -> anyhow::Result<Scenario> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read {}", path.display()))?;
+    let text = onramp_core::files::read_text_capped(
+        path,
+        onramp_core::files::MAX_PROFILE_BYTES,
+        "a setup profile or saved run",
+    )?;
     let profile = onramp_core::observed::parse_any(&text)
         .with_context(|| format!("reading {}", path.display()))?;
     let toml = onramp_sim::reproduce::scenario_toml(&profile)?;

@@ -47,7 +47,7 @@ impl RunVerdict {
 
     /// The process exit code: 0, 1, 3 or 2 (2 is also what the argument
     /// parser uses for a usage error).
-    pub fn exit_code(self) -> u8 {
+    pub const fn exit_code(self) -> u8 {
         match self {
             Self::AllPassed => 0,
             Self::SomeFailed => 1,

@@ -113,7 +113,7 @@ pub async fn generate(
     .await?;
     let path = certificate_path(&ctx.data_dir, &setup.id)?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(storage)?;
+        onramp_core::files::create_private_dir(dir).map_err(storage)?;
     }
     std::fs::write(&path, &generated.certificate_pem)
         .map_err(|e| storage(format!("could not write {}: {e}", path.display())))?;

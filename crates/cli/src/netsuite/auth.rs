@@ -103,8 +103,11 @@ async fn m2m(
     let now = OffsetDateTime::now_utc();
     let mut extra = Vec::new();
     if let Some(path) = &o.certificate {
-        let pem = std::fs::read_to_string(path)
-            .with_context(|| format!("reading the certificate {}", path.display()))?;
+        let pem = onramp_core::files::read_text_capped(
+            path,
+            onramp_core::files::MAX_KEY_BYTES,
+            "a certificate",
+        )?;
         extra.push(m2m_certificate_check(&pem, Some(&key), now));
     }
     let (client, _) = netsuite_m2m::m2m_client(
