@@ -10,23 +10,8 @@ use onramp_netsuite::checks::{suite, NetSuiteCheckContext, MCP};
 use onramp_netsuite::{
     profiles, Account, ClientOptions, Credentials, NetSuiteClient, TbaCredentials,
 };
-use time::OffsetDateTime;
 
-use crate::support::{browse, BrowserOutcome, Sim};
-
-async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
-    let client = sim.code_client();
-    let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
-        panic!("consent did not redirect for {principal}");
-    };
-    let answer = client.parse_redirect(&loc, &req.state).unwrap();
-    client
-        .exchange_code(&answer, req.pkce.verifier(), OffsetDateTime::now_utc())
-        .await
-        .unwrap()
-        .access_token
-}
+use crate::support::{token_for, Sim};
 
 /// Runs the MCP profile's suite for `principal` ("employee:role").
 async fn run(scenario: &str, principal: &str) -> (Sim, Vec<CheckResult>) {

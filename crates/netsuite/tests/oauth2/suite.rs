@@ -6,24 +6,13 @@ use onramp_core::runner::{run_suite, RunOptions};
 use onramp_core::CheckStatus;
 use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
 use onramp_netsuite::profiles;
-use time::OffsetDateTime;
 
-use crate::support::{browse, BrowserOutcome, Sim};
+use crate::support::{token_for, Sim};
 
 #[tokio::test]
 async fn validation_suite_passes_with_an_authorization_code_token() {
     let sim = Sim::start("netsuite/oauth-happy").await;
-    let client = sim.code_client();
-    let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, "13:1001", true).await else {
-        panic!("consent did not redirect");
-    };
-    let code = client.parse_redirect(&loc, &req.state).unwrap();
-    let tokens = client
-        .exchange_code(&code, req.pkce.verifier(), OffsetDateTime::now_utc())
-        .await
-        .unwrap();
-    let rest = Arc::new(sim.rest(&tokens.access_token));
+    let rest = Arc::new(sim.rest(&token_for(&sim, "13:1001").await));
     let mut ctx = NetSuiteCheckContext::new(rest, "1234567");
     ctx.role_name = Some("Onramp Integration".into());
     let specs = suite(
@@ -43,21 +32,6 @@ async fn validation_suite_passes_with_an_authorization_code_token() {
         .map(|r| format!("{}: {} {:?}", r.id, r.summary, r.diagnosis))
         .collect();
     assert!(failed.is_empty(), "{failed:#?}");
-}
-
-/// Signs in through the consent page as `principal` ("employee:role").
-async fn token_for(sim: &Sim, principal: &str) -> onramp_core::Secret<String> {
-    let client = sim.code_client();
-    let req = client.authorization_request().unwrap();
-    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
-        panic!("consent did not redirect for {principal}");
-    };
-    let answer = client.parse_redirect(&loc, &req.state).unwrap();
-    client
-        .exchange_code(&answer, req.pkce.verifier(), OffsetDateTime::now_utc())
-        .await
-        .unwrap()
-        .access_token
 }
 
 /// The integration role may not read roles; an administrator's one-time code +

@@ -192,3 +192,23 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// Signs in through the consent page as `principal` ("employee:role") and
+/// exchanges the code: the access token.
+pub async fn token_for(sim: &Sim, principal: &str) -> Secret<String> {
+    let client = sim.code_client();
+    let req = client.authorization_request().unwrap();
+    let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
+        panic!("consent did not redirect for {principal}");
+    };
+    let answer = client.parse_redirect(&loc, &req.state).unwrap();
+    client
+        .exchange_code(
+            &answer,
+            req.pkce.verifier(),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap()
+        .access_token
+}
