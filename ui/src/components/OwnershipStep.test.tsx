@@ -50,6 +50,20 @@ describe("OwnershipStep", () => {
     expect(result).not.toHaveTextContent("as expected");
   });
 
+  it("for TBA does not claim a role is missing when the role list is not readable", async () => {
+    mockBackend({
+      netsuite_identity: () =>
+        identity({ method: "tba", role_id: null, role_name: null, entity_id: null, user_email: null, role_matches: null }),
+    });
+    const user = userEvent.setup();
+    render(<OwnershipStep setup={setup({ auth_method: "tba", fields: expected })} />);
+    await user.click(screen.getByTestId("identity-check"));
+    const result = await screen.findByTestId("identity-result");
+    expect(result).toHaveTextContent("Onramp Integration is not visible to these credentials");
+    expect(result).toHaveTextContent("requires Manage Roles");
+    expect(result).not.toHaveTextContent("was found");
+  });
+
   it("shows why the check could not run", async () => {
     mockBackend({
       netsuite_identity: () => {

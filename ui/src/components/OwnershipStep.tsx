@@ -69,7 +69,9 @@ export function OwnershipStep({ setup }: { setup: Setup }) {
             <dt>Role</dt>
             <dd>
               {who.role_id === null
-                ? `no role named ${who.expected_role ?? "(none entered)"} was found`
+                ? who.expected_role === null
+                  ? "no role entered to look for"
+                  : `${who.expected_role} is not visible to these credentials: either no role has that name, or the role may not read role names (NetSuite requires Manage Roles for that, which an integration role should not have). The Validate step proves its permissions.`
                 : `${who.role_name ?? "name not readable"} (internal ID ${who.role_id})`}
               <Verdict ok={who.role_matches} />
             </dd>
