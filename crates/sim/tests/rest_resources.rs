@@ -184,38 +184,33 @@ async fn role_without_rest_permission_gets_user_error() {
     );
 }
 
+const GOVERNANCE: &str = "/services/rest/system/v1/governanceLimits";
+
+/// The token acts as the Administrator (employee 7, role 3), who may read limits.
+const ADMIN_TOKEN: &str = "[[netsuite.accounts.tokens]]\nid = \"38549f67703fc6455172327c67d891ab3e76ad3a28a5dc41f035f20052f81f8f\"\nemployee = 7\nrole = 3";
+
+/// governanceLimits as the Administrator, on an account whose pool is `account_limit`.
+async fn governance_as_admin(extra: &str, account_limit: u32) -> Reply {
+    let s = with_role_change(&format!("{ADMIN_TOKEN}\n{extra}"));
+    let options = SimOptions {
+        concurrency_limit: Some(account_limit),
+        ..Default::default()
+    };
+    let sim = start(&s, options).await;
+    get(&sim, &Signer::from_scenario(&s), PROD_HOST, GOVERNANCE).await
+}
+
 #[tokio::test]
 async fn governance_limits_are_for_administrators_only() {
     let (sim, signer) = happy_sim().await;
-    let r = get(
-        &sim,
-        &signer,
-        PROD_HOST,
-        "/services/rest/system/v1/governanceLimits",
-    )
-    .await;
+    let r = get(&sim, &signer, PROD_HOST, GOVERNANCE).await;
     assert_eq!(r.status, 403);
     assert_eq!(
         r.body["o:errorDetails"][0]["o:errorCode"],
         "INSUFFICIENT_PERMISSION"
     );
 
-    let s = with_role_change("[[netsuite.accounts.tokens]]\nid = \"38549f67703fc6455172327c67d891ab3e76ad3a28a5dc41f035f20052f81f8f\"\nemployee = 7\nrole = 3");
-    let sim = start(
-        &s,
-        SimOptions {
-            concurrency_limit: Some(7),
-            ..Default::default()
-        },
-    )
-    .await;
-    let r = get(
-        &sim,
-        &Signer::from_scenario(&s),
-        PROD_HOST,
-        "/services/rest/system/v1/governanceLimits",
-    )
-    .await;
+    let r = governance_as_admin("", 7).await;
     assert_eq!(r.status, 200, "{}", r.body);
     // Oracle's "accountLimit" sample shape (help article_0625010817).
     assert_eq!(
@@ -224,22 +219,8 @@ async fn governance_limits_are_for_administrators_only() {
     );
 
     // An integration with its own limit: the "integrationSpecific" sample shape.
-    let s = with_role_change("[[netsuite.accounts.tokens]]\nid = \"38549f67703fc6455172327c67d891ab3e76ad3a28a5dc41f035f20052f81f8f\"\nemployee = 7\nrole = 3\n[[netsuite.accounts.integrations]]\nid = \"A1B2C3D4-0000-4000-8000-0000000000AA\"\nconcurrency_limit = 2");
-    let sim = start(
-        &s,
-        SimOptions {
-            concurrency_limit: Some(5),
-            ..Default::default()
-        },
-    )
-    .await;
-    let r = get(
-        &sim,
-        &Signer::from_scenario(&s),
-        PROD_HOST,
-        "/services/rest/system/v1/governanceLimits",
-    )
-    .await;
+    let own = "[[netsuite.accounts.integrations]]\nid = \"A1B2C3D4-0000-4000-8000-0000000000AA\"\nconcurrency_limit = 2";
+    let r = governance_as_admin(own, 5).await;
     assert_eq!(
         r.body,
         json!({"accountConcurrencyLimit": 5, "accountUnallocatedConcurrencyLimit": 3, "integrationConcurrencyLimit": 2, "integrationLimitType": "integrationSpecific"})
