@@ -1,5 +1,5 @@
 //! The simulated Oracle NetSuite: TBA (and, through `oauth2`, OAuth 2.0) login,
-//! REST web services (system, records, SuiteQL), account-wide concurrency, the
+//! REST web services (system, records, SuiteQL), RESTlets, account-wide concurrency, the
 //! Login Audit Trail and data center discovery.
 
 pub mod audit;
@@ -14,6 +14,7 @@ pub mod model;
 pub mod oauth2;
 pub mod paging;
 pub mod records;
+pub mod restlet;
 mod routes;
 pub mod state;
 pub mod suiteql;
@@ -67,6 +68,7 @@ pub fn router(scenario: &NetSuiteScenario, options: &SimOptions) -> Router {
             &format!("{rest}/query/v1/suiteql"),
             post(routes::suiteql::query),
         )
+        .route("/{host}/app/site/hosting/restlet.nl", get(restlet::call))
         .route(
             "/{host}/rest/datacenterurls",
             get(routes::discovery::datacenter_urls),

@@ -107,6 +107,8 @@ pub struct Behaviour {
     /// Record type or SuiteQL table → permission key it requires ("" = none),
     /// replacing the built-in mapping for that name.
     pub permission_overrides: BTreeMap<String, String>,
+    /// How NetSuite refuses RESTlet calls (statuses public clients do not record).
+    pub restlet: RestletAnswers,
 }
 
 impl Default for Behaviour {
@@ -121,6 +123,7 @@ impl Default for Behaviour {
             record_read_level: 1,
             restricted_collections: RestrictedCollections::ListAll,
             permission_overrides: BTreeMap::new(),
+            restlet: RestletAnswers::default(),
         }
     }
 }
@@ -161,6 +164,8 @@ pub enum WorkbookMissingAnswer {
     /// 400 USER_ERROR "Your current role does not have permission to perform this action."
     UserError,
 }
+
+pub use super::restlet::RestletAnswers;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -216,6 +221,8 @@ pub struct AccountSpec {
     pub tokens: Vec<TokenSpec>,
     /// Record type (lowercase REST name) → records, each a table with an `id`.
     pub records: Option<BTreeMap<String, Vec<serde_json::Value>>>,
+    /// RESTlet script deployments (Customization > Scripting > Script Deployments).
+    pub restlets: Option<Vec<super::restlet::Deployment>>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]

@@ -49,6 +49,7 @@ pub struct Account {
     pub integrations: Vec<IntegrationSpec>,
     pub tokens: BTreeMap<String, TokenSpec>,
     pub records: BTreeMap<String, Vec<serde_json::Value>>,
+    pub restlets: Vec<super::restlet::Deployment>,
     /// (token id, timestamp, nonce) already accepted.
     pub nonces: HashSet<(String, i64, String)>,
     pub oauth2: oauth2::AccountOAuth2State,
@@ -123,6 +124,7 @@ fn build_account(scenario: &NetSuiteScenario, spec: &AccountSpec) -> Account {
     let employees: Vec<EmployeeSpec> = inherit(&spec.employees, source, |a| &a.employees);
     let integrations = inherit(&spec.integrations, source, |a| &a.integrations);
     let records = inherit(&spec.records, source, |a| &a.records);
+    let restlets = inherit(&spec.restlets, source, |a| &a.restlets);
     Account {
         id: spec.id.clone(),
         company_name: spec.company_name.clone(),
@@ -137,6 +139,7 @@ fn build_account(scenario: &NetSuiteScenario, spec: &AccountSpec) -> Account {
             .map(|t| (t.id.clone(), t.clone()))
             .collect(),
         records,
+        restlets,
         nonces: HashSet::new(),
         oauth2: oauth2::AccountOAuth2State::default(),
     }
