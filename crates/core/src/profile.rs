@@ -93,6 +93,19 @@ pub struct NetSuiteRequirements {
     pub scopes: Vec<String>,
     pub features: Vec<NsFeature>,
     pub permissions: Vec<NsPermission>,
+    /// The RESTlet deployment a RESTlet- or bundle-based connector calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restlet: Option<NsRestlet>,
+}
+
+/// A RESTlet script deployment, by the IDs its URL carries
+/// (`restlet.nl?script=<script>&deploy=<deploy>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct NsRestlet {
+    /// Script ID (`customscript_...`) or internal id.
+    pub script: String,
+    /// Deployment ID (`customdeploy_...`) or internal id.
+    pub deploy: String,
 }
 
 /// Sage Intacct admin privileges on a user.

@@ -126,6 +126,15 @@ struct ErrorBody {
     #[serde(rename = "o:errorDetails", default)]
     details: Vec<ErrorDetail>,
     title: Option<String>,
+    /// RESTlets answer errors as `{"error":{"code":…,"message":…}}` instead.
+    error: Option<RestletError>,
+}
+
+#[derive(Deserialize)]
+struct RestletError {
+    code: Option<String>,
+    #[serde(default)]
+    message: String,
 }
 
 #[derive(Deserialize)]
@@ -180,11 +189,13 @@ fn parse_response(
     let detail = first
         .map(|d| d.detail.clone())
         .or(parsed.title.clone())
+        .or_else(|| parsed.error.as_ref().map(|e| e.message.clone()))
         .unwrap_or_default();
     // Oracle's 429 sample carries USER_ERROR at top level and the real code in the detail.
     let code = first
         .and_then(|d| d.code.clone())
         .or(parsed.code)
+        .or_else(|| parsed.error.and_then(|e| e.code))
         .unwrap_or_default();
     match code.as_str() {
         "INVALID_LOGIN" | "INVALID_LOGIN_ATTEMPT" => NetSuiteError::InvalidLogin { detail },

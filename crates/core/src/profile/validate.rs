@@ -69,6 +69,10 @@ fn netsuite(ns: &NetSuiteRequirements, issues: &mut Issues) {
         );
     }
     scopes(ns, issues);
+    if let Some(r) = &ns.restlet {
+        restlet_id(issues, "netsuite.restlet.script", &r.script, "customscript");
+        restlet_id(issues, "netsuite.restlet.deploy", &r.deploy, "customdeploy");
+    }
     let mut seen = HashSet::new();
     for (i, f) in ns.features.iter().enumerate() {
         let at = format!("netsuite.features[{i}]");
@@ -110,6 +114,23 @@ fn netsuite(ns: &NetSuiteRequirements, issues: &mut Issues) {
                 ),
             );
         }
+    }
+}
+
+/// A script or deployment as its URL names it: the internal id, or the ID
+/// NetSuite builds from the prefix plus lower-case letters, digits and `_`.
+fn restlet_id(issues: &mut Issues, at: &str, id: &str, prefix: &str) {
+    let internal = !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit());
+    let named = id.len() <= 60
+        && id.strip_prefix(prefix).is_some_and(|rest| {
+            rest.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
+    if !internal && !named {
+        issues.add(
+            at,
+            format!("{id:?} is not a {prefix} ID (e.g. {prefix}_my_connector) or an internal id"),
+        );
     }
 }
 

@@ -17,6 +17,7 @@ mod permissions;
 mod probe;
 mod records;
 pub mod restlet;
+mod restlet_call;
 mod subsidiary;
 
 pub use audit_detail::audit_detail_diagnosis;
@@ -113,6 +114,7 @@ pub const INTEGRATION: &str = "netsuite.integration";
 pub const CONCURRENCY: &str = "netsuite.concurrency";
 pub const LIFECYCLE: &str = "netsuite.lifecycle";
 pub const MCP: &str = "netsuite.mcp";
+pub const RESTLET: &str = "netsuite.restlet";
 
 /// Builds the suite for one account and connector profile.
 pub fn suite(ctx: NetSuiteCheckContext, profile: &ConnectorProfile) -> Vec<CheckSpec> {
@@ -130,6 +132,7 @@ pub fn suite_with_facts(
         scopes: Vec::new(),
         features: Vec::new(),
         permissions: Vec::new(),
+        restlet: None,
     });
     let facts = Arc::new(
         Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone())
@@ -220,6 +223,15 @@ pub fn suite_with_facts(
             "AI Connector Service sign-in and role",
             &[AUTH],
             mcp::run,
+        ));
+    }
+    if shared.req.restlet.is_some() {
+        specs.push(spec(
+            &shared,
+            RESTLET,
+            "The connector's RESTlet answers this sign-in",
+            &[AUTH],
+            restlet_call::run,
         ));
     }
     (specs, facts)

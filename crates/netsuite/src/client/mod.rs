@@ -181,6 +181,22 @@ impl NetSuiteClient {
         Ok(GovernanceLimits::from_json(body))
     }
 
+    /// `GET /app/site/hosting/restlet.nl?script=…&deploy=…` on the account's
+    /// RESTlet domain: the deployment's answer, parsed as JSON.
+    pub async fn restlet_get(&self, script: &str, deploy: &str) -> Result<Value, NetSuiteError> {
+        check_segment("script ID", script)?;
+        check_segment("deployment ID", deploy)?;
+        let url = Url::parse_with_params(
+            &format!(
+                "https://{}/app/site/hosting/restlet.nl",
+                self.account.restlets_host()
+            ),
+            [("script", script), ("deploy", deploy)],
+        )
+        .map_err(|e| NetSuiteError::Refused(format!("bad URL: {e}")))?;
+        self.send(Method::GET, url, None).await
+    }
+
     fn logical_url(&self, path_and_query: &str) -> Result<Url, NetSuiteError> {
         Url::parse(&format!(
             "https://{}{path_and_query}",
@@ -213,7 +229,16 @@ impl NetSuiteClient {
         path_and_query: &str,
         body: Option<&Value>,
     ) -> Result<Value, NetSuiteError> {
-        let logical = self.logical_url(path_and_query)?;
+        self.send(method, self.logical_url(path_and_query)?, body)
+            .await
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        logical: Url,
+        body: Option<&Value>,
+    ) -> Result<Value, NetSuiteError> {
         let mut attempt = 0;
         loop {
             match self.attempt(&method, &logical, body).await {

@@ -152,3 +152,19 @@ fn echoed_secrets_never_reach_the_error() {
     );
     assert!(!format!("{html}").contains("CANARY"), "{html}");
 }
+
+/// A RESTlet's error envelope, as a public NetSuite client records it
+/// (see `checks/restlet.rs`), verbatim; the status is not recorded there.
+#[test]
+fn restlet_error_envelope() {
+    let e = parse(
+        400,
+        r#"{"error":{"code":"SSS_INVALID_SCRIPTLET_ID","message":"That Suitelet is invalid, disabled, or no longer exists."}}"#,
+    );
+    assert!(
+        matches!(&e, NetSuiteError::Api { status: 400, code, detail }
+            if code == "SSS_INVALID_SCRIPTLET_ID" && detail.starts_with("That Suitelet is invalid")),
+        "{e:?}"
+    );
+    assert!(!e.is_auth());
+}

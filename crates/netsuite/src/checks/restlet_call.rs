@@ -1,0 +1,61 @@
+//! `netsuite.restlet`: calls the connector's RESTlet deployment, named by the
+//! profile, with the run's own credentials. Registered only for profiles that
+//! declare one.
+
+use onramp_core::profile::NsRestlet;
+use onramp_core::runner::RunCtx;
+use onramp_core::{CheckResult, Diagnosis};
+
+use super::{fail, pass, restlet, skip, Ctx};
+use crate::errors::NetSuiteError;
+
+pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
+    let Some(r) = c.req.restlet.clone() else {
+        return skip("The connector profile names no RESTlet.");
+    };
+    let host = c.ctx.client.account().restlets_host();
+    let called = format!(
+        "GET https://{host}/app/site/hosting/restlet.nl?script={}&deploy={}",
+        r.script, r.deploy
+    );
+    let result = match c.ctx.client.restlet_get(&r.script, &r.deploy).await {
+        Ok(_) => pass(format!(
+            "NetSuite ran the connector's RESTlet ({} / {}) for this sign-in.",
+            r.script, r.deploy
+        )),
+        Err(NetSuiteError::Api {
+            status,
+            code,
+            detail,
+        }) => match restlet::diagnose_code(&code) {
+            Some(d) => fail(
+                format!("NetSuite refused the RESTlet call: HTTP {status} {code}: {detail}"),
+                d,
+            ),
+            None => fail(
+                format!("NetSuite refused the RESTlet call: HTTP {status} {code}: {detail}"),
+                unexplained(&r),
+            ),
+        },
+        Err(
+            e
+            @ (NetSuiteError::Http(_) | NetSuiteError::Cancelled | NetSuiteError::DeadlineReached),
+        ) => skip(format!("Not checked: {e}")).with_diagnosis(super::auth::unreachable()),
+        Err(e) => fail(
+            format!("NetSuite refused the RESTlet call: {e}"),
+            unexplained(&r),
+        ),
+    };
+    result.with_evidence("Called", called)
+}
+
+fn unexplained(r: &NsRestlet) -> Diagnosis {
+    Diagnosis::new(
+        "The RESTlet answered with an error this check does not recognise; the script itself may have failed.",
+        format!(
+            "Open the deployment {} of script {}, check its Status (Released), Audience (the integration role) and the script's execution log, then run again.",
+            r.deploy, r.script
+        ),
+        "Customization > Scripting > Script Deployments",
+    )
+}
