@@ -272,6 +272,7 @@ fn list_profiles_returns_the_built_in_profiles() {
             "intacct-accounting-sync",
             "netsuite-ai-connector-mcp",
             "netsuite-readonly-reporting",
+            "netsuite-restlet-connector",
             "netsuite-suiteanalytics-connect",
             "netsuite-zuora-billing"
         ]

@@ -25,6 +25,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "netsuite-suiteanalytics-connect.toml",
         include_str!("../../../../profiles/netsuite-suiteanalytics-connect.toml"),
     ),
+    (
+        "netsuite-restlet-connector.toml",
+        include_str!("../../../../profiles/netsuite-restlet-connector.toml"),
+    ),
 ];
 
 /// Every built-in profile, marked `builtin = true`. The files are checked by

@@ -11,7 +11,8 @@ fn every_builtin_profile_parses_validates_and_is_marked_builtin() {
             "netsuite-readonly-reporting",
             "intacct-accounting-sync",
             "netsuite-ai-connector-mcp",
-            "netsuite-suiteanalytics-connect"
+            "netsuite-suiteanalytics-connect",
+            "netsuite-restlet-connector"
         ]
     );
     for p in &profiles {
@@ -174,4 +175,33 @@ fn mcp_is_granted_alone_and_only_through_the_authorization_code_grant() {
     let mut tba = mcp;
     tba.netsuite.as_mut().unwrap().auth_methods = vec![AuthMethod::Tba];
     assert_eq!(fields(&tba), ["netsuite.auth_methods"]);
+}
+
+#[test]
+fn a_restlet_is_named_by_its_script_and_deploy_ids() {
+    let with = |script: &str, deploy: &str| {
+        let mut p = parse_toml(&netsuite_toml()).unwrap();
+        p.netsuite.as_mut().unwrap().restlet = Some(NsRestlet {
+            script: script.into(),
+            deploy: deploy.into(),
+        });
+        validate(&p)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.field)
+            .collect::<Vec<_>>()
+    };
+    assert!(with("customscript_my_connector", "customdeploy_my_connector").is_empty());
+    assert!(with("42", "1").is_empty());
+    assert_eq!(
+        with("customdeploy_x", "customscript_x"),
+        ["netsuite.restlet.script", "netsuite.restlet.deploy"]
+    );
+    assert_eq!(
+        with("customscript_X&deploy=2", ""),
+        ["netsuite.restlet.script", "netsuite.restlet.deploy"]
+    );
+    let restlet = builtin_by_id("netsuite-restlet-connector").unwrap();
+    assert!(restlet.netsuite.unwrap().restlet.is_some());
 }

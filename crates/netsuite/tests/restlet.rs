@@ -1,0 +1,71 @@
+//! `netsuite.restlet` against the simulator's RESTlet scenarios over real
+//! HTTP: registered for a profile that names a RESTlet, and each refusal
+//! explained as cause -> fix -> where.
+
+mod common;
+
+use common::*;
+use onramp_core::CheckStatus;
+use onramp_sim::SimOptions;
+
+const RESTLET_PROFILE: &str = "netsuite-restlet-connector";
+
+async fn restlet(name: &str) -> Outcome {
+    run(name, SimOptions::default(), None, RESTLET_PROFILE).await
+}
+
+#[tokio::test]
+async fn a_released_deployment_in_the_roles_audience_passes() {
+    let o = restlet("restlet-happy").await;
+    o.assert_expected_failures();
+    let r = o.get("netsuite.restlet");
+    assert_eq!(
+        r.status,
+        CheckStatus::Pass,
+        "{}",
+        o.text("netsuite.restlet")
+    );
+    let called = r.evidence.iter().find(|e| e.label == "Called").unwrap();
+    assert_eq!(
+        called.value,
+        "GET https://1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_onramp_connector&deploy=customdeploy_onramp_connector"
+    );
+}
+
+#[tokio::test]
+async fn a_deployment_on_testing_is_diagnosed_as_invalid_scriptlet() {
+    let o = restlet("restlet-not-released").await;
+    o.assert_expected_failures();
+    let t = o.text("netsuite.restlet");
+    assert!(t.contains("SSS_INVALID_SCRIPTLET_ID"), "{t}");
+    let d = o.get("netsuite.restlet").diagnosis.clone().unwrap();
+    assert!(
+        d.fix.contains("Released") && d.fix.contains("Audience"),
+        "{d:?}"
+    );
+    assert!(
+        d.where_
+            .starts_with("Customization > Scripting > Script Deployments"),
+        "{d:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_web_services_only_role_is_named() {
+    let o = restlet("restlet-web-services-only-role").await;
+    o.assert_expected_failures();
+    assert_eq!(o.get("netsuite.auth").status, CheckStatus::Pass);
+    let d = o.get("netsuite.restlet").diagnosis.clone().unwrap();
+    assert!(d.cause.contains("INVALID_LOGIN_CREDENTIALS"), "{d:?}");
+    assert!(d.fix.contains("Web Services Only"), "{d:?}");
+    assert!(
+        d.where_.starts_with("Setup > Users/Roles > Manage Roles"),
+        "{d:?}"
+    );
+}
+
+#[tokio::test]
+async fn profiles_without_a_restlet_do_not_run_the_check() {
+    let o = run("restlet-happy", SimOptions::default(), None, PROFILE).await;
+    assert!(o.results.iter().all(|r| r.id != "netsuite.restlet"));
+}
