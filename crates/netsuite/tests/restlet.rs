@@ -69,3 +69,51 @@ async fn profiles_without_a_restlet_do_not_run_the_check() {
     let o = run("restlet-happy", SimOptions::default(), None, PROFILE).await;
     assert!(o.results.iter().all(|r| r.id != "netsuite.restlet"));
 }
+
+fn client_for(base: &str) -> onramp_netsuite::NetSuiteClient {
+    use onramp_core::http::{EndpointOverride, Endpoints};
+    use onramp_netsuite::{Account, ClientOptions, Credentials, TbaCredentials};
+    onramp_netsuite::NetSuiteClient::new(
+        Account::parse("1234567_SB1").unwrap(),
+        Credentials::Tba(TbaCredentials {
+            consumer_key: "ck".into(),
+            consumer_secret: "cs".into(),
+            token_id: "tk".into(),
+            token_secret: "ts".into(),
+        }),
+        ClientOptions {
+            endpoints: Endpoints {
+                override_base: Some(EndpointOverride::new(base).unwrap()),
+            },
+            ..ClientOptions::default()
+        },
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_client_calls_the_restlets_domain_and_refuses_ids_that_change_the_url() {
+    use onramp_netsuite::NetSuiteError;
+    use onramp_sim::standin;
+    let server = standin::answering(|_| standin::reply(200, "text/plain", "ran")).await;
+    let client = client_for(&server.base);
+    let e = client
+        .restlet_get("customscript_a", "customdeploy_a")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, NetSuiteError::NotJson { status: 200, .. }),
+        "{e:?}"
+    );
+    let seen = server.seen.requests();
+    assert_eq!(
+        seen[0].0,
+        "/1234567-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_a&deploy=customdeploy_a"
+    );
+    let e = client
+        .restlet_get("customscript_a&deploy=2", "customdeploy_a")
+        .await
+        .unwrap_err();
+    assert!(matches!(e, NetSuiteError::Refused(_)), "{e:?}");
+    assert_eq!(server.seen.requests().len(), 1);
+}

@@ -23,20 +23,19 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
             "NetSuite ran the connector's RESTlet ({} / {}) for this sign-in.",
             r.script, r.deploy
         )),
+        // A RESTlet may answer plain text: it ran all the same.
+        Err(NetSuiteError::NotJson { status, .. }) if (200..300).contains(&status) => pass(format!(
+            "NetSuite ran the connector's RESTlet ({} / {}) for this sign-in (it answered text, not JSON).",
+            r.script, r.deploy
+        )),
         Err(NetSuiteError::Api {
             status,
             code,
             detail,
-        }) => match restlet::diagnose_code(&code) {
-            Some(d) => fail(
-                format!("NetSuite refused the RESTlet call: HTTP {status} {code}: {detail}"),
-                d,
-            ),
-            None => fail(
-                format!("NetSuite refused the RESTlet call: HTTP {status} {code}: {detail}"),
-                unexplained(&r),
-            ),
-        },
+        }) => fail(
+            format!("NetSuite refused the RESTlet call: HTTP {status} {code}: {detail}"),
+            restlet::diagnose_code(&code).unwrap_or_else(|| unexplained(&r)),
+        ),
         Err(
             e
             @ (NetSuiteError::Http(_) | NetSuiteError::Cancelled | NetSuiteError::DeadlineReached),
