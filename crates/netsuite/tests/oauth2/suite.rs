@@ -65,3 +65,27 @@ async fn an_administrators_sign_in_reads_the_integration_role() {
         .as_ref()
         .is_some_and(|p| p.method == onramp_core::ProofMethod::AdminRoleList)));
 }
+
+/// A RESTlet deployment reached with a bearer token: the restlets scope on
+/// the RESTlet domain, signed the same way as REST web services.
+#[tokio::test]
+async fn the_restlet_check_passes_with_an_authorization_code_token() {
+    let mut scenario = onramp_sim::Scenario::builtin("netsuite/oauth-happy").unwrap();
+    let deployment: onramp_sim::netsuite::restlet::Deployment = toml::from_str(
+        "script = \"customscript_onramp_connector\"\ndeploy = \"customdeploy_onramp_connector\"\naudience_roles = [1001]",
+    )
+    .unwrap();
+    scenario.netsuite.as_mut().unwrap().accounts[0].restlets = Some(vec![deployment]);
+    let handle = onramp_sim::Simulator::start(scenario.clone(), onramp_sim::SimOptions::default())
+        .await
+        .unwrap();
+    let sim = Sim { handle, scenario };
+    let rest = Arc::new(sim.rest(&token_for(&sim, "13:1001").await));
+    let specs = suite(
+        NetSuiteCheckContext::new(rest, "1234567"),
+        &profiles::builtin("netsuite-restlet-connector").unwrap(),
+    );
+    let (_, results) = run_suite(specs, RunOptions::default(), |_| {}).await;
+    let restlet = results.iter().find(|r| r.id == "netsuite.restlet").unwrap();
+    assert_eq!(restlet.status, CheckStatus::Pass, "{restlet:?}");
+}
