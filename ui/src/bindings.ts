@@ -322,6 +322,8 @@ export type NetSuiteRequirements = {
 	scopes?: string[],
 	features: NsFeature[],
 	permissions: NsPermission[],
+	/**  The RESTlet deployment a RESTlet- or bundle-based connector calls. */
+	restlet?: NsRestlet | null,
 };
 
 /**  What the "new setup" form sends. */
@@ -371,6 +373,17 @@ export type NsPermission = {
 	level: NsLevel,
 	/**  REST record type that proves access when the role cannot be read, e.g. `currency`. */
 	probe?: string | null,
+};
+
+/**
+ *  A RESTlet script deployment, by the IDs its URL carries
+ *  (`restlet.nl?script=<script>&deploy=<deploy>`).
+ */
+export type NsRestlet = {
+	/**  Script ID (`customscript_...`) or internal id. */
+	script: string,
+	/**  Deployment ID (`customdeploy_...`) or internal id. */
+	deploy: string,
 };
 
 export type NsRole = {
