@@ -18,14 +18,4 @@ fi
 trap 'if installed; then echo "removing $pkg"; $SUDO dpkg -r "$pkg" >/dev/null; fi' EXIT
 
 $SUDO dpkg -i "$deb"
-xvfb_log=$(mktemp "${TMPDIR:-/tmp}/onramp-xvfb.XXXXXX")
-if ! (cd "$ROOT/tests/install" && ONRAMP_APP_BINARY=/usr/bin/$APP_BIN_NAME ONRAMP_PACKAGE="$pkg" \
-  timeout --kill-after=30 300 "$ROOT/scripts/with-keyring.sh" \
-  xvfb-run -a -e "$xvfb_log" --server-args="-screen 0 1280x800x24 -noreset" \
-  node --test --test-concurrency=1 --test-timeout=180000); then
-  echo "The X server's messages:" >&2
-  cat "$xvfb_log" >&2
-  rm -f "$xvfb_log"
-  exit 1
-fi
-rm -f "$xvfb_log"
+window_tests "$ROOT/tests/install" "/usr/bin/$APP_BIN_NAME" 300 ONRAMP_PACKAGE="$pkg" || exit 1

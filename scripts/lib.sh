@@ -84,3 +84,27 @@ check_toolchains() {
   node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
     || { echo "onramp: Node.js $v is too old; the UI build needs 20.19 or newer" >&2; exit 3; }
 }
+
+# Runs the node tests in $1 against the app binary $2 in a real window (Xvfb,
+# a private keyring), the whole run within $3 seconds and each test within 3
+# minutes, so a hang fails with its output instead of running into CI's limit.
+# Further VAR=value arguments go into the tests' environment. -noreset: by
+# default the X server resets when its last client leaves (between two apps),
+# and an app connecting during that reset cannot open the display. On failure
+# the X server's messages are printed.
+window_tests() {
+  local dir="$1" binary="$2" secs="$3"
+  shift 3
+  local xvfb_log
+  xvfb_log=$(mktemp "${TMPDIR:-/tmp}/onramp-xvfb.XXXXXX")
+  if ! (cd "$dir" && env ONRAMP_APP_BINARY="$binary" "$@" timeout --kill-after=30 "$secs" \
+    "$ROOT/scripts/with-keyring.sh" \
+    xvfb-run -a -e "$xvfb_log" --server-args="-screen 0 1280x800x24 -noreset" \
+    node --test --test-concurrency=1 --test-timeout=180000); then
+    echo "The X server's messages:" >&2
+    cat "$xvfb_log" >&2
+    rm -f "$xvfb_log"
+    return 1
+  fi
+  rm -f "$xvfb_log"
+}

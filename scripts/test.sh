@@ -54,21 +54,8 @@ build_ui
 build_app
 
 section "End-to-end tests (Xvfb, tauri-driver, real keychain)"
-# -noreset: by default the X server resets when its last client leaves (between
-# two apps), and an app connecting during that reset cannot open the display.
-# A test is given 3 minutes (the longest takes ~11 s) and the whole section 20,
-# so a hang fails here with its output instead of running into CI's limit.
-xvfb_log=$(mktemp "${TMPDIR:-/tmp}/onramp-xvfb.XXXXXX")
-if ! (cd tests/e2e && ONRAMP_APP_BINARY="$(app_binary)" timeout --kill-after=30 1200 \
-  ../../scripts/with-keyring.sh \
-  xvfb-run -a -e "$xvfb_log" --server-args="-screen 0 1280x800x24 -noreset" \
-  node --test --test-concurrency=1 --test-timeout=180000); then
-  echo "The X server's messages:" >&2
-  cat "$xvfb_log" >&2
-  rm -f "$xvfb_log"
-  exit 1
-fi
-rm -f "$xvfb_log"
+# The longest test takes ~11 s; the whole section gets 20 minutes.
+window_tests tests/e2e "$(app_binary)" 1200
 
 section "Install test (the debug build as a .deb: install, launch, xdg-open a redirect, remove)"
 scripts/package.sh --debug
