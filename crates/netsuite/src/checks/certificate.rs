@@ -4,11 +4,11 @@
 //! mix-up looks like any other refused assertion (MissingKey, InvalidSignature)
 //! on NetSuite's side, so proving the pairing locally saves a round of guessing.
 
+use crate::oauth2::pem::certificate_from_pem;
 use onramp_core::{CheckResult, Diagnosis, Secret};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use x509_cert::der::{DecodePem, Encode};
-use x509_cert::Certificate;
+use x509_cert::der::Encode;
 
 use crate::oauth2::diagnose::M2M_SETUP;
 use crate::oauth2::keygen::{certificate_check, CertificateInfo, KeyAlgorithm};
@@ -34,7 +34,7 @@ pub fn parse_certificate(pem: &str) -> Result<ParsedCertificate, OAuthError> {
             "the certificate file is not a PEM x.509 certificate (-----BEGIN CERTIFICATE-----): {e}"
         ))
     };
-    let cert = Certificate::from_pem(pem.trim().as_bytes()).map_err(|e| bad(&e))?;
+    let cert = certificate_from_pem(pem.trim().as_bytes()).map_err(|e| bad(&e))?;
     let tbs = &cert.tbs_certificate;
     let algorithm = match tbs
         .subject_public_key_info

@@ -10,7 +10,7 @@
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use x509_cert::der::asn1::ObjectIdentifier;
-use x509_cert::der::{Decode, DecodePem, Encode};
+use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
 use super::keygen::MAX_VALIDITY_DAYS;
@@ -176,8 +176,8 @@ fn read(file: &[u8]) -> Result<Certificate, ImportRefusal> {
     let end = block
         .find("-----END CERTIFICATE-----")
         .map_or(block.len(), |i| i + "-----END CERTIFICATE-----".len());
-    Certificate::from_pem(&block.as_bytes()[..end])
-        .map_err(|e| ImportRefusal::NotCertificate(e.to_string()))
+    super::pem::certificate_from_pem(&block.as_bytes()[..end])
+        .map_err(ImportRefusal::NotCertificate)
 }
 
 fn rsa_bits(pkcs1: &[u8]) -> Result<usize, ImportRefusal> {

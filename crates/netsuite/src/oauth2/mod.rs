@@ -12,6 +12,7 @@ pub mod import;
 pub mod keygen;
 pub mod m2m;
 pub mod migration;
+pub mod pem;
 pub mod pkce;
 pub mod redirect;
 pub mod tokens;

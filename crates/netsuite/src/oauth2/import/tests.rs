@@ -41,7 +41,7 @@ fn ec_certificates_take_the_algorithm_of_their_curve() {
         .certificate_pem
         .starts_with("-----BEGIN CERTIFICATE-----"));
     // The same certificate as DER (a binary .cer) reads the same.
-    let der = x509_cert::Certificate::from_pem(p256.as_bytes())
+    let der = crate::oauth2::pem::certificate_from_pem(p256.as_bytes())
         .unwrap()
         .to_der()
         .unwrap();

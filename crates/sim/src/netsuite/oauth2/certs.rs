@@ -14,7 +14,8 @@ use rsa::pkcs1::DecodeRsaPublicKey;
 use serde::Deserialize;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
-use x509_cert::{der::DecodePem, Certificate};
+use x509_cert::der::{pem, Decode};
+use x509_cert::Certificate;
 
 use super::super::state::NsState;
 use super::grants::random_token;
@@ -55,9 +56,19 @@ pub struct PublicKey {
     pub not_after: OffsetDateTime,
 }
 
+/// PEM armour to DER, then the DER: `der` 0.7's streaming `DecodePem` never
+/// returns on some truncated bodies (`nA==`), and anyone can post here.
+fn certificate(text: &[u8]) -> Result<Certificate, String> {
+    let (label, der) = pem::decode_vec(text).map_err(|e| e.to_string())?;
+    if label != "CERTIFICATE" {
+        return Err(format!("a {label} block"));
+    }
+    Certificate::from_der(&der).map_err(|e| e.to_string())
+}
+
 /// Parses a PEM certificate; refuses key types and sizes NetSuite does not accept.
 pub fn public_key(pem: &str) -> Result<PublicKey, String> {
-    let cert = Certificate::from_pem(pem.trim().as_bytes())
+    let cert = certificate(pem.trim().as_bytes())
         .map_err(|e| format!("not an X.509 certificate in PEM form: {e}"))?;
     let tbs = &cert.tbs_certificate;
     let validity = &tbs.validity;

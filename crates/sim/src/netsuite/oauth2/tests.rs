@@ -370,3 +370,12 @@ fn rsa_pss_certificates_from_oracles_recipe_are_accepted() {
     jsonwebtoken::decode::<serde_json::Value>(&jwt, &key.key, &validation)
         .expect("the PSS certificate verifies its key's signature");
 }
+
+#[test]
+fn a_truncated_certificate_is_refused_not_hung() {
+    // One byte of body: `der`'s streaming PEM reader never returns on it.
+    let e = public_key("-----BEGIN CERTIFICATE-----\nnA==\n-----END CERTIFICATE-----\n")
+        .err()
+        .unwrap();
+    assert!(e.contains("not an X.509 certificate"), "{e}");
+}
