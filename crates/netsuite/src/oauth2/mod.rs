@@ -24,7 +24,7 @@ pub use keygen::{generate, CertificateInfo, GeneratedCertificate, KeyAlgorithm};
 pub use m2m::{M2mClient, M2mConfig};
 pub use pkce::{Pkce, State};
 pub use redirect::{AuthorizationResponse, RedirectUri};
-pub use tokens::{AccessTokenIdentity, ClientKind, TokenOwner, TokenSet};
+pub use tokens::{granted_scopes, AccessTokenIdentity, ClientKind, TokenOwner, TokenSet};
 
 /// Re-exported so front ends pass "now" without depending on `time` themselves.
 pub use time::OffsetDateTime;

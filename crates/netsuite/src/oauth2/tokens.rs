@@ -203,6 +203,20 @@ fn decode_claims(token: &str) -> Option<Claims> {
     jsonwebtoken::dangerous::insecure_decode_claims(token).ok()
 }
 
+/// The scopes an access token's claims grant, lower-cased: Oracle's RESTlet
+/// header example (ORA:section_158332610742) writes `["RESTLETS"]`, its newer
+/// samples `["rest_webservices","restlets"]`. `None` when the token is not a
+/// JWT or names no scope, so nothing can be concluded from it.
+pub fn granted_scopes(token: &str) -> Option<Vec<String>> {
+    let scopes: Vec<String> = decode_claims(token)?
+        .scope
+        .into_list()
+        .into_iter()
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    (!scopes.is_empty()).then_some(scopes)
+}
+
 impl AccessTokenIdentity {
     /// Who a token acts as, from its `sub`; `None` when `sub` is not "role;entity".
     pub fn decode(token: &str) -> Option<Self> {

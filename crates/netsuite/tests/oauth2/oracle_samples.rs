@@ -7,8 +7,8 @@ use onramp_core::Secret;
 use onramp_netsuite::oauth2::keygen::{generate, KeyAlgorithm};
 use onramp_netsuite::oauth2::m2m::DEFAULT_ASSERTION_LIFETIME;
 use onramp_netsuite::oauth2::{
-    AccessTokenIdentity, AuthorizationResponse, ClientKind, CodeClient, CodeClientConfig,
-    M2mClient, M2mConfig, OAuthError, RedirectUri, Scope,
+    granted_scopes, AccessTokenIdentity, AuthorizationResponse, ClientKind, CodeClient,
+    CodeClientConfig, M2mClient, M2mConfig, OAuthError, RedirectUri, Scope,
 };
 use onramp_netsuite::Account;
 use serde_json::Value;
@@ -21,6 +21,8 @@ const TOKEN_RESPONSE: &str = include_str!("../fixtures/oracle/m2m_token_response
 /// ORA:section_158082518856 and section_160855594402: refresh request bodies.
 const REFRESH_3_7: &str = include_str!("../fixtures/oracle/refresh_request_sub_3_7.txt");
 const REFRESH_55_M5: &str = include_str!("../fixtures/oracle/refresh_request_sub_55_-5.txt");
+/// ORA:section_158332610742: the RESTlet authorization header example.
+const RESTLET_HEADER: &str = include_str!("../fixtures/oracle/restlet_bearer_header.txt");
 
 pub fn code_client(mock: &Mock) -> CodeClient {
     CodeClient::new(CodeClientConfig {
@@ -116,6 +118,27 @@ fn only_a_two_part_numeric_sub_names_role_and_entity() {
     assert_eq!((id.role.as_str(), id.entity.as_str()), ("3", "7"));
     let id = AccessTokenIdentity::decode(&refresh_token_of(REFRESH_55_M5)).unwrap();
     assert_eq!((id.role.as_str(), id.entity.as_str()), ("55", "-5"));
+}
+
+/// NetSuite writes the scope claim in either case; an older sample has none
+/// of the resource scopes at all.
+#[test]
+fn granted_scopes_are_read_from_each_sample_in_either_case() {
+    let restlet = RESTLET_HEADER
+        .trim()
+        .strip_prefix("Authorization: Bearer ")
+        .unwrap();
+    assert_eq!(granted_scopes(restlet).unwrap(), ["restlets"]);
+    let sample: Value = serde_json::from_str(TOKEN_RESPONSE).unwrap();
+    assert_eq!(
+        granted_scopes(sample["access_token"].as_str().unwrap()).unwrap(),
+        ["rest_webservices", "restlets"]
+    );
+    assert_eq!(
+        granted_scopes(&refresh_token_of(REFRESH_55_M5)).unwrap(),
+        ["email", "openid"]
+    );
+    assert_eq!(granted_scopes("opaque-token"), None);
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use onramp_core::CheckStatus;
 use onramp_netsuite::checks::{suite, NetSuiteCheckContext};
 use onramp_netsuite::profiles;
 
-use crate::support::{token_for, Sim};
+use crate::support::{token_for, token_from, Sim};
 
 #[tokio::test]
 async fn validation_suite_passes_with_an_authorization_code_token() {
@@ -66,10 +66,9 @@ async fn an_administrators_sign_in_reads_the_integration_role() {
         .is_some_and(|p| p.method == onramp_core::ProofMethod::AdminRoleList)));
 }
 
-/// A RESTlet deployment reached with a bearer token: the restlets scope on
-/// the RESTlet domain, signed the same way as REST web services.
-#[tokio::test]
-async fn the_restlet_check_passes_with_an_authorization_code_token() {
+/// The oauth-happy account with the RESTlet profile's deployment, its audience
+/// the integration role.
+async fn restlet_sim() -> Sim {
     let mut scenario = onramp_sim::Scenario::builtin("netsuite/oauth-happy").unwrap();
     let deployment: onramp_sim::netsuite::restlet::Deployment = toml::from_str(
         "script = \"customscript_onramp_connector\"\ndeploy = \"customdeploy_onramp_connector\"\naudience_roles = [1001]",
@@ -79,13 +78,52 @@ async fn the_restlet_check_passes_with_an_authorization_code_token() {
     let handle = onramp_sim::Simulator::start(scenario.clone(), onramp_sim::SimOptions::default())
         .await
         .unwrap();
-    let sim = Sim { handle, scenario };
-    let rest = Arc::new(sim.rest(&token_for(&sim, "13:1001").await));
+    Sim { handle, scenario }
+}
+
+async fn restlet_result(
+    sim: &Sim,
+    token: &onramp_core::Secret<String>,
+) -> onramp_core::CheckResult {
     let specs = suite(
-        NetSuiteCheckContext::new(rest, "1234567"),
+        NetSuiteCheckContext::new(Arc::new(sim.rest(token)), "1234567"),
         &profiles::builtin("netsuite-restlet-connector").unwrap(),
     );
     let (_, results) = run_suite(specs, RunOptions::default(), |_| {}).await;
-    let restlet = results.iter().find(|r| r.id == "netsuite.restlet").unwrap();
+    results
+        .into_iter()
+        .find(|r| r.id == "netsuite.restlet")
+        .unwrap()
+}
+
+/// A RESTlet deployment reached with a bearer token: the restlets scope on
+/// the RESTlet domain, signed the same way as REST web services.
+#[tokio::test]
+async fn the_restlet_check_passes_with_an_authorization_code_token() {
+    let sim = restlet_sim().await;
+    let restlet = restlet_result(&sim, &token_for(&sim, "13:1001").await).await;
     assert_eq!(restlet.status, CheckStatus::Pass, "{restlet:?}");
+}
+
+/// A token granted rest_webservices alone: the check reads the granted scopes
+/// from the token and names the missing RESTlets scope, not the deployment.
+#[tokio::test]
+async fn a_token_without_the_restlets_scope_is_diagnosed_as_such() {
+    let sim = restlet_sim().await;
+    let token = token_from(&sim.public_client(), "13:1001").await;
+    let restlet = restlet_result(&sim, &token).await;
+    assert_eq!(restlet.status, CheckStatus::Fail, "{restlet:?}");
+    assert!(
+        restlet.summary.contains("rest_webservices"),
+        "{}",
+        restlet.summary
+    );
+    let d = restlet.diagnosis.unwrap();
+    assert!(d.cause.contains("RESTlets scope"), "{d:?}");
+    assert!(d.fix.contains("tick the RESTlets scope"), "{d:?}");
+    assert!(
+        d.where_
+            .starts_with("Setup > Integration > Manage Integrations"),
+        "{d:?}"
+    );
 }

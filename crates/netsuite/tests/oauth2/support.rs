@@ -196,7 +196,11 @@ fn unescape(s: &str) -> String {
 /// Signs in through the consent page as `principal` ("employee:role") and
 /// exchanges the code: the access token.
 pub async fn token_for(sim: &Sim, principal: &str) -> Secret<String> {
-    let client = sim.code_client();
+    token_from(&sim.code_client(), principal).await
+}
+
+/// An access token from `client`'s consent as `principal`.
+pub async fn token_from(client: &CodeClient, principal: &str) -> Secret<String> {
     let req = client.authorization_request().unwrap();
     let BrowserOutcome::Redirected(loc) = browse(&req.browser_url, principal, true).await else {
         panic!("consent did not redirect for {principal}");
