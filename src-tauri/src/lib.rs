@@ -56,6 +56,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             oauth::oauth_refresh,
             oauth::oauth_revoke,
             oauth::m2m_generate,
+            oauth::m2m_export_key,
             oauth::m2m_certificate,
             oauth::m2m_practice_upload,
             oauth::netsuite_identity,

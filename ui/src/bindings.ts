@@ -42,6 +42,7 @@ export const commands = {
 	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
 	oauthRevoke: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_revoke", { setupId })),
 	m2mGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<M2mCertificate, IpcError>(__TAURI_INVOKE("m2m_generate", { setupId, algorithm })),
+	m2mExportKey: (setupId: string, folder: string, acknowledged: boolean) => typedError<KeyExport, IpcError>(__TAURI_INVOKE("m2m_export_key", { setupId, folder, acknowledged })),
 	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
@@ -290,6 +291,13 @@ export type IpcError = {
 	kind: ErrorKind,
 	message: string,
 	diagnosis?: Diagnosis | null,
+};
+
+export type KeyExport = {
+	/**  The file written. */
+	path: string,
+	/**  RFC 3339, UTC. */
+	exported_at: string,
 };
 
 export type KeychainStatus = {

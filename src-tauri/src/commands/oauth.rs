@@ -3,7 +3,8 @@
 //! a second window in Practice mode), take the redirect back (deep link,
 //! window navigation or pasted address), refresh and revoke; generate the M2M
 //! key pair and certificate; say which user and role the credentials act as.
-//! Tokens and keys go to the keychain only: no command returns one.
+//! Tokens and keys go to the keychain only: no command returns one (the M2M
+//! key is written to a file only on the person's warned, once-per-key request).
 
 use onramp_core::profile::AuthMethod;
 use onramp_core::IpcError;
@@ -13,6 +14,7 @@ use tauri::State;
 use crate::ctx::AppCtx;
 use crate::oauth::flow::{Flows, Notify, OAuthEvent};
 use crate::oauth::identity::CredentialIdentity;
+use crate::oauth::key_export::KeyExport;
 use crate::oauth::m2m::{M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::OAuthStatus;
 use onramp_application::api::oauth::{self as app, *};
@@ -103,6 +105,17 @@ pub async fn m2m_generate(
     algorithm: M2mAlgorithm,
 ) -> Result<M2mCertificate, IpcError> {
     app::m2m_generate(&ctx, setup_id, algorithm).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_export_key(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    folder: String,
+    acknowledged: bool,
+) -> Result<KeyExport, IpcError> {
+    app::m2m_export_key(&ctx, setup_id, folder, acknowledged).await
 }
 
 #[tauri::command]

@@ -23,6 +23,7 @@ import type {
   Diagnosis,
   ErrorKind,
   IpcError,
+  KeyExport,
   M2mAlgorithm,
   M2mCertificate,
   NewSetup,
@@ -82,6 +83,7 @@ export type {
   Erp,
   ErrorKind,
   IpcError,
+  KeyExport,
   KeychainStatus,
   M2mAlgorithm,
   M2mCertificate,
@@ -232,6 +234,9 @@ export const api = {
   m2mGenerate: (setupId: string, algorithm: M2mAlgorithm): Promise<M2mCertificate> =>
     call(() => commands.m2mGenerate(setupId, algorithm)),
   m2mCertificate: (setupId: string): Promise<M2mCertificate | null> => call(() => commands.m2mCertificate(setupId)),
+  /** Writes the M2M private key for the connector, once per key, after the warning was confirmed. */
+  m2mExportKey: (setupId: string, folder: string, acknowledged: boolean): Promise<KeyExport> =>
+    call(() => commands.m2mExportKey(setupId, folder, acknowledged)),
   /** Practice mode: uploads the certificate to the simulator; returns the Certificate ID it shows. */
   m2mPracticeUpload: (setupId: string): Promise<PracticeUpload> => call(() => commands.m2mPracticeUpload(setupId)),
   /** Which user and role the setup's credentials act as. */

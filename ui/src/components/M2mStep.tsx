@@ -6,6 +6,7 @@ import { formatTime } from "../model/format";
 import { CopyButton } from "./CopyButton";
 import { ErrorPanel } from "./ErrorPanel";
 import { IdField } from "./IdField";
+import { KeyHandoff } from "./KeyHandoff";
 import { MenuPath } from "./MenuPath";
 import { PracticeValues } from "./PracticeValues";
 
@@ -90,6 +91,7 @@ export function M2mStep({ setup, onChanged }: Props) {
           </button>
         </div>
         {cert !== null && <CertificateView cert={cert} />}
+        {cert !== null && <KeyHandoff setup={setup} onChanged={onChanged} />}
       </fieldset>
 
       {cert !== null && (

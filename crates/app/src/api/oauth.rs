@@ -17,6 +17,7 @@ use crate::ctx::AppCtx;
 use crate::host::OAuthWindows;
 use crate::oauth::flow::{Flows, Notify, Pending, Taken};
 use crate::oauth::identity::{identify, CredentialIdentity};
+use crate::oauth::key_export::{self, KeyExport};
 use crate::oauth::m2m::{self, M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::{self, OAuthStatus};
 use crate::oauth::{client, fields, invalid, oauth_error, write_fields, REDIRECT_URI};
@@ -194,6 +195,18 @@ pub async fn m2m_generate(
 ) -> Result<M2mCertificate, IpcError> {
     let setup = ctx.state.setup(&setup_id)?;
     m2m::generate(ctx, &setup, algorithm).await
+}
+
+/// Writes the M2M private key for a connector that takes it pasted in: once
+/// per key, after the person confirmed `key_export::WARNING`.
+pub async fn m2m_export_key(
+    ctx: &AppCtx,
+    setup_id: String,
+    folder: String,
+    acknowledged: bool,
+) -> Result<KeyExport, IpcError> {
+    let setup = ctx.state.setup(&setup_id)?;
+    key_export::export(ctx, &setup, &folder, acknowledged).await
 }
 
 /// The setup's certificate, if generated (public: it is what gets uploaded).

@@ -126,6 +126,8 @@ pub async fn generate(
                 Some(format_time(generated.info.not_after)),
             ),
             (fields::CERTIFICATE_ID, None),
+            (fields::KEY_EXPORTED_AT, None),
+            (fields::KEY_EXPORTED_TO, None),
         ],
     )?;
     tracing::info!(setup = %setup.id, algorithm = generated.info.algorithm.as_str(), "M2M key pair generated; private key in the keychain");

@@ -8,6 +8,7 @@
 pub mod client;
 pub mod flow;
 pub mod identity;
+pub mod key_export;
 pub mod m2m;
 pub mod refusal;
 pub mod sign_in;
@@ -37,6 +38,9 @@ pub mod fields {
     pub const TOKEN_ROLE: &str = "oauth2_token_role";
     pub const TOKEN_ENTITY: &str = "oauth2_token_entity";
     pub const TOKEN_SCOPES: &str = "oauth2_token_scopes";
+    /// When and where the M2M private key was handed to the connector (once per key).
+    pub const KEY_EXPORTED_AT: &str = "m2m_key_exported_at";
+    pub const KEY_EXPORTED_TO: &str = "m2m_key_exported_to";
 }
 
 pub fn invalid(e: impl std::fmt::Display) -> IpcError {
