@@ -674,6 +674,11 @@ export type SetupFacts = {
 	connector_profile_id?: string | null,
 	/**  `tba`, `oauth2-code`, `oauth2-m2m`, or `intacct-web-services`. */
 	auth_method?: string | null,
+	/**
+	 *  Set when the account was Onramp's simulator (Practice mode): nothing
+	 *  produced from it may pass for a real account.
+	 */
+	simulation?: Simulation | null,
 };
 
 export type SetupProfile = {
@@ -710,6 +715,12 @@ export type SetupSummary = {
 export type SimLog = {
 	columns: string[],
 	rows: string[][],
+};
+
+/**  A run against the simulator: which scenario played the account. */
+export type Simulation = {
+	/**  The practice scenario (`netsuite/happy`, `reproduced/<id>`…). */
+	scenario: string,
 };
 
 export type StepDef = {

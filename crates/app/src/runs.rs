@@ -5,7 +5,7 @@
 
 use crate::data_dir::DataDir;
 
-use onramp_core::observed::{Observed, SetupFacts};
+use onramp_core::observed::{Observed, SetupFacts, Simulation};
 use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
@@ -84,7 +84,8 @@ pub fn record(
     }
 }
 
-/// The record with `setup`'s steps (who/when) and expiry dates as they are now.
+/// The record with `setup`'s steps (who/when), expiry dates and practice
+/// scenario as they are now.
 pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
     let by = setup
         .fields
@@ -114,6 +115,10 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         .filter_map(|id| step(id, id));
     record.steps = known.chain(other).collect();
     record.expiries = expiries(setup);
+    // A practice setup's runs played a scenario: say so in everything made from them.
+    record.setup.simulation = setup.practice_scenario.as_ref().map(|scenario| Simulation {
+        scenario: scenario.clone(),
+    });
     record
 }
 
@@ -197,6 +202,7 @@ mod tests {
             entity_id: None,
             connector_profile_id: None,
             auth_method: Some("tba".into()),
+            simulation: None,
         };
         let checks = vec![CheckResult::pass("netsuite.auth", "Sign-in", "ok")];
         let record = build(
