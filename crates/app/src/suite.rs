@@ -195,8 +195,14 @@ async fn netsuite(
     check_ctx.role_id = target.role_id;
     check_ctx.audit_detail = target.audit_detail.clone();
     let (mut specs, facts) = suite_with_facts(check_ctx.clone(), &profile);
-    // Known before the run (the M2M certificate), counted in its summary.
+    // Known before the run (the M2M certificate, whether the connector
+    // supports the sign-in method), counted in its summary.
     specs.extend(extra.into_iter().map(CheckSpec::known));
+    if let Some(method) = target.auth_method {
+        specs.push(CheckSpec::known(crate::method_rule::check(
+            &profile, method,
+        )));
+    }
     let observe: Observer = Box::new(move |results| {
         use onramp_netsuite::observe::{observe, setup_facts};
         let seen = observe(&facts, &check_ctx, &profile, results);

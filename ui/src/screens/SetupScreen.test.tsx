@@ -80,9 +80,14 @@ describe("SetupScreen", () => {
       "netsuite-zuora-billing",
       "netsuite-readonly-reporting",
     ]);
+    // Nothing is picked for the user, and the step is not left before a pick.
+    expect(options.filter((o) => (o as HTMLInputElement).checked)).toEqual([]);
+    expect(screen.getByTestId("next-step")).toBeDisabled();
+    expect(screen.getByTestId("choice-missing")).toHaveTextContent("Choose a connector profile to continue.");
     await user.click(within(group).getByRole("radio", { name: /Reporting/ }));
     await waitFor(() => expect(saved().profile_id).toBe("netsuite-readonly-reporting"));
     expect(within(group).getByRole("radio", { name: /Reporting/ })).toBeChecked();
+    expect(screen.getByTestId("next-step")).toBeEnabled();
   });
 
   it("puts the write-only secret fields on the Credentials step", async () => {

@@ -31,6 +31,13 @@ export function SetupScreen({ id, onHome }: Props) {
   const number = steps.indexOf(step) + 1;
   const done = setup.steps?.[step.id]?.status === "done";
   const last = number === steps.length;
+  // A consequential choice is never made for the user: its step is not left until it is made.
+  const choiceMissing =
+    step.kind === "profile" && setup.profile_id === null
+      ? "Choose a connector profile to continue."
+      : step.kind === "auth-method" && setup.auth_method === null
+        ? "Choose how the connector signs in to continue."
+        : null;
 
   return (
     <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
@@ -45,9 +52,23 @@ export function SetupScreen({ id, onHome }: Props) {
             total={steps.length}
             actions={
               last ? undefined : (
-                <button type="button" className="button primary" data-testid="next-step" onClick={() => void markDone(step.id)}>
-                  {step.kind === "validate" ? "Continue" : done ? "Done — next step" : "I've done this"}
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className="button primary"
+                    data-testid="next-step"
+                    disabled={choiceMissing !== null}
+                    aria-describedby={choiceMissing !== null ? "choice-missing" : undefined}
+                    onClick={() => void markDone(step.id)}
+                  >
+                    {step.kind === "validate" ? "Continue" : done ? "Done — next step" : "I've done this"}
+                  </button>
+                  {choiceMissing !== null && (
+                    <span id="choice-missing" className="muted small" data-testid="choice-missing">
+                      {choiceMissing}
+                    </span>
+                  )}
+                </>
               )
             }
           >

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use specta::Type;
 
 use crate::ctx::AppCtx;
-use crate::practice;
+use crate::{method_rule, practice};
 
 pub(super) fn now() -> String {
     time::OffsetDateTime::now_utc()
@@ -124,7 +124,16 @@ pub async fn change_setup(
 ) -> Result<Setup, IpcError> {
     ctx.state.update_setup(&id, |setup| {
         for change in changes {
+            let profile_changed = matches!(change, SetupChange::SetProfile { .. });
+            if let SetupChange::MarkDone { step } = &change {
+                let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
+                method_rule::may_leave(setup, step, profile.as_ref())?;
+            }
             apply(setup, change);
+            if profile_changed {
+                let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
+                method_rule::keep_supported(setup, profile.as_ref());
+            }
         }
         setup.touch();
         Ok(setup.clone())
