@@ -434,6 +434,19 @@ export type OAuthStatus = {
 	role: string | null,
 	entity: string | null,
 	scopes: string[],
+	/**
+	 *  The same user and role by name, looked up at Connect; `None` when the
+	 *  token's role may not read employees or roles.
+	 */
+	role_name: string | null,
+	user_name: string | null,
+	user_email: string | null,
+	/**
+	 *  `Some(false)` when the connection acts as someone else than the
+	 *  integration user (role) the setup names.
+	 */
+	user_matches: boolean | null,
+	role_matches: boolean | null,
 };
 
 export type Observed = ({ netsuite: NsObserved }) & { intacct?: never } | ({ intacct: IntacctObserved }) & { netsuite?: never };

@@ -9,6 +9,7 @@ pub mod client;
 pub mod flow;
 pub mod identity;
 pub mod m2m;
+pub mod owner;
 pub mod refusal;
 pub mod sign_in;
 pub mod tokens;
@@ -37,6 +38,10 @@ pub mod fields {
     pub const TOKEN_ROLE: &str = "oauth2_token_role";
     pub const TOKEN_ENTITY: &str = "oauth2_token_entity";
     pub const TOKEN_SCOPES: &str = "oauth2_token_scopes";
+    /// The token's role and user by name, looked up at Connect (when readable).
+    pub const TOKEN_ROLE_NAME: &str = "oauth2_token_role_name";
+    pub const TOKEN_USER_NAME: &str = "oauth2_token_user_name";
+    pub const TOKEN_USER_EMAIL: &str = "oauth2_token_user_email";
 }
 
 pub fn invalid(e: impl std::fmt::Display) -> IpcError {
