@@ -16,7 +16,7 @@ const profile = (id: string, erp: "netsuite" | "intacct", name: string) => ({
   builtin: true,
 });
 
-function store(initial: Setup) {
+function store(initial: Setup, keychainHasAll = false) {
   let current = initial;
   const backend = mockBackend({
     list_profiles: () => [
@@ -29,7 +29,7 @@ function store(initial: Setup) {
       current = applyChanges(current, args.changes as SetupChange[]);
       return current;
     },
-    secret_exists: () => false,
+    secret_exists: () => keychainHasAll,
     secret_specs: (args) =>
       args.erp === "intacct"
         ? [
@@ -103,5 +103,23 @@ describe("SetupScreen", () => {
     render(<SetupScreen id="s1" onHome={() => undefined} />);
     await waitFor(() => expect(screen.getByRole("banner")).toHaveTextContent("Practice — simulation"));
     expect(screen.getByRole("banner")).not.toHaveTextContent("Sandbox");
+  });
+
+  it("offers 'check it' only once the setup can sign in, and points to where that is set up", async () => {
+    const { saved } = store(setupFixture({ current_step: "role", auth_method: "tba", steps: { account: { status: "done", updated_at: "2026-11-20T09:30:00Z" } } }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    const note = await screen.findByTestId("check-it-needs-sign-in");
+    expect(note).toHaveTextContent(/once the sign-in is set up \(step \d+, Credentials\)/);
+    expect(screen.queryByTestId("check-it")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Go to Credentials" }));
+    await waitFor(() => expect(saved().current_step).toBe("credentials"));
+  });
+
+  it("offers 'check it' when the credentials are in the keychain", async () => {
+    store(setupFixture({ current_step: "role", auth_method: "tba" }), true);
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    expect(await screen.findByTestId("check-it")).toBeEnabled();
+    expect(screen.queryByTestId("check-it-needs-sign-in")).toBeNull();
   });
 });

@@ -80,6 +80,8 @@ export function SetupScreen({ id, onHome }: Props) {
               onFields={(fields) => void change([{ type: "set_fields", fields }])}
               onEntity={(entity) => void change([{ type: "set_entity", entity_id: entity }])}
               onReplace={replace}
+              steps={steps}
+              onGoTo={(stepId) => void goTo(stepId)}
               onStepVerdict={(stepId, passed) =>
                 void change([{ type: "mark_step", step: stepId, status: passed ? "done" : "failed" }])
               }

@@ -9,6 +9,7 @@ import { RunPanel } from "../components/RunPanel";
 import { ReportStep } from "../components/share/ReportStep";
 import { StepCheck } from "../components/StepCheck";
 import { StepGuide } from "../components/StepGuide";
+import { useSignInReady } from "../hooks/useSignInReady";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -23,18 +24,38 @@ interface Props {
   onReplace: (setup: Setup) => void;
   /** A step's live check finished: mark the step done or failed on the rail. */
   onStepVerdict: (stepId: string, passed: boolean) => void;
+  /** The flow's steps, in order (to point at the sign-in step). */
+  steps: readonly StepDef[];
+  onGoTo: (stepId: string) => void;
 }
+
+/** The step where the sign-in is set up (credentials or the OAuth 2.0 connection). */
+const SIGN_IN_STEP = "credentials";
 
 /** What a step adds to the common frame, by kind, then its live check. */
 export function StepBody(props: Props) {
-  const { setup, step } = props;
+  const { step } = props;
   return (
     <>
       <KindBody {...props} />
-      {step.kind !== "validate" && (
-        <StepCheck key={step.id} setupId={setup.id} step={step} onVerdict={(passed) => props.onStepVerdict(step.id, passed)} />
-      )}
+      {step.kind !== "validate" && (step.checks ?? []).length > 0 && <LiveCheck key={step.id} {...props} />}
     </>
+  );
+}
+
+/** "Check it", offered once the setup can sign in; before that, a pointer to where it is set up. */
+function LiveCheck({ setup, step, steps, onGoTo, onStepVerdict }: Props) {
+  const ready = useSignInReady(setup);
+  const at = steps.findIndex((s) => s.id === SIGN_IN_STEP);
+  const signIn = at >= 0 && step.id !== SIGN_IN_STEP ? steps[at] : undefined;
+  if (ready === null) return null;
+  return (
+    <StepCheck
+      setupId={setup.id}
+      step={step}
+      onVerdict={(passed) => onStepVerdict(step.id, passed)}
+      signInFirst={!ready && signIn !== undefined ? { title: signIn.title, number: at + 1, onGoTo: () => onGoTo(signIn.id) } : null}
+    />
   );
 }
 
