@@ -122,4 +122,22 @@ describe("SetupScreen", () => {
     expect(await screen.findByTestId("check-it")).toBeEnabled();
     expect(screen.queryByTestId("check-it-needs-sign-in")).toBeNull();
   });
+
+  it("asks before leaving a step with a typed secret not stored", async () => {
+    const { saved } = store(setupFixture({ erp: "intacct", environment: "production", account_id: "acme", current_step: "credentials" }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    await user.type(await screen.findByLabelText("Web Services user password"), "typed-not-stored");
+    await user.click(screen.getByTestId("next-step"));
+    const warning = await screen.findByRole("alertdialog", { name: "Not stored yet" });
+    expect(warning).toHaveTextContent("You typed Web Services user password but did not store it");
+    expect(within(warning).getByRole("heading", { name: "Not stored yet" })).toHaveFocus();
+    expect(saved().current_step).toBe("credentials");
+    await user.click(screen.getByTestId("unsaved-stay"));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(saved().current_step).toBe("credentials");
+    await user.click(screen.getByTestId("next-step"));
+    await user.click(await screen.findByTestId("unsaved-leave"));
+    await waitFor(() => expect(saved().current_step).not.toBe("credentials"));
+  });
 });
