@@ -176,13 +176,35 @@ pub fn list_clients(ctx: &AppCtx) -> Result<Vec<Client>, IpcError> {
     Ok(ctx.state.read()?.clients)
 }
 
-/// Adds a client, or replaces the one with the same id.
+/// Adds a client, or replaces the one with the same id. Names are trimmed,
+/// required and unique (ignoring case): two "Acme" workspaces would file
+/// setups in one and hide them from the other.
 pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, IpcError> {
+    client.name = client.name.trim().to_owned();
+    if client.name.is_empty() {
+        return Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            "type the client's name",
+        ));
+    }
     if client.id.trim().is_empty() {
         client.id = uuid::Uuid::new_v4().to_string();
         client.created_at = now();
     }
     ctx.state.update(|s| {
+        let taken = s
+            .clients
+            .iter()
+            .any(|c| c.id != client.id && c.name.trim().eq_ignore_ascii_case(&client.name));
+        if taken {
+            return Err(IpcError::new(
+                onramp_core::ErrorKind::InvalidInput,
+                format!(
+                    "there is already a client called \"{}\"; pick it, or give this one another name",
+                    client.name
+                ),
+            ));
+        }
         match s.clients.iter_mut().find(|c| c.id == client.id) {
             Some(slot) => *slot = client.clone(),
             None => s.clients.push(client.clone()),
