@@ -106,7 +106,31 @@ test("a practice run with a fault is exported as a report and a setup profile", 
   assert.deepEqual(names, [...exported].sort(), "the files the page names are the ones on disk");
   const html = exported.find((f) => f.endsWith(".html"));
   assert.match(readFileSync(html, "utf8"), /netsuite\.permissions/);
-  assert.ok(exported.some((f) => /onramp-setup-profile-.*\.json$/.test(f)), exported.join(", "));
+  assert.ok(exported.some((f) => /onramp-practice-setup-profile-.*\.json$/.test(f)), exported.join(", "));
+});
+
+test("everything exported from Practice says it is a simulation and names the scenario", async () => {
+  // On screen, before anything is exported.
+  const note = await driver.findElement(byTestId("report-simulation"));
+  assert.match(await note.getText(), new RegExp(`simulation.*${SCENARIO}`, "s"));
+  // The file names.
+  for (const f of exported) assert.match(f, /\/onramp-practice-(report|setup-profile)-[^/]+\.(html|json)$/, f);
+  // The page: banner, the fixed print header every printed page repeats, and every heading.
+  const html = readFileSync(
+    exported.find((f) => f.endsWith(".html")),
+    "utf8",
+  );
+  assert.match(html, /<title>Onramp practice report \(simulation\)/);
+  assert.ok(html.includes(`PRACTICE — SIMULATION · scenario ${SCENARIO}`), "the per-page print header");
+  assert.ok(!/env-production">/.test(html), "a simulated account is never labelled production");
+  const headings = [...html.matchAll(/<h[23][^>]*>(.*?)<\/h[23]>/g)].map((m) => m[1]);
+  assert.ok(headings.length > 3, `headings: ${headings.length}`);
+  for (const h of headings) assert.ok(h.includes("Practice — simulation"), `heading without the mark: ${h}`);
+  // The JSON of the report and the setup profile.
+  for (const f of exported.filter((f) => f.endsWith(".json"))) {
+    const json = JSON.parse(readFileSync(f, "utf8"));
+    assert.deepEqual(json.setup.simulation, { scenario: SCENARIO }, f);
+  }
 });
 
 test("none of the credentials typed into the keychain is in an exported file or a stored run", async () => {
@@ -129,7 +153,7 @@ test("a second installation imports the profile, reproduces it and fails the sam
   driver = await drv.launch();
 
   await (await waitFor(driver, byTestId("home-import"), "the import button")).click();
-  const profileFile = exported.find((f) => /onramp-setup-profile-.*\.json$/.test(f));
+  const profileFile = exported.find((f) => /onramp-practice-setup-profile-.*\.json$/.test(f));
   await (await waitFor(driver, byTestId("import-path"), "the import path field")).sendKeys(profileFile);
   await (await driver.findElement(byTestId("import-open"))).click();
   await waitFor(driver, byTestId("imported-profile"), "the imported profile");

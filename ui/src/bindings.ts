@@ -442,6 +442,19 @@ export type OAuthStatus = {
 	role: string | null,
 	entity: string | null,
 	scopes: string[],
+	/**
+	 *  The same user and role by name, looked up at Connect; `None` when the
+	 *  token's role may not read employees or roles.
+	 */
+	role_name: string | null,
+	user_name: string | null,
+	user_email: string | null,
+	/**
+	 *  `Some(false)` when the connection acts as someone else than the
+	 *  integration user (role) the setup names.
+	 */
+	user_matches: boolean | null,
+	role_matches: boolean | null,
 };
 
 export type Observed = ({ netsuite: NsObserved }) & { intacct?: never } | ({ intacct: IntacctObserved }) & { netsuite?: never };
@@ -682,6 +695,11 @@ export type SetupFacts = {
 	connector_profile_id?: string | null,
 	/**  `tba`, `oauth2-code`, `oauth2-m2m`, or `intacct-web-services`. */
 	auth_method?: string | null,
+	/**
+	 *  Set when the account was Onramp's simulator (Practice mode): nothing
+	 *  produced from it may pass for a real account.
+	 */
+	simulation?: Simulation | null,
 };
 
 export type SetupProfile = {
@@ -718,6 +736,12 @@ export type SetupSummary = {
 export type SimLog = {
 	columns: string[],
 	rows: string[][],
+};
+
+/**  A run against the simulator: which scenario played the account. */
+export type Simulation = {
+	/**  The practice scenario (`netsuite/happy`, `reproduced/<id>`…). */
+	scenario: string,
 };
 
 export type StepDef = {

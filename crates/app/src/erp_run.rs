@@ -97,6 +97,10 @@ pub async fn target(ctx: &AppCtx, setup: &Setup) -> Result<Target, IpcError> {
         audit_detail: None,
         admin_token: None,
         endpoints: endpoints(ctx, setup).await?,
+        token_owner: match setup.auth_method {
+            Some(AuthMethod::Oauth2Code) => crate::oauth::owner::Owner::of(setup),
+            _ => None,
+        },
     })
 }
 

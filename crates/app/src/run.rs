@@ -63,8 +63,9 @@ pub type EventSink = Arc<dyn Fn(RunEvent) + Send + Sync>;
 /// practice simulator for practice setups) and returns the run id as soon as
 /// the run has started; progress and the final summary go to `events`.
 /// With `only`, runs just those checks and what they need ("check this step",
-/// "re-run failed checks"); such a partial run is not recorded as the setup's
-/// last run, which stays the last full validation.
+/// "re-run failed checks"); such a partial run is recorded as the setup's last
+/// run only when it clears every failure of the last full validation (see
+/// `runs::record_rerun`), which otherwise stays the last run.
 pub async fn start_setup_run(
     ctx: &AppCtx,
     setup_id: String,
@@ -78,14 +79,23 @@ pub async fn start_setup_run(
     let suite = prepared.suite;
     let (suite, record_on) = match only {
         // A refused sign-in is the answer to any check the user asked for.
-        Some(_) if prepared.refused => (suite, None),
+        Some(_) if prepared.refused => (suite, Record::Nothing),
         Some(ids) => {
             let picked = select(suite, &ids).or_ipc()?;
-            (picked, None)
+            (picked, Record::IfItClears(setup_id))
         }
-        None => (suite, Some((setup_id, prepared.observe))),
+        None => (suite, Record::Full(setup_id, prepared.observe)),
     };
     start(ctx, suite, options, cancel, record_on, events).await
+}
+
+/// What a finished run leaves on its setup.
+enum Record {
+    /// A full validation: its summary and record.
+    Full(String, Observer),
+    /// Part of the suite: recorded only if it clears the last validation's failures.
+    IfItClears(String),
+    Nothing,
 }
 
 /// Runs `suite` in the background; a setup's run is recorded on the setup
@@ -95,7 +105,7 @@ async fn start(
     suite: Suite,
     options: RunOptions,
     cancel: CancellationToken,
-    setup_run: Option<(String, Observer)>,
+    setup_run: Record,
     events: EventSink,
 ) -> Result<String, IpcError> {
     let runner_options = options.runner(cancel.clone());
@@ -128,12 +138,18 @@ async fn start(
             sink(event);
         })
         .await;
-        if let Some((setup_id, observe)) = setup_run {
-            let summary = summary.clone();
-            let recorded = tokio::task::spawn_blocking(move || {
-                runs::record(&state, &data_dir, &setup_id, summary, results, observe)
-            })
-            .await;
+        let summary_now = summary.clone();
+        let recording = match setup_run {
+            Record::Full(setup_id, observe) => Some(tokio::task::spawn_blocking(move || {
+                runs::record(&state, &data_dir, &setup_id, summary_now, results, observe)
+            })),
+            Record::IfItClears(setup_id) => Some(tokio::task::spawn_blocking(move || {
+                runs::record_rerun(&state, &data_dir, &setup_id, &summary_now, results)
+            })),
+            Record::Nothing => None,
+        };
+        if let Some(recording) = recording {
+            let recorded = recording.await;
             if let Err(e) = recorded {
                 tracing::warn!(error = %e, "recording the run failed");
             }
@@ -196,9 +212,16 @@ mod tests {
             let _ = done_tx.send(e);
         });
         let cancel = CancellationToken::new();
-        let run_id = start(&ctx, suite, RunOptions::default(), cancel, None, events)
-            .await
-            .unwrap();
+        let run_id = start(
+            &ctx,
+            suite,
+            RunOptions::default(),
+            cancel,
+            Record::Nothing,
+            events,
+        )
+        .await
+        .unwrap();
         started_rx.recv().await.expect("the stuck check started");
         assert!(super::cancel(&ctx, &run_id), "the run is in flight");
 

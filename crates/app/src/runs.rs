@@ -5,7 +5,7 @@
 
 use crate::data_dir::DataDir;
 
-use onramp_core::observed::{Observed, SetupFacts};
+use onramp_core::observed::{Observed, SetupFacts, Simulation};
 use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
@@ -84,7 +84,65 @@ pub fn record(
     }
 }
 
-/// The record with `setup`'s steps (who/when) and expiry dates as they are now.
+/// A partial run ("re-run failed checks", a step's check) that clears every
+/// failure of the last full validation: the last record with these results in
+/// place of the old ones becomes the setup's last run, so the setup shows as
+/// validated everywhere (list, rail, report). A re-run that leaves anything
+/// failing, skipped, cancelled or unchecked records nothing: the last full
+/// validation stays. What was observed is the full validation's.
+pub fn record_rerun(
+    state: &StateRepo,
+    data_dir: &DataDir,
+    setup_id: &str,
+    summary: &RunSummary,
+    results: Vec<CheckResult>,
+) {
+    use onramp_core::CheckStatus::{Fail, Pass, Skip, Warn};
+    if summary.cancelled || summary.timed_out {
+        return;
+    }
+    let Ok(Some(mut record)) = store(data_dir).latest(setup_id) else {
+        return;
+    };
+    for r in results {
+        match record.checks.iter_mut().find(|c| c.id == r.id) {
+            Some(slot) => *slot = r,
+            None => record.checks.push(r),
+        }
+    }
+    if record
+        .checks
+        .iter()
+        .any(|c| matches!(c.status, Fail | Skip))
+    {
+        return;
+    }
+    let count = |st| record.checks.iter().filter(|c| c.status == st).count() as u32;
+    let merged = RunSummary {
+        passed: count(Pass),
+        failed: 0,
+        warned: count(Warn),
+        skipped: 0,
+        ..summary.clone()
+    };
+    record.summary = Some(merged.clone());
+    record.generated_at.clone_from(&summary.finished_at);
+    let saved = state.update(|s| {
+        let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
+        Ok(setup.map(|setup| {
+            setup.last_run = Some(merged);
+            setup.clone()
+        }))
+    });
+    if let Ok(Some(setup)) = saved {
+        if let Err(e) = store(data_dir).save(setup_id, &refresh(record, &setup)) {
+            tracing::warn!(error = %e, "could not keep the re-run's results");
+        }
+    }
+}
+
+/// The record with `setup`'s steps (who/when), expiry dates and practice
+/// scenario as they are now.
 pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
     let by = setup
         .fields
@@ -114,6 +172,10 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         .filter_map(|id| step(id, id));
     record.steps = known.chain(other).collect();
     record.expiries = expiries(setup);
+    // A practice setup's runs played a scenario: say so in everything made from them.
+    record.setup.simulation = setup.practice_scenario.as_ref().map(|scenario| Simulation {
+        scenario: scenario.clone(),
+    });
     record
 }
 
@@ -197,6 +259,7 @@ mod tests {
             entity_id: None,
             connector_profile_id: None,
             auth_method: Some("tba".into()),
+            simulation: None,
         };
         let checks = vec![CheckResult::pass("netsuite.auth", "Sign-in", "ok")];
         let record = build(

@@ -41,6 +41,8 @@ pub struct Target {
     pub admin_token: Option<Secret<String>>,
     /// The real hosts, or the simulator (Practice mode, `--base-url`).
     pub endpoints: Endpoints,
+    /// NetSuite OAuth 2.0: who the connection acts as, by name (from Connect).
+    pub token_owner: Option<crate::oauth::owner::Owner>,
 }
 
 /// Where a run's credentials come from: the setup's keychain entries (app),
@@ -195,8 +197,31 @@ async fn netsuite(
     check_ctx.role_id = target.role_id;
     check_ctx.audit_detail = target.audit_detail.clone();
     let (mut specs, facts) = suite_with_facts(check_ctx.clone(), &profile);
-    // Known before the run (the M2M certificate), counted in its summary.
+    // Known before the run (the M2M certificate, whether the connector
+    // supports the sign-in method), counted in its summary.
     specs.extend(extra.into_iter().map(CheckSpec::known));
+    if let Some(method) = target.auth_method {
+        specs.push(CheckSpec::known(crate::method_rule::check(
+            &profile, method,
+        )));
+    }
+    if let Some(owner) = target
+        .token_owner
+        .as_ref()
+        .and_then(crate::oauth::owner::check)
+    {
+        // Connected as someone else: the role inspected is theirs, so its
+        // permissions say nothing about the integration role's.
+        if owner.status == onramp_core::CheckStatus::Fail {
+            for spec in specs
+                .iter_mut()
+                .filter(|s| s.id == onramp_netsuite::checks::PERMISSIONS)
+            {
+                spec.needs.push(owner.id.clone());
+            }
+        }
+        specs.push(CheckSpec::known(owner));
+    }
     let observe: Observer = Box::new(move |results| {
         use onramp_netsuite::observe::{observe, setup_facts};
         let seen = observe(&facts, &check_ctx, &profile, results);

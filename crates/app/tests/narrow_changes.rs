@@ -129,3 +129,38 @@ async fn marking_a_step_done_moves_to_the_next_step_of_the_flow() {
     assert_eq!(after.current_step, "ws_user");
     assert_eq!(after.steps["sender"].status, StepStatus::Done);
 }
+
+#[tokio::test]
+async fn client_names_are_unique_ignoring_case_and_blank_ones_refused() {
+    use onramp_application::api::setups::{list_clients, save_client};
+    use onramp_core::state::Client;
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = AppCtx::open(
+        dir.path().to_path_buf(),
+        Arc::new(MemorySecretStore::default()),
+    )
+    .unwrap();
+    let client = |id: &str, name: &str| Client {
+        id: id.into(),
+        name: name.into(),
+        notes: String::new(),
+        created_at: String::new(),
+    };
+    let acme = save_client(&ctx, client("", " Acme Corp ")).await.unwrap();
+    assert_eq!(acme.name, "Acme Corp");
+    let err = save_client(&ctx, client("", "acme corp"))
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.contains("already a client called"),
+        "{}",
+        err.message
+    );
+    assert!(save_client(&ctx, client("", "  ")).await.is_err());
+    // Renaming a client to its own name (another spelling) is no duplicate.
+    let renamed = save_client(&ctx, client(&acme.id, "ACME Corp"))
+        .await
+        .unwrap();
+    assert_eq!(renamed.id, acme.id);
+    assert_eq!(list_clients(&ctx).unwrap().len(), 1);
+}

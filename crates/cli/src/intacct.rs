@@ -54,6 +54,7 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         role_name: None,
         role_id: None,
         audit_detail: None,
+        token_owner: None,
         admin_token: None,
         endpoints: Endpoints {
             override_base: args

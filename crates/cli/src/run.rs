@@ -11,6 +11,7 @@ use anyhow::anyhow;
 use onramp_application::run::{run_to_end, RunOptions};
 use onramp_application::runs;
 use onramp_application::suite::{prepare, SecretSource, SignIn, Target};
+use onramp_core::observed::Simulation;
 use onramp_core::state::SecretSpec;
 use onramp_core::{ErrorKind, IpcError, RunVerdict, Secret};
 use tokio_util::sync::CancellationToken;
@@ -34,6 +35,10 @@ pub struct RunArgs {
     /// Keychain setup to read credentials from when not in the environment.
     #[arg(long = "setup")]
     pub setup_id: Option<String>,
+    /// The run is against the simulator (`onramp-cli sim`) playing this scenario:
+    /// the saved run, and the report and setup profile made from it, say so.
+    #[arg(long, value_name = "SCENARIO")]
+    practice_scenario: Option<String>,
 }
 
 impl RunArgs {
@@ -97,7 +102,10 @@ pub async fn check(
         run_to_end(prepared.suite, &options, cancel, output::progress_printer()).await;
     let verdict = RunVerdict::of_summary(&summary);
     if let Some(path) = &args.save {
-        let record = runs::of_run(summary, results.clone(), prepared.observe);
+        let mut record = runs::of_run(summary, results.clone(), prepared.observe);
+        record.setup.simulation = args.practice_scenario.as_ref().map(|scenario| Simulation {
+            scenario: scenario.trim().to_owned(),
+        });
         report::save(path, &record)?;
     }
     Ok(output::print_checks(&results, args.json, verdict))

@@ -162,8 +162,24 @@ async fn a_netsuite_tba_practice_run_records_the_same_from_app_and_cli() {
     let scenario = Scenario::builtin(name).unwrap();
     let sim = start(scenario.clone()).await;
     let dir = workdir("same-tba");
-    let (from_cli, _) =
-        netsuite_check(&scenario, &sim.base_url(), &dir.join("run.json"), None).await;
+    // Told which scenario the simulator plays, the CLI marks its run as the app does.
+    let more = vec![s("--auth"), s("tba"), s("--practice-scenario"), s(name)];
+    let (from_cli, _) = netsuite_check_with(
+        &scenario,
+        &sim.base_url(),
+        &dir.join("run.json"),
+        None,
+        more,
+    )
+    .await;
+    assert_eq!(
+        from_cli
+            .setup
+            .simulation
+            .as_ref()
+            .map(|s| s.scenario.as_str()),
+        Some(name)
+    );
 
     assert!(
         from_app
@@ -215,6 +231,8 @@ async fn an_intacct_practice_run_with_the_rest_check_records_the_same_from_app_a
         sim.base_url(),
         s("--save"),
         save.display().to_string(),
+        s("--practice-scenario"),
+        s(name),
     ];
     if let Some(entity) = &p.entity_id {
         args.extend([s("--entity"), entity.clone()]);
@@ -288,6 +306,8 @@ async fn a_refused_oauth_sign_in_is_recorded_the_same_from_app_and_cli() {
         sim.base_url(),
         s("--save"),
         save.display().to_string(),
+        s("--practice-scenario"),
+        s(name),
     ];
     let env = vec![(
         s("ONRAMP_NETSUITE_OAUTH2_REFRESH_TOKEN"),

@@ -24,6 +24,17 @@ pub enum AuthMethod {
     Tba,
 }
 
+impl AuthMethod {
+    /// The name the wizard shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Oauth2Code => "OAuth 2.0 — authorization code",
+            Self::Oauth2M2m => "OAuth 2.0 — client credentials (M2M)",
+            Self::Tba => "Token-Based Authentication (TBA)",
+        }
+    }
+}
+
 /// NetSuite permission levels; `rolepermissions.permlevel` is the numeric form.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type,
@@ -153,6 +164,27 @@ pub struct ConnectorProfile {
     pub netsuite: Option<NetSuiteRequirements>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intacct: Option<IntacctRequirements>,
+}
+
+impl ConnectorProfile {
+    /// The NetSuite sign-in methods the connector supports, recommended first.
+    pub fn auth_methods(&self) -> &[AuthMethod] {
+        self.netsuite
+            .as_ref()
+            .map_or(&[], |n| n.auth_methods.as_slice())
+    }
+
+    /// Whether the connector can sign in this way; a method it does not
+    /// support can never be chosen or kept for a setup using it.
+    pub fn supports(&self, method: AuthMethod) -> bool {
+        self.auth_methods().contains(&method)
+    }
+
+    /// "TBA" or "OAuth 2.0 — authorization code or TBA", for messages.
+    pub fn auth_methods_text(&self) -> String {
+        let names: Vec<_> = self.auth_methods().iter().map(|m| m.label()).collect();
+        names.join(" or ")
+    }
 }
 
 mod load;

@@ -37,6 +37,7 @@ pub fn setup_facts(creds: &IntacctCredentials, profile: &ConnectorProfile) -> Se
         entity_id: creds.entity_id.clone(),
         connector_profile_id: Some(profile.id.clone()),
         auth_method: Some("intacct-web-services".into()),
+        simulation: None,
     }
 }
 

@@ -39,6 +39,7 @@ pub fn account_facts(
         entity_id: None,
         connector_profile_id: Some(profile.id.clone()),
         auth_method: Some(method_id(method).into()),
+        simulation: None,
     }
 }
 

@@ -4,6 +4,7 @@
 mod choose;
 mod commands;
 mod host;
+mod method_rule;
 mod oauth;
 mod oauth_m2m;
 mod practice;

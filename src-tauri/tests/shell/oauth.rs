@@ -138,6 +138,12 @@ fn connect(h: &OAuthHost, id: &str) -> (Url, mpsc::Receiver<Value>) {
 /// What the user does on the simulated consent page: pick the integration
 /// user and role, press Allow or Deny. Returns where NetSuite redirects.
 fn consent(page: &Url, allow: bool) -> String {
+    consent_as(page, allow, "13:1001")
+}
+
+/// The consent page answered as `principal` ("employee:role").
+fn consent_as(page: &Url, allow: bool, principal: &str) -> String {
+    let principal = principal.replace(':', "%3A");
     tauri::async_runtime::block_on(async {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -156,7 +162,7 @@ fn consent(page: &Url, allow: bool) -> String {
         let query = page.query().unwrap_or_default().to_owned();
         form.set_query(None);
         let decision = if allow { "allow" } else { "deny" };
-        let body = format!("{query}&principal=13%3A1001&decision={decision}");
+        let body = format!("{query}&principal={principal}&decision={decision}");
         let resp = http
             .post(form)
             .header("content-type", "application/x-www-form-urlencoded")
@@ -378,4 +384,55 @@ fn oauth_scenarios_offer_the_values_of_the_chosen_oauth_method_only() {
         .unwrap();
     assert_eq!(specs.len(), 1);
     assert_eq!(specs[0]["name"], "netsuite.oauth2_client_secret");
+}
+
+#[test]
+fn connecting_as_the_wrong_user_is_named_at_connect_and_by_the_suite() {
+    let h = oauth_host();
+    let id = setup(&h, "oauth2-code");
+    let (page, rx) = connect(&h, &id);
+    // The administrator was signed in to NetSuite and pressed Allow.
+    let location = consent_as(&page, true, "7:3");
+    tauri::async_runtime::block_on(handle_redirect(h.host.app.handle(), location));
+    let event = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert_eq!(event["type"], "connected", "{event}");
+    let status = &event["status"];
+    assert_eq!(status["user_name"], "Dana Admin", "{status}");
+    assert_eq!(status["user_email"], "admin@wolfe.example");
+    assert_eq!(status["role_name"], "Administrator");
+    assert_eq!(status["user_matches"], false);
+    assert_eq!(status["role_matches"], false);
+
+    let (_, results) = run(&h.host, &id);
+    let owner = results
+        .iter()
+        .find(|r| r.id == "netsuite.token_owner")
+        .expect("the suite checks who the token acts as");
+    assert_eq!(owner.status, CheckStatus::Fail, "{owner:?}");
+    let d = owner.diagnosis.as_ref().unwrap();
+    assert!(
+        d.cause
+            .contains("signed in to NetSuite as Dana Admin (admin@wolfe.example)"),
+        "{}",
+        d.cause
+    );
+    assert!(
+        d.fix
+            .contains("sign in as integration@wolfe.example with role Onramp Integration"),
+        "{}",
+        d.fix
+    );
+    // The administrator's role says nothing about the integration role's permissions.
+    let permissions = results
+        .iter()
+        .find(|r| r.id == "netsuite.permissions")
+        .unwrap();
+    assert_eq!(permissions.status, CheckStatus::Skip, "{permissions:?}");
+
+    // Revoking forgets the names with the tokens.
+    let revoked: Value = h
+        .host
+        .invoke("oauth_revoke", json!({ "setupId": id }))
+        .unwrap();
+    assert_eq!(revoked["user_name"], Value::Null);
 }

@@ -98,6 +98,16 @@ fn every_offered_fault_passes_a_rerun_of_its_failed_checks_once_fixed() {
         let failed = ids_with(&results, CheckStatus::Fail);
         assert!(!failed.is_empty(), "{name}: nothing failed");
 
+        // Re-run before the fix: still failing, so the full run stays the last one.
+        let last = || -> Value {
+            let s: Value = host.invoke("get_setup", json!({ "id": id })).unwrap();
+            s["last_run"]["run_id"].clone()
+        };
+        let full = last();
+        let (still, _) = run_only(&host, &id, Some(failed.clone()));
+        assert!(still.failed > 0, "{name}");
+        assert_eq!(last(), full, "{name}: a failing re-run is not recorded");
+
         let fix = fix_of(&host, &id);
         assert_eq!(fix["applied"], false, "{name}");
         assert!(fix["where"].as_str().unwrap().contains(" > "), "{name}");
@@ -118,6 +128,25 @@ fn every_offered_fault_passes_a_rerun_of_its_failed_checks_once_fixed() {
             assert_ne!(r.status, CheckStatus::Fail, "{name}: {r:#?}");
         }
         assert!(rerun.len() <= results.len(), "{name}: a partial run");
+        // It cleared every failure: the setup is validated everywhere now.
+        let setup: Value = host.invoke("get_setup", json!({ "id": id })).unwrap();
+        assert_eq!(
+            setup["last_run"]["run_id"],
+            summary.run_id.as_str(),
+            "{name}"
+        );
+        assert_eq!(setup["last_run"]["failed"], 0, "{name}");
+        let record: Value = host
+            .invoke("get_last_run", json!({ "setupId": id }))
+            .unwrap();
+        let checks = record["checks"].as_array().unwrap();
+        assert_eq!(checks.len(), results.len(), "{name}: the whole suite");
+        assert!(
+            checks
+                .iter()
+                .all(|c| c["status"] == "pass" || c["status"] == "warn"),
+            "{name}: {checks:#?}"
+        );
         // Remembered on the setup: a reload still says it was made.
         assert_eq!(fix_of(&host, &id)["applied"], true, "{name}");
     }
@@ -134,7 +163,10 @@ fn a_partial_run_reports_its_checks_and_prerequisites_and_is_not_the_last_run() 
         assert!(ids.contains(&id), "{ids:?}");
     }
     let setup: Value = host.invoke("get_setup", json!({ "id": id })).unwrap();
-    assert!(setup["last_run"].is_null(), "a partial run is not recorded");
+    assert!(
+        setup["last_run"].is_null(),
+        "a partial run without a full one to clear is not recorded"
+    );
 
     let (tx, _rx) = std::sync::mpsc::channel();
     let (chan, _) = super::practice::channel(tx);

@@ -90,6 +90,25 @@ fn a_run_is_kept_exported_imported_elsewhere_and_reproduced_with_the_same_failur
     assert!(files[0].ends_with(".html") && files[1].ends_with(".json"));
     let html = std::fs::read_to_string(&files[0]).unwrap();
     assert!(html.contains("netsuite.permissions") && html.contains("1234567"));
+    // Made in Practice: the file names, the page and the JSON say so and name the scenario.
+    for f in &files {
+        let name = std::path::Path::new(f)
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        assert!(name.starts_with("onramp-practice-report-"), "{name}");
+    }
+    assert!(html.contains("Practice report (simulation)"));
+    assert!(html.contains("scenario netsuite/missing-currency-permission"));
+    assert!(
+        !html.contains("env-production\">"),
+        "never labelled production"
+    );
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[1]).unwrap()).unwrap();
+    assert_eq!(
+        json["setup"]["simulation"]["scenario"],
+        "netsuite/missing-currency-permission"
+    );
     let exported: Value = again
         .invoke(
             "export_setup_profile",
@@ -97,6 +116,16 @@ fn a_run_is_kept_exported_imported_elsewhere_and_reproduced_with_the_same_failur
         )
         .unwrap();
     let profile_file = exported["files"][0].as_str().unwrap().to_owned();
+    assert!(
+        profile_file.contains("/onramp-practice-setup-profile-"),
+        "{profile_file}"
+    );
+    let profile: Value =
+        serde_json::from_str(&std::fs::read_to_string(&profile_file).unwrap()).unwrap();
+    assert_eq!(
+        profile["setup"]["simulation"]["scenario"],
+        "netsuite/missing-currency-permission"
+    );
     drop(again);
 
     // Another installation imports it, reproduces it and sees the same failures.

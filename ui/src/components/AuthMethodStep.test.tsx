@@ -35,10 +35,25 @@ describe("AuthMethodStep", () => {
     expect(b.callsTo("oauth_set_method")[0]).toEqual({ setupId: "s1", method: "oauth2-code" });
   });
 
-  it("disables what the connector does not support", async () => {
+  it("offers only what the connector supports and names the rest", async () => {
     mockBackend({ list_profiles: () => [profile("billing", ["tba"])] });
     render(<AuthMethodStep setup={setup({ profile_id: "billing" })} onChanged={() => undefined} />);
-    expect(await screen.findByRole("radio", { name: /client credentials/ })).toBeDisabled();
-    expect(screen.getByRole("radio", { name: /Token-Based.*recommended/ })).toBeEnabled();
+    const tba = await screen.findByRole("radio", { name: /Token-Based.*recommended/ });
+    expect(screen.getAllByRole("radio")).toEqual([tba]);
+    // Nothing is chosen for the user.
+    expect(tba).not.toBeChecked();
+    expect(screen.getByTestId("auth-method-none")).toBeInTheDocument();
+    expect(screen.getByTestId("auth-methods-unsupported")).toHaveTextContent(
+      "Not supported by billing, so not offered: OAuth 2.0 — authorization code, OAuth 2.0 — client credentials (M2M).",
+    );
+  });
+
+  it("flags a setup still set to a method its profile does not support", async () => {
+    mockBackend({ list_profiles: () => [profile("billing", ["tba"])] });
+    render(<AuthMethodStep setup={setup({ profile_id: "billing", auth_method: "oauth2-code" })} onChanged={() => undefined} />);
+    expect(await screen.findByTestId("auth-method-mismatch")).toHaveTextContent(
+      /set to OAuth 2.0 — authorization code, which billing does not support/,
+    );
+    expect(screen.queryByRole("radio", { name: /authorization code/ })).toBeNull();
   });
 });

@@ -19,7 +19,12 @@ interface Props {
   onChanged: () => void;
 }
 
-/** The sign-in method, limited to what the setup's connector profile allows. */
+/**
+ * The sign-in method: only what the setup's connector profile supports can be
+ * chosen; nothing is chosen for the user, and a setup still set to a method
+ * the profile does not support (stored before, or a profile edited since) is
+ * flagged until another is chosen.
+ */
 export function AuthMethodStep({ setup, onChanged }: Props) {
   const name = useId();
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,6 +33,8 @@ export function AuthMethodStep({ setup, onChanged }: Props) {
   // Without a profile every method is possible; TBA is what older setups used.
   const allowed = profile?.netsuite?.auth_methods ?? METHODS;
   const preferred = allowed[0];
+  const unsupported = METHODS.filter((m) => !allowed.includes(m));
+  const mismatch = profile !== null && setup.auth_method !== null && !allowed.includes(setup.auth_method);
 
   async function choose(method: AuthMethod) {
     setError(null);
@@ -47,31 +54,48 @@ export function AuthMethodStep({ setup, onChanged }: Props) {
           {profile.name} supports: {allowed.map((m) => AUTH_METHOD_LABEL[m]).join(", ")}.
         </p>
       )}
-      {METHODS.map((m) => {
-        const supported = allowed.includes(m);
-        return (
-          <label key={m} className={`profile-option${supported ? "" : " unsupported"}`}>
-            <input
-              type="radio"
-              name={name}
-              value={m}
-              data-testid={`auth-method-${m}`}
-              checked={setup.auth_method === m}
-              disabled={!supported}
-              onChange={() => void choose(m)}
-            />
-            <span>
-              <span className="profile-name">
-                {AUTH_METHOD_LABEL[m]}
-                {m === preferred && supported && " (recommended for this connector)"}
-              </span>
-              <span className="muted small">
-                {supported ? DESCRIPTION[m] : `Not supported by this connector profile. ${DESCRIPTION[m]}`}
-              </span>
+      {mismatch && setup.auth_method !== null && (
+        <p className="step-warning" role="alert" data-testid="auth-method-mismatch">
+          This setup is set to {AUTH_METHOD_LABEL[setup.auth_method]}, which {profile.name} does not support: the
+          connector could not sign in that way. Choose one of the methods below.
+        </p>
+      )}
+      {setup.practice_scenario !== null && setup.auth_method !== null && !mismatch && (
+        <p className="hint" data-testid="auth-method-from-scenario">
+          The practice scenario starts on {AUTH_METHOD_LABEL[setup.auth_method]}, the method its connector recommends;
+          choose another to rehearse it.
+        </p>
+      )}
+      {profiles.data !== null && setup.auth_method === null && (
+        <p className="hint" data-testid="auth-method-none">
+          No sign-in method is chosen yet: pick the one the connector will use.
+        </p>
+      )}
+      {allowed.map((m) => (
+        <label key={m} className="profile-option">
+          <input
+            type="radio"
+            name={name}
+            value={m}
+            data-testid={`auth-method-${m}`}
+            checked={setup.auth_method === m}
+            onChange={() => void choose(m)}
+          />
+          <span>
+            <span className="profile-name">
+              {AUTH_METHOD_LABEL[m]}
+              {m === preferred && " (recommended for this connector)"}
             </span>
-          </label>
-        );
-      })}
+            <span className="muted small">{DESCRIPTION[m]}</span>
+          </span>
+        </label>
+      ))}
+      {profile !== null && unsupported.length > 0 && (
+        <p className="muted small" data-testid="auth-methods-unsupported">
+          Not supported by {profile.name}, so not offered:{" "}
+          {unsupported.map((m) => AUTH_METHOD_LABEL[m]).join(", ")}.
+        </p>
+      )}
       {error !== null && <ErrorPanel error={error} title="Could not save the sign-in method" />}
     </fieldset>
   );

@@ -15,6 +15,11 @@ const none: OAuthStatus = {
   role: null,
   entity: null,
   scopes: [],
+  role_name: null,
+  user_name: null,
+  user_email: null,
+  user_matches: null,
+  role_matches: null,
 };
 const linked: OAuthStatus = {
   ...none,
@@ -116,5 +121,39 @@ describe("OAuthCodeStep", () => {
     render(<OAuthCodeStep setup={setup({ auth_method: "oauth2-code" })} onChanged={() => undefined} />);
     expect(await screen.findByTestId("oauth-connect")).toBeDisabled();
     expect(screen.getByText("Save the Client ID first.")).toBeInTheDocument();
+  });
+
+  it("names who the connection acts as and offers to reconnect when it is not the integration user", async () => {
+    const admin: OAuthStatus = {
+      ...linked,
+      role: "3",
+      entity: "7",
+      role_name: "Administrator",
+      user_name: "Dana Admin",
+      user_email: "admin@wolfe.example",
+      user_matches: false,
+      role_matches: false,
+    };
+    const { b } = backend({ oauth_status: () => admin, oauth_revoke: () => none });
+    const user = userEvent.setup();
+    render(<OAuthCodeStep setup={setup({ ...oauthSetup, fields: { oauth2_client_id: "abc123", user_email: "integration@wolfe.example" } })} onChanged={() => undefined} />);
+    expect(await screen.findByTestId("oauth-owner-name")).toHaveTextContent("Dana Admin (admin@wolfe.example), role Administrator");
+    expect(screen.getByTestId("oauth-sub")).toHaveTextContent("role 3, user (employee) 7");
+    expect(screen.getByTestId("oauth-wrong-user")).toHaveTextContent(
+      "acts as Dana Admin (admin@wolfe.example), role Administrator, not as integration@wolfe.example",
+    );
+    await user.click(screen.getByRole("button", { name: "Not the integration user? Reconnect" }));
+    await waitFor(() => expect(b.callsTo("oauth_connect")).toHaveLength(1));
+    expect(b.callsTo("oauth_revoke")).toHaveLength(1);
+    expect(screen.queryByTestId("oauth-wrong-user")).toBeNull();
+  });
+
+  it("says so when the token's role may not read names, and claims no match", async () => {
+    backend({ oauth_status: () => linked });
+    render(<OAuthCodeStep setup={oauthSetup} onChanged={() => undefined} />);
+    expect(await screen.findByTestId("oauth-sub")).toHaveTextContent("role 1001, user (employee) 13");
+    expect(screen.queryByTestId("oauth-owner-name")).toBeNull();
+    expect(screen.queryByTestId("oauth-wrong-user")).toBeNull();
+    expect(screen.getByTestId("oauth-status")).toHaveTextContent("may not read employee or role names");
   });
 });

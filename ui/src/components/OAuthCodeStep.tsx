@@ -48,6 +48,17 @@ export function OAuthCodeStep({ setup, onChanged }: Props) {
     }
   }
 
+  /** Forgets the connection (it acts as someone else) and signs in again. */
+  async function reconnect() {
+    setError(null);
+    try {
+      setStatus(await api.oauthRevoke(setup.id));
+      await connect();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  }
+
   return (
     <div className="oauth-step">
       {practice && <PracticeValues setupId={setup.id} />}
@@ -96,7 +107,15 @@ export function OAuthCodeStep({ setup, onChanged }: Props) {
       </section>
       {error !== null && <ErrorPanel error={error} title="The connection did not complete" />}
       {loaded.error !== null && <ErrorPanel error={loaded.error} title="Could not read the connection" />}
-      {current !== null && <OAuthStatusPanel setupId={setup.id} status={current} onStatus={connected} />}
+      {current !== null && (
+        <OAuthStatusPanel
+          setupId={setup.id}
+          status={current}
+          onStatus={connected}
+          expectedUser={setup.fields?.user_email}
+          onReconnect={() => void reconnect()}
+        />
+      )}
     </div>
   );
 }

@@ -124,4 +124,22 @@ describe("RunPanel", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("No token secret is stored for this setup.");
     expect(screen.queryByTestId("run-progress")).toBeNull();
   });
+
+  it("puts the verdict and the next action above the results", async () => {
+    const { emit } = runBackend();
+    const user = userEvent.setup();
+    render(<RunPanel setupId="s1" />);
+    await user.click(screen.getByTestId("run-start"));
+    emit({ type: "started", run_id: "run-1", total: 2 });
+    emit({ type: "check_finished", result: result() });
+    emit({ type: "check_finished", result: roleFail });
+    emit({ type: "finished", summary: runSummary({ passed: 1, failed: 1 }) });
+    const summary = await screen.findByRole("status", { name: "Run summary" });
+    expect(screen.getByTestId("run-next")).toHaveTextContent(
+      "Next: fix “Role permissions”: Add Lists > Currency at level View. Then re-run the failed checks.",
+    );
+    // Before the list of results in the page.
+    const list = screen.getByTestId("run-results");
+    expect(summary.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });

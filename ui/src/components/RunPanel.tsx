@@ -18,6 +18,15 @@ export function toRerun(results: CheckResult[]): string[] {
   return results.filter((r) => r.status === "fail" || r.status === "skip").map((r) => r.id);
 }
 
+/** What to do after a finished run: fix the first failure (its own fix), or go on. */
+export function nextAction(summary: RunSummary, results: CheckResult[]): string {
+  if (summary.cancelled || summary.timed_out) return "run the checks again to see every result.";
+  const first = results.find((r) => r.status === "fail");
+  if (first === undefined) return "continue to the Report step to export the proof of this setup.";
+  const fix = "fix" in first ? first.fix : null;
+  return `fix “${first.title}”${fix !== null ? `: ${fix}` : " (see below)."} Then re-run the failed checks.`;
+}
+
 /** Starts a validation run and shows each check as it finishes. */
 export function RunPanel({ setupId, onFinished, after }: Props) {
   const run = useRun(setupId, onFinished, true);
@@ -76,9 +85,11 @@ export function RunPanel({ setupId, onFinished, after }: Props) {
         <p role="status" data-testid="rerun-verdict" className={hasFailures ? "check-verdict fail" : "check-verdict pass"}>
           {hasFailures
             ? "Re-run: some checks still fail."
-            : "Re-run: every check that failed now passes. Run all checks again to record the whole setup as validated."}
+            : "Re-run: every check that failed now passes, so the setup is recorded as validated."}
         </p>
       )}
+
+      {run.summary !== null && <RunSummaryView summary={run.summary} next={nextAction(run.summary, run.results)} />}
 
       <ol className="check-list" data-testid="run-results" aria-label="Check results" aria-live="polite">
         {run.results.map((result) => (
@@ -97,7 +108,6 @@ export function RunPanel({ setupId, onFinished, after }: Props) {
         </details>
       )}
 
-      {run.summary !== null && <RunSummaryView summary={run.summary} />}
       {run.error !== null && <ErrorPanel error={run.error} title="The checks could not run" />}
       {after?.(run)}
     </section>

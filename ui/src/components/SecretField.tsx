@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { api, toApiError, type ApiError } from "../api";
 import type { SecretSpec } from "../api";
+import { useReportUnsaved } from "../hooks/unsavedSecrets";
 import { ErrorPanel } from "./ErrorPanel";
 
 interface Props {
@@ -27,6 +28,7 @@ export function SecretField({ setupId, spec, onStored }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const { name } = spec;
+  useReportUnsaved(name, spec.label, hasValue);
 
   useEffect(() => {
     let live = true;

@@ -13,11 +13,16 @@ const NOT_STORED = "not stored yet";
 interface Props {
   setupId: string;
   step: StepDef;
+  /**
+   * Where the sign-in every check needs is set up, while it is not yet: the
+   * check is then not offered; the step says so and links there.
+   */
+  signInFirst?: { title: string; number: number; onGoTo: () => void } | null;
   /** A finished (not cancelled) check: whether every check passed, to mark the step done or failed. */
   onVerdict?: (passed: boolean) => void;
 }
 
-export function StepCheck({ setupId, step, onVerdict }: Props) {
+export function StepCheck({ setupId, step, onVerdict, signInFirst = null }: Props) {
   const run = useRun(setupId, (summary) => {
     if (!summary.cancelled && !summary.timed_out) onVerdict?.(summary.failed === 0);
   });
@@ -26,6 +31,19 @@ export function StepCheck({ setupId, step, onVerdict }: Props) {
   const active = run.phase === "starting" || run.phase === "running" || run.phase === "cancelling";
   const failed = run.results.filter((r) => r.status === "fail").length;
   const noCredentials = run.error?.message.startsWith(NOT_STORED) === true;
+  if (signInFirst !== null && run.phase === "idle") {
+    return (
+      <section className="step-check" aria-label="Check this step" data-testid="check-it-panel">
+        <p className="hint" data-testid="check-it-needs-sign-in">
+          Onramp checks this step by signing in to the account, so it can check it once the sign-in is set up (step{" "}
+          {signInFirst.number}, {signInFirst.title}).{" "}
+          <button type="button" className="button small" data-testid="check-it-go-sign-in" onClick={signInFirst.onGoTo}>
+            Go to {signInFirst.title}
+          </button>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section className="step-check" aria-labelledby={`step-check-${step.id}`} data-testid="check-it-panel">

@@ -166,7 +166,10 @@ describe("HomeScreen", () => {
     expect(backend.callsTo("save_client")[0]?.client).toMatchObject({ id: "", name: "Acme Corp" });
     const picker = await screen.findByRole("combobox", { name: /Client.*for Billing/ });
     await waitFor(() => expect(within(picker).getAllByRole("option")).toHaveLength(3));
+    // Moving through the list (arrow keys fire a change each step) files nothing yet.
     await user.selectOptions(picker, "c2");
+    expect(backend.callsTo("change_setup")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "File under Acme Corp" }));
     await waitFor(() => expect(backend.callsTo("change_setup")).toHaveLength(1));
     expect(current.client_id).toBe("c2");
     await waitFor(() => expect(screen.getByRole("region", { name: "Acme Corp" })).toHaveTextContent("Billing"));

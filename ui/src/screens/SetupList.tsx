@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { Client, Expiry, SetupSummary } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { SetupStatusLabel } from "../components/SetupStatusLabel";
@@ -107,24 +108,7 @@ function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now
           </span>
         )}
         <span className="muted small">Updated {formatTime(s.updated_at)}</span>
-        {onAssign !== undefined && clients.length > 0 && (
-          <label className="small">
-            Client{" "}
-            <select
-              value={s.client_id ?? ""}
-              data-testid="setup-client"
-              onChange={(e) => onAssign(s.id, e.target.value === "" ? null : e.target.value)}
-            >
-              <option value="">No client</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <span className="visually-hidden"> for {s.label}</span>
-          </label>
-        )}
+        {onAssign !== undefined && clients.length > 0 && <ClientPicker setup={s} clients={clients} onAssign={onAssign} />}
       </div>
       <div className="setup-actions">
         <button type="button" className="button" onClick={() => onOpen(s.id)}>
@@ -143,5 +127,35 @@ function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now
         </details>
       )}
     </li>
+  );
+}
+
+/**
+ * Files a setup under a client. Arrow keys on a closed list change its value
+ * (and fire a change) at every step, so a choice is only applied with "File".
+ */
+function ClientPicker({ setup: s, clients, onAssign }: { setup: SetupSummary; clients: Client[]; onAssign: (setupId: string, clientId: string | null) => void }) {
+  const current = s.client_id ?? "";
+  const [choice, setChoice] = useState(current);
+  return (
+    <span className="client-picker">
+      <label className="small">
+        Client{" "}
+        <select value={choice} data-testid="setup-client" onChange={(e) => setChoice(e.target.value)}>
+          <option value="">No client</option>
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <span className="visually-hidden"> for {s.label}</span>
+      </label>
+      {choice !== current && (
+        <button type="button" className="button small" data-testid="setup-client-file" onClick={() => onAssign(s.id, choice === "" ? null : choice)}>
+          File under {clients.find((c) => c.id === choice)?.name ?? "no client"}
+        </button>
+      )}
+    </span>
   );
 }

@@ -16,7 +16,7 @@ const profile = (id: string, erp: "netsuite" | "intacct", name: string) => ({
   builtin: true,
 });
 
-function store(initial: Setup) {
+function store(initial: Setup, keychainHasAll = false) {
   let current = initial;
   const backend = mockBackend({
     list_profiles: () => [
@@ -29,7 +29,7 @@ function store(initial: Setup) {
       current = applyChanges(current, args.changes as SetupChange[]);
       return current;
     },
-    secret_exists: () => false,
+    secret_exists: () => keychainHasAll,
     secret_specs: (args) =>
       args.erp === "intacct"
         ? [
@@ -80,9 +80,14 @@ describe("SetupScreen", () => {
       "netsuite-zuora-billing",
       "netsuite-readonly-reporting",
     ]);
+    // Nothing is picked for the user, and the step is not left before a pick.
+    expect(options.filter((o) => (o as HTMLInputElement).checked)).toEqual([]);
+    expect(screen.getByTestId("next-step")).toBeDisabled();
+    expect(screen.getByTestId("choice-missing")).toHaveTextContent("Choose a connector profile to continue.");
     await user.click(within(group).getByRole("radio", { name: /Reporting/ }));
     await waitFor(() => expect(saved().profile_id).toBe("netsuite-readonly-reporting"));
     expect(within(group).getByRole("radio", { name: /Reporting/ })).toBeChecked();
+    expect(screen.getByTestId("next-step")).toBeEnabled();
   });
 
   it("puts the write-only secret fields on the Credentials step", async () => {
@@ -98,5 +103,41 @@ describe("SetupScreen", () => {
     render(<SetupScreen id="s1" onHome={() => undefined} />);
     await waitFor(() => expect(screen.getByRole("banner")).toHaveTextContent("Practice — simulation"));
     expect(screen.getByRole("banner")).not.toHaveTextContent("Sandbox");
+  });
+
+  it("offers 'check it' only once the setup can sign in, and points to where that is set up", async () => {
+    const { saved } = store(setupFixture({ current_step: "role", auth_method: "tba", steps: { account: { status: "done", updated_at: "2026-11-20T09:30:00Z" } } }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    const note = await screen.findByTestId("check-it-needs-sign-in");
+    expect(note).toHaveTextContent(/once the sign-in is set up \(step \d+, Credentials\)/);
+    expect(screen.queryByTestId("check-it")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Go to Credentials" }));
+    await waitFor(() => expect(saved().current_step).toBe("credentials"));
+  });
+
+  it("offers 'check it' when the credentials are in the keychain", async () => {
+    store(setupFixture({ current_step: "role", auth_method: "tba" }), true);
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    expect(await screen.findByTestId("check-it")).toBeEnabled();
+    expect(screen.queryByTestId("check-it-needs-sign-in")).toBeNull();
+  });
+
+  it("asks before leaving a step with a typed secret not stored", async () => {
+    const { saved } = store(setupFixture({ erp: "intacct", environment: "production", account_id: "acme", current_step: "credentials" }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    await user.type(await screen.findByLabelText("Web Services user password"), "typed-not-stored");
+    await user.click(screen.getByTestId("next-step"));
+    const warning = await screen.findByRole("alertdialog", { name: "Not stored yet" });
+    expect(warning).toHaveTextContent("You typed Web Services user password but did not store it");
+    expect(within(warning).getByRole("heading", { name: "Not stored yet" })).toHaveFocus();
+    expect(saved().current_step).toBe("credentials");
+    await user.click(screen.getByTestId("unsaved-stay"));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(saved().current_step).toBe("credentials");
+    await user.click(screen.getByTestId("next-step"));
+    await user.click(await screen.findByTestId("unsaved-leave"));
+    await waitFor(() => expect(saved().current_step).not.toBe("credentials"));
   });
 });

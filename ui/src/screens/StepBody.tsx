@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Setup } from "../api";
+import { api, type Setup } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
 import { AuthStepBody } from "../components/AuthStepBody";
 import { CredentialsStep } from "../components/CredentialsStep";
@@ -9,6 +9,8 @@ import { RunPanel } from "../components/RunPanel";
 import { ReportStep } from "../components/share/ReportStep";
 import { StepCheck } from "../components/StepCheck";
 import { StepGuide } from "../components/StepGuide";
+import { useSignInReady } from "../hooks/useSignInReady";
+import { stepVerdicts } from "../model/rail";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -23,22 +25,42 @@ interface Props {
   onReplace: (setup: Setup) => void;
   /** A step's live check finished: mark the step done or failed on the rail. */
   onStepVerdict: (stepId: string, passed: boolean) => void;
+  /** The flow's steps, in order (to point at the sign-in step). */
+  steps: readonly StepDef[];
+  onGoTo: (stepId: string) => void;
 }
+
+/** The step where the sign-in is set up (credentials or the OAuth 2.0 connection). */
+const SIGN_IN_STEP = "credentials";
 
 /** What a step adds to the common frame, by kind, then its live check. */
 export function StepBody(props: Props) {
-  const { setup, step } = props;
+  const { step } = props;
   return (
     <>
       <KindBody {...props} />
-      {step.kind !== "validate" && (
-        <StepCheck key={step.id} setupId={setup.id} step={step} onVerdict={(passed) => props.onStepVerdict(step.id, passed)} />
-      )}
+      {step.kind !== "validate" && (step.checks ?? []).length > 0 && <LiveCheck key={step.id} {...props} />}
     </>
   );
 }
 
-function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, onReplace }: Props) {
+/** "Check it", offered once the setup can sign in; before that, a pointer to where it is set up. */
+function LiveCheck({ setup, step, steps, onGoTo, onStepVerdict }: Props) {
+  const ready = useSignInReady(setup);
+  const at = steps.findIndex((s) => s.id === SIGN_IN_STEP);
+  const signIn = at >= 0 && step.id !== SIGN_IN_STEP ? steps[at] : undefined;
+  if (ready === null) return null;
+  return (
+    <StepCheck
+      setupId={setup.id}
+      step={step}
+      onVerdict={(passed) => onStepVerdict(step.id, passed)}
+      signInFirst={!ready && signIn !== undefined ? { title: signIn.title, number: at + 1, onGoTo: () => onGoTo(signIn.id) } : null}
+    />
+  );
+}
+
+function KindBody({ setup, step, steps, onRunFinished, onProfile, onFields, onEntity, onReplace, onStepVerdict }: Props) {
   switch (step.kind) {
     case "external":
       return <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />;
@@ -52,7 +74,15 @@ function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, o
         </>
       );
     case "validate":
-      return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} />;
+      return (
+        <ValidateStep
+          setup={setup}
+          onRunFinished={onRunFinished}
+          onReplace={onReplace}
+          steps={steps}
+          onStepVerdict={onStepVerdict}
+        />
+      );
     case "auth-method":
     case "integration-record":
     case "oauth-code":
@@ -69,10 +99,17 @@ interface ValidateProps {
   setup: Setup;
   onRunFinished: () => void;
   onReplace: (setup: Setup) => void;
+  steps: readonly StepDef[];
+  onStepVerdict: (stepId: string, passed: boolean) => void;
 }
 
-function ValidateStep({ setup, onRunFinished, onReplace }: ValidateProps) {
+function ValidateStep({ setup, onRunFinished, onReplace, steps, onStepVerdict }: ValidateProps) {
   const [runId, setRunId] = useState<string | null>(setup.last_run?.run_id ?? null);
+  async function markSteps() {
+    const record = await api.getLastRun(setup.id).catch(() => null);
+    if (record === null) return;
+    for (const [stepId, passed] of stepVerdicts(steps, setup, record.checks)) onStepVerdict(stepId, passed);
+  }
   const practice = setup.practice_scenario !== null;
   return (
     <>
@@ -81,6 +118,7 @@ function ValidateStep({ setup, onRunFinished, onReplace }: ValidateProps) {
         onFinished={(summary) => {
           setRunId(summary.run_id);
           onRunFinished();
+          void markSteps();
         }}
         after={(run) => {
           // After a failing run now, or, on reopening, when the last full run failed.

@@ -29,6 +29,10 @@ pub async fn oauth_set_method(
     method: AuthMethod,
 ) -> Result<(), IpcError> {
     ctx.state.update_setup(&setup_id, |setup| {
+        // Only a method the connector supports can be chosen.
+        if let Some(profile) = crate::method_rule::chosen_profile(&ctx.data_dir, setup)? {
+            crate::method_rule::allow(&profile, method)?;
+        }
         setup.auth_method = Some(method);
         Ok(())
     })

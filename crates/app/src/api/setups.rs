@@ -17,7 +17,7 @@ use serde::Deserialize;
 use specta::Type;
 
 use crate::ctx::AppCtx;
-use crate::practice;
+use crate::{method_rule, practice};
 
 pub(super) fn now() -> String {
     time::OffsetDateTime::now_utc()
@@ -124,7 +124,16 @@ pub async fn change_setup(
 ) -> Result<Setup, IpcError> {
     ctx.state.update_setup(&id, |setup| {
         for change in changes {
+            let profile_changed = matches!(change, SetupChange::SetProfile { .. });
+            if let SetupChange::MarkDone { step } = &change {
+                let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
+                method_rule::may_leave(setup, step, profile.as_ref())?;
+            }
             apply(setup, change);
+            if profile_changed {
+                let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
+                method_rule::keep_supported(setup, profile.as_ref());
+            }
         }
         setup.touch();
         Ok(setup.clone())
@@ -167,13 +176,35 @@ pub fn list_clients(ctx: &AppCtx) -> Result<Vec<Client>, IpcError> {
     Ok(ctx.state.read()?.clients)
 }
 
-/// Adds a client, or replaces the one with the same id.
+/// Adds a client, or replaces the one with the same id. Names are trimmed,
+/// required and unique (ignoring case): two "Acme" workspaces would file
+/// setups in one and hide them from the other.
 pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, IpcError> {
+    client.name = client.name.trim().to_owned();
+    if client.name.is_empty() {
+        return Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            "type the client's name",
+        ));
+    }
     if client.id.trim().is_empty() {
         client.id = uuid::Uuid::new_v4().to_string();
         client.created_at = now();
     }
     ctx.state.update(|s| {
+        let taken = s
+            .clients
+            .iter()
+            .any(|c| c.id != client.id && c.name.trim().eq_ignore_ascii_case(&client.name));
+        if taken {
+            return Err(IpcError::new(
+                onramp_core::ErrorKind::InvalidInput,
+                format!(
+                    "there is already a client called \"{}\"; pick it, or give this one another name",
+                    client.name
+                ),
+            ));
+        }
         match s.clients.iter_mut().find(|c| c.id == client.id) {
             Some(slot) => *slot = client.clone(),
             None => s.clients.push(client.clone()),

@@ -67,11 +67,7 @@ pub async fn export_report(
 ) -> Result<Exported, IpcError> {
     let (setup, record) = report_of(ctx, &setup_id, run_id.as_deref())?;
     let folder = export::typed_path(&folder)?;
-    let name = format!(
-        "onramp-report-{}-{}",
-        export::slug(&setup.label),
-        export::file_stamp()
-    );
+    let name = export_name(&setup, "report");
     let html = export::write(&folder, &format!("{name}.html"), &record.to_html())?;
     let json = export::write(&folder, &format!("{name}.json"), &record.to_json())?;
     Ok(Exported {
@@ -97,13 +93,24 @@ pub async fn export_setup_profile(
 ) -> Result<Exported, IpcError> {
     let (setup, record) = report_of(ctx, &setup_id, run_id.as_deref())?;
     let folder = export::typed_path(&folder)?;
-    let name = format!(
-        "onramp-setup-profile-{}-{}.json",
-        export::slug(&setup.label),
-        export::file_stamp()
-    );
+    let name = format!("{}.json", export_name(&setup, "setup-profile"));
     let file = export::write(&folder, &name, &record.setup_profile().to_json())?;
     Ok(Exported { files: vec![file] })
+}
+
+/// `onramp-report-acme-…`, or `onramp-practice-report-…` for a practice setup,
+/// so a file from a simulation says so before anyone opens it.
+fn export_name(setup: &Setup, what: &str) -> String {
+    let practice = if setup.practice_scenario.is_some() {
+        "practice-"
+    } else {
+        ""
+    };
+    format!(
+        "onramp-{practice}{what}-{}-{}",
+        export::slug(&setup.label),
+        export::file_stamp()
+    )
 }
 
 #[derive(Debug, Clone, Serialize, Type)]

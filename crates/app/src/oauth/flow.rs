@@ -74,6 +74,8 @@ impl Pending {
                 .await
                 .map_err(|e| oauth_error(Stage::CodeExchange, &e))?;
             tokens::store(ctx, &self.setup_id, &tokens).await?;
+            // Who signed in and pressed Allow, by name, shown right at Connect.
+            super::owner::name(ctx, &self.setup_id, tokens.access_token.clone()).await;
             let setup = ctx.state.setup(&self.setup_id)?;
             tokens::status(ctx, &setup).await
         })

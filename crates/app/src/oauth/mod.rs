@@ -10,6 +10,7 @@ pub mod flow;
 pub mod identity;
 pub mod key_export;
 pub mod m2m;
+pub mod owner;
 pub mod refusal;
 pub mod sign_in;
 pub mod tokens;
@@ -41,6 +42,10 @@ pub mod fields {
     /// When and where the M2M private key was handed to the connector (once per key).
     pub const KEY_EXPORTED_AT: &str = "m2m_key_exported_at";
     pub const KEY_EXPORTED_TO: &str = "m2m_key_exported_to";
+    /// The token's role and user by name, looked up at Connect (when readable).
+    pub const TOKEN_ROLE_NAME: &str = "oauth2_token_role_name";
+    pub const TOKEN_USER_NAME: &str = "oauth2_token_user_name";
+    pub const TOKEN_USER_EMAIL: &str = "oauth2_token_user_email";
 }
 
 pub fn invalid(e: impl std::fmt::Display) -> IpcError {

@@ -9,6 +9,7 @@ use onramp_netsuite::oauth2::{format_time, AccessTokenIdentity, TokenSet};
 use serde::Serialize;
 use specta::Type;
 
+use super::owner::Owner;
 use super::{field, fields, write_fields};
 use crate::ctx::AppCtx;
 
@@ -26,11 +27,21 @@ pub struct OAuthStatus {
     pub role: Option<String>,
     pub entity: Option<String>,
     pub scopes: Vec<String>,
+    /// The same user and role by name, looked up at Connect; `None` when the
+    /// token's role may not read employees or roles.
+    pub role_name: Option<String>,
+    pub user_name: Option<String>,
+    pub user_email: Option<String>,
+    /// `Some(false)` when the connection acts as someone else than the
+    /// integration user (role) the setup names.
+    pub user_matches: Option<bool>,
+    pub role_matches: Option<bool>,
 }
 
 impl OAuthStatus {
     pub fn of(setup: &Setup, connected: bool, can_refresh: bool) -> Self {
         let get = |k| field(setup, k).map(str::to_owned);
+        let owner = Owner::of(setup);
         Self {
             connected,
             can_refresh,
@@ -41,6 +52,11 @@ impl OAuthStatus {
             scopes: get(fields::TOKEN_SCOPES)
                 .map(|s| s.split(' ').map(str::to_owned).collect())
                 .unwrap_or_default(),
+            role_name: get(fields::TOKEN_ROLE_NAME),
+            user_name: get(fields::TOKEN_USER_NAME),
+            user_email: get(fields::TOKEN_USER_EMAIL),
+            user_matches: owner.as_ref().and_then(Owner::user_matches),
+            role_matches: owner.as_ref().and_then(Owner::role_matches),
         }
     }
 }
@@ -79,6 +95,9 @@ pub fn cleared_fields() -> Vec<(&'static str, Option<String>)> {
         fields::TOKEN_ROLE,
         fields::TOKEN_ENTITY,
         fields::TOKEN_SCOPES,
+        fields::TOKEN_ROLE_NAME,
+        fields::TOKEN_USER_NAME,
+        fields::TOKEN_USER_EMAIL,
     ]
     .into_iter()
     .map(|k| (k, None))

@@ -55,6 +55,17 @@ pub async fn netsuite_check(
     save: &Path,
     audit_detail: Option<&str>,
 ) -> (RunRecord, Output) {
+    netsuite_check_with(scenario, base_url, save, audit_detail, Vec::new()).await
+}
+
+/// `netsuite_check` with more arguments (`--auth tba`, `--practice-scenario …`).
+pub async fn netsuite_check_with(
+    scenario: &Scenario,
+    base_url: &str,
+    save: &Path,
+    audit_detail: Option<&str>,
+    more: Vec<String>,
+) -> (RunRecord, Output) {
     let c = &scenario.netsuite.as_ref().expect("[netsuite]").client;
     let mut args = vec![
         s("netsuite"),
@@ -74,6 +85,7 @@ pub async fn netsuite_check(
     if let Some(d) = audit_detail {
         args.extend([s("--audit-detail"), s(d)]);
     }
+    args.extend(more);
     let env = vec![
         (
             s("ONRAMP_NETSUITE_CONSUMER_KEY"),

@@ -46,6 +46,18 @@ pub struct SetupFacts {
     /// `tba`, `oauth2-code`, `oauth2-m2m`, or `intacct-web-services`.
     #[serde(default)]
     pub auth_method: Option<String>,
+    /// Set when the account was Onramp's simulator (Practice mode): nothing
+    /// produced from it may pass for a real account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simulation: Option<Simulation>,
+}
+
+/// A run against the simulator: which scenario played the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Simulation {
+    /// The practice scenario (`netsuite/happy`, `reproduced/<id>`…).
+    pub scenario: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

@@ -21,6 +21,12 @@ th{background:var(--card)}dl{display:grid;grid-template-columns:max-content 1fr;
 .pass{background:var(--pass)}.fail{background:var(--fail)}.warn{background:var(--warn)}.skip{background:var(--skip)}
 .env{font-weight:700;text-transform:uppercase}.env-production{color:var(--fail)}.muted{color:var(--muted)}code{font-size:.9em}
 @media print{body{margin:0;max-width:none;font-size:11pt;background:#fff;color:#000}.check{border-color:#999}a{color:#000}h2{break-after:avoid}}
+.simulation{border:3px dashed var(--warn);border-radius:6px;padding:.5rem 1rem;margin:0 0 1rem;font-weight:700}
+.sim-tag{font-size:.75rem;font-weight:700;text-transform:uppercase;color:var(--warn);margin-left:.5rem}
+.sim-page{display:none}
+@media print{.simulation{border-color:#000}.sim-tag{color:#000}
+.sim-page{display:block;position:fixed;top:0;left:0;right:0;padding:.1rem;font-size:8pt;font-weight:700;text-align:center;background:#fff;border-bottom:1px solid #000}
+body.simulated{padding-top:1.6rem}}
 "#;
 
 /// Escapes text for HTML element content and attribute values.
@@ -53,25 +59,48 @@ pub fn render_html(r: &RunRecord) -> String {
         crate::profile::Erp::Netsuite => "NetSuite",
         crate::profile::Erp::Intacct => "Sage Intacct",
     };
-    let env = s
-        .environment
-        .map(|e| text(&serde_json::to_value(e).unwrap_or(Value::Null)))
-        .unwrap_or_else(|| {
-            if s.entity_id.is_some() {
-                "entity".into()
-            } else {
-                "company".into()
-            }
-        });
+    let sim = s.simulation.as_ref();
+    // A simulated account is never shown as production (or any real environment).
+    let env = if sim.is_some() {
+        "simulation".to_owned()
+    } else {
+        s.environment
+            .map(|e| text(&serde_json::to_value(e).unwrap_or(Value::Null)))
+            .unwrap_or_else(|| {
+                if s.entity_id.is_some() {
+                    "entity".into()
+                } else {
+                    "company".into()
+                }
+            })
+    };
+    let kind = if sim.is_some() {
+        "Practice report (simulation)"
+    } else {
+        "Setup report"
+    };
     let mut h = String::new();
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <meta name=\"color-scheme\" content=\"light dark\">\
-         <title>Onramp setup report — {}</title><style>{CSS}</style></head><body>\n\
-         <h1>Setup report: {} {}</h1><p class=\"muted\">Generated {} by Onramp {}</p>\n<dl>",
+         <title>Onramp {} — {}</title><style>{CSS}</style></head><body{}>\n",
+        escape(&kind.to_lowercase()),
         escape(&s.account_id),
+        if sim.is_some() {
+            " class=\"simulated\""
+        } else {
+            ""
+        },
+    );
+    if let Some(sim) = sim {
+        simulation_banner(&mut h, erp, &sim.scenario);
+    }
+    let _ = write!(
+        h,
+        "<h1>{}: {} {}</h1><p class=\"muted\">Generated {} by Onramp {}</p>\n<dl>",
+        escape(kind),
         escape(erp),
         escape(&s.account_id),
         escape(&r.generated_at),
@@ -98,19 +127,50 @@ pub fn render_html(r: &RunRecord) -> String {
         };
         let _ = write!(h, "<dt>{}</dt><dd{cls}>{}</dd>", escape(k), escape(&v));
     }
+    if let Some(sim) = sim {
+        let _ = write!(
+            h,
+            "<dt>Practice scenario</dt><dd><code>{}</code></dd>",
+            escape(&sim.scenario)
+        );
+    }
     h.push_str("</dl>\n");
     summary(&mut h, r);
     steps(&mut h, r);
     expiries(&mut h, r);
-    h.push_str("<h2>Checks</h2>\n");
+    let _ = writeln!(h, "<h2>Checks{}</h2>", sim_tag(r));
     for c in &r.checks {
-        check(&mut h, c);
+        check(&mut h, c, r);
     }
     observed(&mut h, r);
     h.push_str(
         "<p class=\"muted\">This report holds no password, token or key.</p></body></html>\n",
     );
     h
+}
+
+/// Says at the top, and on every printed page (a fixed print header, which
+/// print engines repeat on each page), that no real account was checked.
+fn simulation_banner(h: &mut String, erp: &str, scenario: &str) {
+    let scenario = escape(scenario);
+    let _ = write!(
+        h,
+        "<div class=\"sim-page\" aria-hidden=\"true\">PRACTICE — SIMULATION · scenario {scenario} · \
+         not a real {erp} account</div>\n\
+         <p class=\"simulation\" role=\"note\">Practice mode — simulation. These checks ran against \
+         Onramp's simulator playing the practice scenario <code>{scenario}</code>, not a real {erp} \
+         account. Nothing in this report proves a real setup.</p>\n"
+    );
+}
+
+/// The marker every section and check heading carries in a simulated report,
+/// so any printed page says so even where a fixed header is not repeated.
+fn sim_tag(r: &RunRecord) -> &'static str {
+    if r.setup.simulation.is_some() {
+        "<span class=\"sim-tag\">Practice — simulation</span>"
+    } else {
+        ""
+    }
 }
 
 fn summary(h: &mut String, r: &RunRecord) {
@@ -140,8 +200,10 @@ fn steps(h: &mut String, r: &RunRecord) {
     if r.steps.is_empty() {
         return;
     }
-    h.push_str(
-        "<h2>Steps</h2><table><tr><th>Step</th><th>Status</th><th>By</th><th>When</th></tr>",
+    let _ = write!(
+        h,
+        "<h2>Steps{}</h2><table><tr><th>Step</th><th>Status</th><th>By</th><th>When</th></tr>",
+        sim_tag(r)
     );
     for s in &r.steps {
         let status = text(&serde_json::to_value(s.status).unwrap_or(Value::Null));
@@ -161,7 +223,11 @@ fn expiries(h: &mut String, r: &RunRecord) {
     if r.expiries.is_empty() {
         return;
     }
-    h.push_str("<h2>Expiry dates</h2><table><tr><th>What</th><th>Expires</th></tr>");
+    let _ = write!(
+        h,
+        "<h2>Expiry dates{}</h2><table><tr><th>What</th><th>Expires</th></tr>",
+        sim_tag(r)
+    );
     for e in &r.expiries {
         let _ = write!(
             h,
@@ -182,15 +248,16 @@ fn badge(st: CheckStatus) -> (&'static str, &'static str) {
     }
 }
 
-fn check(h: &mut String, c: &CheckResult) {
+fn check(h: &mut String, c: &CheckResult, r: &RunRecord) {
     let (cls, label) = badge(c.status);
     let _ = write!(
         h,
         "<section class=\"check\" id=\"{}\"><h3><span class=\"badge {cls}\">{label}</span> {} \
-         <code class=\"muted\">{}</code></h3><p>{}</p>",
+         <code class=\"muted\">{}</code>{}</h3><p>{}</p>",
         escape(&c.id),
         escape(&c.title),
         escape(&c.id),
+        sim_tag(r),
         escape(&c.summary)
     );
     if let Some(d) = c
@@ -254,7 +321,11 @@ fn observed(h: &mut String, r: &RunRecord) {
     let v = serde_json::to_value(&r.observed).unwrap_or(Value::Null);
     let mut rows = Vec::new();
     leaves("", &v, &mut rows);
-    h.push_str("<h2>Configuration as observed</h2><table><tr><th>Item</th><th>Value</th></tr>");
+    let _ = write!(
+        h,
+        "<h2>Configuration as observed{}</h2><table><tr><th>Item</th><th>Value</th></tr>",
+        sim_tag(r)
+    );
     for (k, v) in rows {
         let _ = write!(
             h,

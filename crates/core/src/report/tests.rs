@@ -57,6 +57,7 @@ pub(crate) fn sample() -> RunRecord {
         entity_id: None,
         connector_profile_id: Some("netsuite-zuora-billing".into()),
         auth_method: Some("tba".into()),
+        simulation: None,
     };
     let mut r = RunRecord::new(setup, observed, checks, None);
     r.expiries.push(Expiry {
@@ -140,4 +141,57 @@ fn secrets_cannot_be_serialised_into_any_export() {
     // The probe does detect serialisable types (the exports themselves).
     assert!(Probe::<RunRecord>(PhantomData).serializable());
     assert!(Probe::<crate::observed::SetupProfile>(PhantomData).serializable());
+}
+
+#[test]
+fn a_simulated_run_says_so_on_every_section_and_is_never_production() {
+    let mut r = sample();
+    r.setup.account_id = "1234567".into();
+    r.setup.environment = Some(Environment::Production);
+    let real = r.to_html();
+    assert!(real.contains("env-production"));
+    assert!(!real.contains("Practice") && !real.contains("<div class=\"sim-page\""));
+    assert!(
+        !r.to_json().contains("simulation"),
+        "a real run carries no simulation field"
+    );
+
+    r.setup.simulation = Some(crate::observed::Simulation {
+        scenario: "netsuite/<happy>".into(),
+    });
+    let html = r.to_html();
+    let body = &html[html.find("</style>").unwrap()..];
+    assert!(
+        !body.to_ascii_lowercase().contains("production"),
+        "a simulated account is never labelled production"
+    );
+    assert!(html.contains("<title>Onramp practice report (simulation) — 1234567</title>"));
+    assert!(html.contains("<h1>Practice report (simulation): NetSuite 1234567</h1>"));
+    assert!(html.contains("class=\"env env-simulation\">simulation</dd>"));
+    assert!(html.contains("<dd><code>netsuite/&lt;happy&gt;</code></dd>"));
+    // Printed pages: a fixed print header names the scenario, and every
+    // section and check heading carries the marker too.
+    assert!(html.contains(
+        "<div class=\"sim-page\" aria-hidden=\"true\">PRACTICE — SIMULATION · scenario netsuite/&lt;happy&gt;"
+    ));
+    assert!(html.contains(".sim-page{display:block;position:fixed;top:0"));
+    for tag in ["<h2", "<h3"] {
+        let headings: Vec<_> = html.split(tag).skip(1).collect();
+        assert!(!headings.is_empty(), "no {tag} at all");
+        for h in headings {
+            let heading = &h[..h.find("</h").unwrap()];
+            assert!(
+                heading.contains("Practice — simulation"),
+                "{tag} without the simulation marker: {heading}"
+            );
+        }
+    }
+    let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(v["setup"]["simulation"]["scenario"], "netsuite/<happy>");
+    assert_eq!(parse_run_record(&r.to_json()).unwrap(), r);
+    let profile: serde_json::Value = serde_json::from_str(&r.setup_profile().to_json()).unwrap();
+    assert_eq!(
+        profile["setup"]["simulation"]["scenario"], "netsuite/<happy>",
+        "the setup profile keeps the mark"
+    );
 }

@@ -27,6 +27,7 @@ fn ns_profile() -> SetupProfile {
         entity_id: None,
         connector_profile_id: Some("netsuite-zuora-billing".into()),
         auth_method: Some("tba".into()),
+        simulation: None,
     };
     let checks = vec![CheckResult::fail(
         "netsuite.auth",
@@ -96,6 +97,7 @@ fn intacct_model_copies_permissions_and_entity_refusal() {
         entity_id: Some("US".into()),
         connector_profile_id: None,
         auth_method: None,
+        simulation: None,
     };
     let p = SetupProfile::new(setup, Observed::Intacct(ia), Vec::new());
     let s = Scenario::from_setup_profile(&p).unwrap();

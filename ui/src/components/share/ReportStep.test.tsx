@@ -109,4 +109,18 @@ describe("ReportStep", () => {
     expect(await screen.findByTestId("report-empty")).toHaveTextContent("Validate step");
     expect(screen.queryByTestId("export-report")).toBeNull();
   });
+
+  it("says a practice run is a simulation and names its scenario; a real one does not", async () => {
+    const practice = record();
+    practice.setup = { ...practice.setup, account_id: "1234567", environment: "production", simulation: { scenario: "netsuite/happy" } };
+    mockBackend({ get_last_run: () => practice, default_export_dir: () => "/tmp" });
+    const { unmount } = render(<ReportStep setup={setup({ practice_scenario: "netsuite/happy" })} />);
+    const note = await screen.findByTestId("report-simulation");
+    expect(note).toHaveTextContent(/Practice — simulation\..*netsuite\/happy.*not a real account/);
+    unmount();
+    mockBackend({ get_last_run: () => record(), default_export_dir: () => "/tmp" });
+    render(<ReportStep setup={setup({ environment: "sandbox" })} />);
+    await screen.findByTestId("report-checks");
+    expect(screen.queryByTestId("report-simulation")).toBeNull();
+  });
 });

@@ -45,6 +45,12 @@ function ReportView({ record }: { record: RunRecord }) {
   const s = record.setup;
   return (
     <>
+      {s.simulation != null && (
+        <p className="simulation-note" role="note" data-testid="report-simulation">
+          <strong>Practice — simulation.</strong> These checks ran against the simulator playing the scenario{" "}
+          <code>{s.simulation.scenario}</code>, not a real account. Every export of this report says so.
+        </p>
+      )}
       <p className="muted">
         Checks run {formatTime(record.summary?.finished_at ?? record.generated_at)} for{" "}
         {s.erp === "netsuite" ? "NetSuite account" : "Sage Intacct company"} <code>{s.account_id}</code>

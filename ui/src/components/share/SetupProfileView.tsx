@@ -7,7 +7,8 @@ export function SetupProfileView({ profile, failing }: { profile: SetupProfile; 
   const s = profile.setup;
   const facts: [string, string | null | undefined][] = [
     [s.erp === "netsuite" ? "NetSuite account" : "Sage Intacct company", s.account_id],
-    ["Environment", s.environment],
+    // A simulated account is never shown as production.
+    ["Environment", s.simulation != null ? `Simulation (practice scenario ${s.simulation.scenario})` : s.environment],
     ["Entity", s.entity_id],
     ["Connector profile", s.connector_profile_id],
     ["Sign-in method", s.auth_method],
