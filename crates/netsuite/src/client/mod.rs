@@ -440,6 +440,13 @@ fn created_id(location: &str, record_type: &str) -> Result<String, NetSuiteError
     }
 }
 
+fn header_str(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod location_tests {
     use super::created_id;
@@ -463,11 +470,4 @@ mod location_tests {
         assert!(created_id("https://x/services/rest/record/v1/employee/", "employee").is_err());
         assert!(created_id("https://x/services/rest/record/v1/employee/4 5", "employee").is_err());
     }
-}
-
-fn header_str(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
 }
