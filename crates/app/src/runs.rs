@@ -114,6 +114,7 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         .filter_map(|id| step(id, id));
     record.steps = known.chain(other).collect();
     record.expiries = expiries(setup);
+    record.changes = setup.admin_changes.clone();
     record
 }
 

@@ -26,7 +26,7 @@ const ACCOUNTANT: (&str, &str) = (
 );
 
 async fn sim() -> SimHandle {
-    let s = Scenario::builtin("netsuite/admin-setup").unwrap();
+    let s = Scenario::builtin("netsuite/oauth-admin-setup").unwrap();
     Simulator::start(s, SimOptions::default()).await.unwrap()
 }
 

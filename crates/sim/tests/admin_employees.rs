@@ -1,5 +1,5 @@
 //! An administrator's writes to employee records over REST, and the
-//! `loginaudit` SuiteQL table, against `netsuite/admin-setup`.
+//! `loginaudit` SuiteQL table, against `netsuite/oauth-admin-setup`.
 
 mod common;
 
@@ -41,7 +41,7 @@ fn accountant() -> Signer {
 
 async fn sim() -> SimHandle {
     start(
-        &Scenario::builtin("netsuite/admin-setup").unwrap(),
+        &Scenario::builtin("netsuite/oauth-admin-setup").unwrap(),
         SimOptions::default(),
     )
     .await
