@@ -53,6 +53,9 @@ export const commands = {
 	adminReadAudit: (setupId: string) => typedError<AuditReading, IpcError>(__TAURI_INVOKE("admin_read_audit", { setupId })),
 	adminOffboardPlan: (setupId: string) => typedError<OffboardPlan, IpcError>(__TAURI_INVOKE("admin_offboard_plan", { setupId })),
 	adminOffboard: (setupId: string) => typedError<Offboarded, IpcError>(__TAURI_INVOKE("admin_offboard", { setupId })),
+	adminCertificatePlan: (setupId: string) => typedError<CertificatePlan, IpcError>(__TAURI_INVOKE("admin_certificate_plan", { setupId })),
+	adminMapCertificate: (setupId: string, revoke: string[]) => typedError<CertificateMapped, IpcError>(__TAURI_INVOKE("admin_map_certificate", { setupId, revoke })),
+	adminPracticeClientId: (setupId: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("admin_practice_client_id", { setupId })),
 	getLastRun: (setupId: string) => typedError<RunRecord | null, IpcError>(__TAURI_INVOKE("get_last_run", { setupId })),
 	listRuns: (setupId: string) => typedError<RunRef[], IpcError>(__TAURI_INVOKE("list_runs", { setupId })),
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
@@ -144,6 +147,20 @@ export type AuthMethod =
 "oauth2-m2m" | 
 /**  Token-Based Authentication (OAuth 1.0a): existing integrations only. */
 "tba";
+
+export type CertificateMapped = {
+	certificate_id: string,
+	revoked: string[],
+	change: AdminChange,
+};
+
+export type CertificatePlan = {
+	preview: Preview,
+	/**  Every certificate on the integration record. */
+	slots: SlotView[],
+	/**  Active ones for the same user and role: the new one replaces them. */
+	replaceable: string[],
+};
 
 /**  One difference; `None` means absent or not observed on that side. */
 export type Change = {
@@ -494,7 +511,9 @@ export type NsUser = {
 export type OAuthEvent = { type: "connected"; status: OAuthStatus } | { type: "failed"; error: IpcError };
 
 /**  The non-secret values the user copies from NetSuite. */
-export type OAuthField = "client_id" | "certificate_id";
+export type OAuthField = "client_id" | "certificate_id" | 
+/**  The public integration record an administrator signs in through. */
+"admin_client_id";
 
 export type OAuthLaunch = {
 	/**  The real NetSuite authorize address (to open by hand if no browser opened). */
@@ -822,6 +841,14 @@ export type SetupSummary = {
 export type SimLog = {
 	columns: string[],
 	rows: string[][],
+};
+
+export type SlotView = {
+	certificate_id: string,
+	role: string,
+	entity: string,
+	valid_until: string,
+	revoked: boolean,
 };
 
 export type StepDef = {

@@ -2,6 +2,7 @@
 //! click, and the Login Audit Trail read for the person.
 
 use onramp_application::admin::audit::AuditReading;
+use onramp_application::admin::certificates::{CertificateMapped, CertificatePlan};
 use onramp_application::admin::employee::{EmployeeCreated, EmployeeInput, EmployeePlan};
 use onramp_application::admin::offboard::{OffboardPlan, Offboarded};
 use onramp_application::admin::session::AdminStatus;
@@ -96,4 +97,32 @@ pub async fn admin_offboard(
     setup_id: String,
 ) -> Result<Offboarded, IpcError> {
     app::admin_offboard(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn admin_certificate_plan(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<CertificatePlan, IpcError> {
+    app::admin_certificate_plan(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn admin_map_certificate(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    revoke: Vec<String>,
+) -> Result<CertificateMapped, IpcError> {
+    app::admin_map_certificate(&ctx, setup_id, revoke).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn admin_practice_client_id(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<Option<String>, IpcError> {
+    app::admin_practice_client_id(&ctx, setup_id).await
 }

@@ -189,6 +189,17 @@ fn m2m_setup(h: &OAuthHost) -> String {
             json!({ "setupId": id, "field": "client_id", "value": client_id["value"] }),
         )
         .unwrap();
+    // The administrator signs in through the account's public record.
+    let admin_id: Option<String> = h
+        .host
+        .invoke("admin_practice_client_id", json!({ "setupId": id }))
+        .unwrap();
+    h.host
+        .invoke::<()>(
+            "oauth_set_field",
+            json!({ "setupId": id, "field": "admin_client_id", "value": admin_id.expect("a public record") }),
+        )
+        .unwrap();
     id
 }
 
@@ -350,4 +361,118 @@ fn offboarding_proves_the_user_is_inactive_and_its_token_refused_and_the_audit_t
         setup["admin_changes"][0]["action"],
         "Offboard the integration user"
     );
+}
+
+#[test]
+fn from_an_empty_account_to_a_validated_m2m_setup_after_one_consent() {
+    let h = oauth_host();
+    let id = m2m_setup(&h);
+    signed_in_admin(&h, &id, "7:3");
+    let _: Value = h
+        .host
+        .invoke("admin_create_employee", json!({ "setupId": id, "input": employee_input("integration@wolfe.example", Some("1")) }))
+        .unwrap();
+    let _: Value = h
+        .host
+        .invoke(
+            "m2m_generate",
+            json!({ "setupId": id, "algorithm": "ES256" }),
+        )
+        .unwrap();
+    let plan: Value = h
+        .host
+        .invoke("admin_certificate_plan", json!({ "setupId": id }))
+        .unwrap();
+    assert!(
+        plan["preview"]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("0 of 5"),
+        "{plan}"
+    );
+    assert!(
+        plan["preview"]["changes"][0]
+            .as_str()
+            .unwrap()
+            .contains("role 1001"),
+        "{plan}"
+    );
+    let mapped: Value = h
+        .host
+        .invoke(
+            "admin_map_certificate",
+            json!({ "setupId": id, "revoke": [] }),
+        )
+        .unwrap();
+    let cert = mapped["certificate_id"].as_str().unwrap().to_owned();
+    let setup: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
+    assert_eq!(setup["fields"]["m2m_certificate_id"], cert.as_str());
+    let changes = setup["admin_changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert!(changes
+        .iter()
+        .all(|c| c["consented_by"] == "admin@wolfe.example (NetSuite user 7)"));
+
+    // The integration's own M2M sign-in now validates.
+    let (summary, results) = run(&h.host, &id);
+    let failed: Vec<_> = results
+        .iter()
+        .filter(|r| r.status == CheckStatus::Fail)
+        .map(|r| (&r.id, &r.summary))
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    assert!(results
+        .iter()
+        .any(|r| r.id == "netsuite.auth" && r.status == CheckStatus::Pass));
+    assert!(summary.passed > 3);
+    // The report lists each change with who consented and when.
+    let html: String = h
+        .host
+        .invoke("report_html", json!({ "setupId": id, "runId": null }))
+        .unwrap();
+    assert!(html.contains("Changes Onramp made"), "report");
+    assert!(
+        html.contains("Create the integration employee")
+            && html.contains("Map the M2M certificate")
+    );
+    assert!(html.contains("admin@wolfe.example"));
+
+    // Mapping again offers to revoke the one it replaces; the slots fill up at five.
+    let again: Value = h
+        .host
+        .invoke("admin_certificate_plan", json!({ "setupId": id }))
+        .unwrap();
+    assert_eq!(again["replaceable"], json!([cert]));
+    for _ in 0..4 {
+        let _: Value = h
+            .host
+            .invoke(
+                "admin_map_certificate",
+                json!({ "setupId": id, "revoke": [] }),
+            )
+            .unwrap();
+    }
+    let full: IpcError = h
+        .host
+        .invoke::<Value>(
+            "admin_map_certificate",
+            json!({ "setupId": id, "revoke": [] }),
+        )
+        .unwrap_err();
+    assert!(
+        full.diagnosis.unwrap().cause.contains("five active"),
+        "slots full"
+    );
+    // Revoking the replaced one makes room.
+    let replaced: Value = h
+        .host
+        .invoke(
+            "admin_map_certificate",
+            json!({ "setupId": id, "revoke": [cert] }),
+        )
+        .unwrap();
+    assert_eq!(replaced["revoked"], json!([cert]));
+    let (_, after) = run(&h.host, &id);
+    let auth = after.iter().find(|r| r.id == "netsuite.auth").unwrap();
+    assert_eq!(auth.status, CheckStatus::Pass, "{}", auth.summary);
 }

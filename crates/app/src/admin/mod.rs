@@ -5,6 +5,7 @@
 //! its report).
 
 pub mod audit;
+pub mod certificates;
 pub mod changes;
 pub mod employee;
 pub mod offboard;

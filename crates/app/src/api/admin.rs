@@ -7,6 +7,7 @@ use onramp_core::state::{SecretName, Setup};
 use onramp_core::IpcError;
 
 use crate::admin::audit::{self, AuditReading};
+use crate::admin::certificates::{self, CertificateMapped, CertificatePlan};
 use crate::admin::employee::{self, EmployeeCreated, EmployeeInput, EmployeePlan};
 use crate::admin::offboard::{self, OffboardPlan, Offboarded};
 use crate::admin::session::{self, AdminStatus};
@@ -27,8 +28,8 @@ fn netsuite_setup(ctx: &AppCtx, setup_id: &str) -> Result<Setup, IpcError> {
     Ok(setup)
 }
 
-/// The integration record the administrator signs in through: the setup's
-/// Client ID, or for a TBA setup its consumer key and secret (NetSuite shows
+/// The integration record the administrator signs in through: a public
+/// record named for it (`admin_client_id`), else the setup's Client ID, or for a TBA setup its consumer key and secret (NetSuite shows
 /// one value as "Client ID / Consumer Key", and one as "Client Secret /
 /// Consumer Secret"). The record must allow the authorization code grant
 /// with Onramp's redirect URI.
@@ -37,6 +38,9 @@ async fn admin_code_client(
     setup: &Setup,
     endpoints: onramp_core::http::Endpoints,
 ) -> Result<onramp_netsuite::oauth2::CodeClient, IpcError> {
+    if let Some(id) = crate::oauth::field(setup, crate::oauth::fields::ADMIN_CLIENT_ID) {
+        return client::code_client_with(ctx, setup, endpoints, id.to_owned(), None);
+    }
     if crate::oauth::field(setup, crate::oauth::fields::CLIENT_ID).is_some() {
         return client::code_client(ctx, setup, endpoints).await;
     }
@@ -115,4 +119,36 @@ pub async fn admin_offboard_plan(ctx: &AppCtx, setup_id: String) -> Result<Offbo
 
 pub async fn admin_offboard(ctx: &AppCtx, setup_id: String) -> Result<Offboarded, IpcError> {
     offboard::run(ctx, &netsuite_setup(ctx, &setup_id)?).await
+}
+
+pub async fn admin_certificate_plan(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<CertificatePlan, IpcError> {
+    certificates::plan(ctx, &netsuite_setup(ctx, &setup_id)?).await
+}
+
+/// Maps the setup's certificate; `revoke`: replaced certificates to revoke.
+pub async fn admin_map_certificate(
+    ctx: &AppCtx,
+    setup_id: String,
+    revoke: Vec<String>,
+) -> Result<CertificateMapped, IpcError> {
+    certificates::run(ctx, &netsuite_setup(ctx, &setup_id)?, revoke).await
+}
+
+/// Practice mode: the Client ID of the simulated record an administrator
+/// signs in through, to paste like the other simulated values.
+pub async fn admin_practice_client_id(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<Option<String>, IpcError> {
+    let setup = netsuite_setup(ctx, &setup_id)?;
+    if setup.practice_scenario.is_none() {
+        return Ok(None);
+    }
+    let scenario = crate::practice::scenario_for(&ctx.data_dir, &setup)?;
+    Ok(scenario
+        .netsuite
+        .and_then(|n| n.oauth2.client.public_client_id))
 }

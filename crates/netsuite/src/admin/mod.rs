@@ -5,10 +5,12 @@
 //! them as cause → fix → where.
 
 pub mod audit;
+pub mod certificates;
 pub mod employee;
 pub mod refusal;
 
 pub use audit::{failed_logins, LoginAuditRow};
+pub use certificates::CertificateSlot;
 pub use employee::{
     create_employee, deactivate_employee, read_employee, resolve_role, subsidiaries,
     EmployeeRecord, NewEmployee, Subsidiary,

@@ -74,6 +74,13 @@ fn user_error(action: AdminAction, detail: &str) -> Option<Diagnosis> {
             paths::EMPLOYEES,
         ));
     }
+    if action == AdminAction::MapCertificate && d.contains("certificate") {
+        return Some(Diagnosis::new(
+            "The integration record already has five active certificates, the most NetSuite allows.",
+            "Revoke a certificate that is no longer used (Onramp lists them with their users and expiry dates), then map the new one.",
+            paths::M2M_SETUP,
+        ));
+    }
     match action {
         AdminAction::CreateEmployee | AdminAction::Deactivate => Some(Diagnosis::new(
             format!("NetSuite refused the employee record: {detail}"),

@@ -115,6 +115,8 @@ pub struct Behaviour {
     /// [I] USER_ERROR detail before the list of missing mandatory fields
     /// (NetSuite's UI says "Please enter value(s) for: Subsidiary").
     pub missing_fields_prefix: String,
+    /// The certificate endpoint's undocumented parts.
+    pub certificates: super::oauth2::cert_api::CertificateAnswers,
 }
 
 impl Default for Behaviour {
@@ -133,6 +135,7 @@ impl Default for Behaviour {
             employee_email_taken: "This email address is already in use by another employee."
                 .into(),
             missing_fields_prefix: "Please enter value(s) for: ".into(),
+            certificates: Default::default(),
         }
     }
 }
