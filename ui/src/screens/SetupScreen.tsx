@@ -1,3 +1,4 @@
+import { AdminPanel } from "../components/AdminPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { StepPage } from "../components/StepPage";
 import { StepRail } from "../components/StepRail";
@@ -64,6 +65,7 @@ export function SetupScreen({ id, onHome }: Props) {
               }
             />
           </StepPage>
+          {setup.erp === "netsuite" && <AdminPanel setup={setup} onChanged={() => void refresh()} />}
         </main>
       </div>
     </div>
