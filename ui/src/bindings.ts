@@ -133,7 +133,7 @@ export type AuditFinding = {
 };
 
 export type AuditReading = {
-	/**  Whose failures were read (the setup's user email), if known. */
+	/**  The setup's integration user, to tell its rows from others'. */
 	user_email: string | null,
 	/**  Newest first. */
 	findings: AuditFinding[],

@@ -42,7 +42,7 @@ impl AuditFinding {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AuditReading {
-    /// Whose failures were read (the setup's user email), if known.
+    /// The setup's integration user, to tell its rows from others'.
     pub user_email: Option<String>,
     /// Newest first.
     pub findings: Vec<AuditFinding>,
@@ -51,7 +51,9 @@ pub struct AuditReading {
 pub async fn read(ctx: &AppCtx, setup: &Setup) -> Result<AuditReading, IpcError> {
     let client = super::client(ctx, setup).await?;
     let email = field(setup, "user_email").map(str::to_owned);
-    let rows = admin::failed_logins(&client, email.as_deref(), 10)
+    // Not filtered by the user: a login NetSuite cannot tie to one (a revoked
+    // or unknown token) has no email in the trail, and is often the one asked about.
+    let rows = admin::failed_logins(&client, None, 10)
         .await
         .map_err(|e| refused(AdminAction::ReadAuditTrail, e))?;
     let method = setup.auth_method.unwrap_or(AuthMethod::Tba);
