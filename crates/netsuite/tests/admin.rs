@@ -198,3 +198,74 @@ async fn a_refused_tba_login_is_explained_from_the_audit_trail_without_typing() 
 async fn scenario_outcome(name: &str) -> Outcome {
     common::scenario(name).await
 }
+
+const CLIENT_ID: &str = KEY;
+
+fn certificate() -> String {
+    use onramp_netsuite::oauth2::keygen::{generate, KeyAlgorithm};
+    let now = time::OffsetDateTime::now_utc();
+    generate(KeyAlgorithm::Es256, "Onramp", 30, now)
+        .unwrap()
+        .certificate_pem
+}
+
+#[tokio::test]
+async fn certificates_are_mapped_listed_revoked_and_capped_at_five() {
+    use onramp_netsuite::admin::certificates;
+    let sim = sim().await;
+    let admin_client = client(&sim, ADMIN);
+    let pem = certificate();
+    assert!(certificates::list(&admin_client, CLIENT_ID)
+        .await
+        .unwrap()
+        .is_empty());
+    // The administrator maps a certificate for another user (the accountant, role 1002).
+    let first = certificates::map(&admin_client, CLIENT_ID, &pem, 1002, 9)
+        .await
+        .unwrap();
+    let slots = certificates::list(&admin_client, CLIENT_ID).await.unwrap();
+    assert_eq!(slots.len(), 1);
+    assert_eq!(
+        (
+            slots[0].certificate_id.as_str(),
+            slots[0].entity.as_str(),
+            slots[0].role.as_str()
+        ),
+        (first.as_str(), "9", "1002")
+    );
+    assert!(!slots[0].revoked && !slots[0].valid_until.is_empty());
+    for _ in 0..4 {
+        certificates::map(&admin_client, CLIENT_ID, &pem, 1002, 9)
+            .await
+            .unwrap();
+    }
+    let full = certificates::map(&admin_client, CLIENT_ID, &pem, 1002, 9)
+        .await
+        .unwrap_err();
+    let d = diagnose(AdminAction::MapCertificate, &full).expect("diagnosed");
+    assert!(d.cause.contains("five active"), "{d:?}");
+    certificates::revoke(&admin_client, CLIENT_ID, &first)
+        .await
+        .unwrap();
+    let slots = certificates::list(&admin_client, CLIENT_ID).await.unwrap();
+    assert!(slots.iter().any(|s| s.certificate_id == first && s.revoked));
+    certificates::map(&admin_client, CLIENT_ID, &pem, 1002, 9)
+        .await
+        .expect("a slot is free again");
+    // A user without the certificate permission may not use the endpoint.
+    let denied = certificates::list(&client(&sim, ACCOUNTANT), CLIENT_ID)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(denied, NetSuiteError::InsufficientPermission { .. }),
+        "{denied:?}"
+    );
+    // A user that does not hold the role cannot be mapped to it.
+    let wrong = certificates::map(&admin_client, CLIENT_ID, &pem, 1001, 9)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(wrong, NetSuiteError::InvalidContent { .. }),
+        "{wrong:?}"
+    );
+}
