@@ -84,4 +84,61 @@ describe("AdminPanel", () => {
     await user.click(await screen.findByTestId("admin-employee-confirm"));
     expect(await screen.findByText(/already uses this email/)).toBeInTheDocument();
   });
+
+  it("reads the Login Audit Trail and shows each failure's cause, fix and where", async () => {
+    mockBackend({
+      admin_status: () => signedIn,
+      admin_read_audit: () => ({
+        user_email: "integration@wolfe.example",
+        findings: [
+          {
+            date: "2026-12-05T09:00:00Z",
+            email: "",
+            detail: "token_rejected",
+            token: "",
+            application: "",
+            diagnosis: { cause: "The token is revoked.", fix: "Create a new access token.", where: "Setup > Users/Roles > Access Tokens" },
+          },
+        ],
+      }),
+    });
+    const user = userEvent.setup();
+    render(<AdminPanel setup={setup({ auth_method: "tba" })} onChanged={vi.fn()} />);
+    await user.click(await screen.findByTestId("admin-audit-read"));
+    expect(await screen.findByTestId("admin-audit-detail")).toHaveTextContent("token_rejected");
+    expect(screen.getByText(/The token is revoked/)).toBeInTheDocument();
+    expect(screen.getByText(/unknown user/)).toBeInTheDocument();
+  });
+
+  it("maps the certificate, revoking only the replaced ones the person ticks", async () => {
+    const b = mockBackend({
+      admin_status: () => signedIn,
+      admin_read_audit: () => ({ user_email: null, findings: [] }),
+      admin_certificate_plan: () => ({
+        preview: {
+          action: "Map the M2M certificate",
+          changes: ["Map this setup's certificate to employee 101 with role 1001.", "Revoke certificate OLD1, which the new one replaces."],
+          warnings: ["1 of 5 certificate slots of this integration record are in use."],
+        },
+        slots: [{ certificate_id: "OLD1", role: "1001", entity: "101", valid_until: "2027-01-01T00:00:00Z", revoked: false }],
+        replaceable: ["OLD1"],
+      }),
+      admin_map_certificate: () => ({
+        certificate_id: "NEW1",
+        revoked: ["OLD1"],
+        change: { at: "t", consented_by: "admin", action: "Map the M2M certificate", changes: [], outcome: "Certificate NEW1 is active." },
+      }),
+    });
+    const user = userEvent.setup();
+    render(<AdminPanel setup={setup({ auth_method: "oauth2-m2m" })} onChanged={vi.fn()} />);
+    await user.click(await screen.findByTestId("admin-cert-preview"));
+    const changes = await screen.findByTestId("admin-cert-changes");
+    expect(changes).toHaveTextContent("1 of 5 certificate slots");
+    expect(changes).not.toHaveTextContent("Revoke certificate OLD1");
+    await user.click(screen.getByLabelText(/Revoke certificate OLD1 \(replaced by the new one\)/));
+    expect(screen.getByTestId("admin-cert-changes")).toHaveTextContent("Revoke certificate OLD1");
+    await user.click(screen.getByTestId("admin-cert-confirm"));
+    expect(await screen.findByTestId("admin-cert-done")).toHaveTextContent("Certificate NEW1 is active.");
+    expect(b.callsTo("admin_map_certificate")[0]?.revoke).toEqual(["OLD1"]);
+  });
 });
