@@ -34,6 +34,15 @@ fn sign_in(h: &OAuthHost, id: &str, keep: bool) -> (Url, mpsc::Receiver<Value>) 
     ))
     .unwrap();
     assert!(launch.practice_window);
+    // A TBA setup's consumer key (its Client ID) never reaches the webview.
+    if let Some(key) = h.stored(id, "netsuite.consumer_key") {
+        assert!(
+            !launch.authorize_url.contains(&key),
+            "{}",
+            launch.authorize_url
+        );
+        assert!(launch.authorize_url.contains("client_id=CONSUMER_KEY"));
+    }
     (h.opened(), rx)
 }
 

@@ -4,7 +4,8 @@
 
 use onramp_core::profile::Erp;
 use onramp_core::state::{SecretName, Setup};
-use onramp_core::IpcError;
+use onramp_core::{IpcError, Secret};
+use onramp_netsuite::oauth2::CodeClient;
 
 use crate::admin::audit::{self, AuditReading};
 use crate::admin::certificates::{self, CertificateMapped, CertificatePlan};
@@ -31,24 +32,29 @@ fn netsuite_setup(ctx: &AppCtx, setup_id: &str) -> Result<Setup, IpcError> {
 /// The integration record the administrator signs in through: a public
 /// record named for it (`admin_client_id`), else the setup's Client ID, or for a TBA setup its consumer key and secret (NetSuite shows
 /// one value as "Client ID / Consumer Key", and one as "Client Secret /
-/// Consumer Secret"). The record must allow the authorization code grant
+/// Consumer Secret"; the key is returned too, since it is a keychain secret
+/// to keep out of the webview). The record must allow the authorization code grant
 /// with Onramp's redirect URI.
 async fn admin_code_client(
     ctx: &AppCtx,
     setup: &Setup,
     endpoints: onramp_core::http::Endpoints,
-) -> Result<onramp_netsuite::oauth2::CodeClient, IpcError> {
+) -> Result<(CodeClient, Option<Secret<String>>), IpcError> {
     if let Some(id) = crate::oauth::field(setup, crate::oauth::fields::ADMIN_CLIENT_ID) {
-        return client::code_client_with(ctx, setup, endpoints, id.to_owned(), None);
+        let c = client::code_client_with(ctx, setup, endpoints, id.to_owned(), None)?;
+        return Ok((c, None));
     }
     if crate::oauth::field(setup, crate::oauth::fields::CLIENT_ID).is_some() {
-        return client::code_client(ctx, setup, endpoints).await;
+        return Ok((client::code_client(ctx, setup, endpoints).await?, None));
     }
     let key = client::secret(ctx, setup, SecretName::NetsuiteConsumerKey.as_str()).await?;
     let secret = client::secret(ctx, setup, SecretName::NetsuiteConsumerSecret.as_str()).await?;
     match key {
-        Some(key) => client::code_client_with(ctx, setup, endpoints, key.expose().clone(), secret),
-        None => client::code_client(ctx, setup, endpoints).await,
+        Some(key) => {
+            let c = client::code_client_with(ctx, setup, endpoints, key.expose().clone(), secret)?;
+            Ok((c, Some(key)))
+        }
+        None => Ok((client::code_client(ctx, setup, endpoints).await?, None)),
     }
 }
 
@@ -65,11 +71,18 @@ pub async fn admin_sign_in(
 ) -> Result<OAuthLaunch, IpcError> {
     let setup = netsuite_setup(ctx, &setup_id)?;
     let endpoints = crate::erp_run::endpoints(ctx, &setup).await?;
-    let code_client = admin_code_client(ctx, &setup, endpoints).await?;
+    let (code_client, consumer_key) = admin_code_client(ctx, &setup, endpoints).await?;
     let req = code_client.authorization_request().or_ipc()?;
     let practice = setup.practice_scenario.is_some();
+    let authorize_url = match &consumer_key {
+        Some(key) => req
+            .url
+            .to_string()
+            .replace(key.expose().as_str(), "CONSUMER_KEY"),
+        None => req.url.to_string(),
+    };
     let launch = OAuthLaunch {
-        authorize_url: req.url.to_string(),
+        authorize_url,
         redirect_uri: REDIRECT_URI.into(),
         practice_window: practice,
     };
