@@ -30,11 +30,11 @@ fn netsuite_setup(ctx: &AppCtx, setup_id: &str) -> Result<Setup, IpcError> {
 }
 
 /// The integration record the administrator signs in through: a public
-/// record named for it (`admin_client_id`), else the setup's Client ID, or for a TBA setup its consumer key and secret (NetSuite shows
-/// one value as "Client ID / Consumer Key", and one as "Client Secret /
-/// Consumer Secret"; the key is returned too, since it is a keychain secret
-/// to keep out of the webview). The record must allow the authorization code grant
-/// with Onramp's redirect URI.
+/// record named for it (`admin_client_id`), else the setup's Client ID, or
+/// for a TBA setup its consumer key and secret (NetSuite shows one value as
+/// "Client ID / Consumer Key" and one as "Client Secret / Consumer Secret").
+/// The key comes back too: it is a keychain secret, kept out of the webview.
+/// The record must allow the authorization code grant with Onramp's redirect URI.
 async fn admin_code_client(
     ctx: &AppCtx,
     setup: &Setup,
