@@ -25,7 +25,7 @@ use tauri::{Manager, Runtime};
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     use commands::{
-        choose, connector_profiles, info, oauth, practice, run, secrets, setups, share,
+        admin, choose, connector_profiles, info, oauth, practice, run, secrets, setups, share,
     };
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
@@ -60,6 +60,17 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             oauth::m2m_certificate,
             oauth::m2m_practice_upload,
             oauth::netsuite_identity,
+            admin::admin_sign_in,
+            admin::admin_status,
+            admin::admin_sign_out,
+            admin::admin_employee_plan,
+            admin::admin_create_employee,
+            admin::admin_read_audit,
+            admin::admin_offboard_plan,
+            admin::admin_offboard,
+            admin::admin_certificate_plan,
+            admin::admin_map_certificate,
+            admin::admin_practice_client_id,
             share::get_last_run,
             share::list_runs,
             share::setup_expiries,

@@ -46,6 +46,17 @@ export const commands = {
 	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
+	adminSignIn: (setupId: string, keep: boolean, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("admin_sign_in", { setupId, keep, onEvent })),
+	adminStatus: (setupId: string) => typedError<AdminStatus, IpcError>(__TAURI_INVOKE("admin_status", { setupId })),
+	adminSignOut: (setupId: string) => typedError<AdminStatus, IpcError>(__TAURI_INVOKE("admin_sign_out", { setupId })),
+	adminEmployeePlan: (setupId: string, input: EmployeeInput) => typedError<EmployeePlan, IpcError>(__TAURI_INVOKE("admin_employee_plan", { setupId, input })),
+	adminCreateEmployee: (setupId: string, input: EmployeeInput) => typedError<EmployeeCreated, IpcError>(__TAURI_INVOKE("admin_create_employee", { setupId, input })),
+	adminReadAudit: (setupId: string) => typedError<AuditReading, IpcError>(__TAURI_INVOKE("admin_read_audit", { setupId })),
+	adminOffboardPlan: (setupId: string) => typedError<OffboardPlan, IpcError>(__TAURI_INVOKE("admin_offboard_plan", { setupId })),
+	adminOffboard: (setupId: string) => typedError<Offboarded, IpcError>(__TAURI_INVOKE("admin_offboard", { setupId })),
+	adminCertificatePlan: (setupId: string) => typedError<CertificatePlan, IpcError>(__TAURI_INVOKE("admin_certificate_plan", { setupId })),
+	adminMapCertificate: (setupId: string, revoke: string[]) => typedError<CertificateMapped, IpcError>(__TAURI_INVOKE("admin_map_certificate", { setupId, revoke })),
+	adminPracticeClientId: (setupId: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("admin_practice_client_id", { setupId })),
 	getLastRun: (setupId: string) => typedError<RunRecord | null, IpcError>(__TAURI_INVOKE("get_last_run", { setupId })),
 	listRuns: (setupId: string) => typedError<RunRef[], IpcError>(__TAURI_INVOKE("list_runs", { setupId })),
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
@@ -72,8 +83,36 @@ export const commands = {
 export const STEPS = {"intacct":[{"checks":["intacct.company","intacct.entity"],"id":"company","kind":"external","menuPath":"Company > Setup > Company > Company information","purpose":"Confirm the company ID — the one typed on the Sage Intacct sign-in page — and whether the company is multi-entity. In a multi-entity company, pick the entity the connector works in.","title":"Company"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the objects and operations the connector needs.","title":"Connector profile"},{"checks":["intacct.sender","intacct.company"],"id":"subscription","kind":"external","menuPath":"Company > Subscriptions","purpose":"Make sure the company subscribes to Web Services; without it no connector can sign in.","title":"Subscription"},{"checks":["intacct.sender"],"id":"sender","kind":"external","menuPath":"Company > Setup > Company > Security > Web Services authorizations","purpose":"Authorize the connector's Sender ID for this company, so the Web Services gateway accepts its requests. Type it exactly: it is case-sensitive, must be Active, and cannot be edited once added.","title":"Sender ID"},{"checks":["intacct.login","intacct.user"],"id":"ws_user","kind":"external","menuPath":"Company > Admin > Web Services users","purpose":"Create the Web Services user the connector signs in as: a user that cannot use the browser, with user type Business (other types cap its permissions) and the admin privileges the profile needs.","title":"Web Services user"},{"checks":["intacct.permissions","intacct.objects"],"id":"roles","kind":"external","menuPath":"Company > Admin > Users, roles, and groups > Roles","purpose":"Give the user the permissions the profile lists: through a role in role-based companies, or directly on the user in user-based ones.","title":"Roles & permissions"},{"checks":["intacct.sender","intacct.login"],"id":"credentials","kind":"credentials","menuPath":null,"purpose":"Store the sender ID and password and the Web Services user's ID and password in your system keychain. Onramp never shows them again.","title":"Credentials"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp calls the Web Services gateway and tells apart the sender, login and permission layers, then probes each required object.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/oauth2-code":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"integration-record","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record with the authorization code grant, Onramp's redirect URI and the scopes the connector needs. NetSuite shows the Client ID and secret only once.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"oauth-code","menuPath":null,"purpose":"Enter the Client ID and secret, then sign in to NetSuite as the integration user and allow access. The tokens go straight to your system keychain.","title":"Connect"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/oauth2-m2m":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"integration-record","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record with the client credentials (machine to machine) grant and the scopes the connector needs. NetSuite shows the Client ID only once.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"oauth-m2m","menuPath":"Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup","purpose":"Onramp makes a key pair and a certificate. The private key stays in your system keychain; you upload the certificate to NetSuite and enter the Certificate ID it gives you.","title":"Certificate"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}],"netsuite/tba":[{"checks":["netsuite.account"],"id":"account","kind":"external","menuPath":"Setup > Company > Company Information > Company URLs","purpose":"Confirm which NetSuite account this user is for. The account ID is on the Company URLs page; sandbox IDs end in _SB1, _SB2 and so on.","title":"Account"},{"checks":[],"id":"profile","kind":"profile","menuPath":null,"purpose":"Pick the connector this user is for. Its profile lists the features, permissions and sign-in method the connector needs.","title":"Connector profile"},{"checks":[],"id":"auth","kind":"auth-method","menuPath":null,"purpose":"Choose how the connector signs in to NetSuite. The connector profile says which methods it supports; OAuth 2.0 is the default for new integrations.","title":"Sign-in method"},{"checks":["netsuite.features"],"id":"features","kind":"external","menuPath":"Setup > Company > Enable Features > SuiteCloud","purpose":"Turn on the SuiteCloud features the connector relies on, such as REST Web Services, Token-Based Authentication or OAuth 2.0.","title":"Features"},{"checks":["netsuite.permissions","netsuite.subsidiary"],"id":"role","kind":"external","menuPath":"Setup > Users/Roles > Manage Roles > New","purpose":"Create a role with exactly the permissions the profile lists, at the listed levels, with no department, class, location or subsidiary restrictions.","title":"Role & permissions"},{"checks":["netsuite.integration"],"id":"integration","kind":"external","menuPath":"Setup > Integration > Manage Integrations > New","purpose":"Create the integration record for the connector. NetSuite shows its keys only once, so keep the page open until Onramp has stored them.","title":"Integration record"},{"checks":["netsuite.auth"],"id":"user","kind":"external","menuPath":"Lists > Employees > Employees > Edit > Access","purpose":"Create or pick the user the connector signs in as, and give it the new role on its Access tab.","title":"User"},{"checks":["netsuite.auth","netsuite.clock"],"id":"credentials","kind":"credentials","menuPath":"Setup > Users/Roles > Access Tokens > New","purpose":"Store the integration record's consumer key and secret and the access token's ID and secret in your system keychain. Onramp never shows them again.","title":"Credentials"},{"checks":[],"id":"ownership","kind":"ownership","menuPath":null,"purpose":"The user who creates the TBA token or clicks Allow for OAuth 2.0 is the user NetSuite records in System Notes for every change the connector makes. Check that it is the dedicated integration user with the integration role.","title":"Token owner"},{"checks":[],"id":"validate","kind":"validate","menuPath":null,"purpose":"Onramp signs in as the integration user and checks the login, clock, features, the role's permissions and record access.","title":"Validate"},{"checks":[],"id":"report","kind":"report","menuPath":null,"purpose":"A summary of what was set up and what was proved, to hand to the connector's owner.","title":"Report"}]} as const;
 
 /* Types */
+/**
+ *  One change Onramp made in the ERP for the person, after they saw the list
+ *  of changes and clicked: who consented, when, and what NetSuite answered.
+ */
+export type AdminChange = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  The administrator whose sign-in made the change (email or user ID). */
+	consented_by: string,
+	/**  "Create the integration employee", "Deactivate the integration user"... */
+	action: string,
+	/**  The changes as they were previewed, one plain sentence each. */
+	changes: string[],
+	/**  What was read back to prove it ("employee 101: active, access given"). */
+	outcome: string,
+};
+
 /**  Sage Intacct admin privileges on a user. */
 export type AdminLevel = "off" | "limited" | "full";
+
+/**  What the window may know about the administrator's sign-in. */
+export type AdminStatus = {
+	signed_in: boolean,
+	/**  The administrator's email (or NetSuite user ID) the changes are recorded under. */
+	consented_by: string | null,
+	/**  RFC 3339: NetSuite's access tokens last 60 minutes. */
+	expires_at: string | null,
+	/**  True when kept in the keychain rather than for this session only. */
+	kept: boolean,
+};
 
 export type AppInfo = {
 	version: string,
@@ -81,6 +120,24 @@ export type AppInfo = {
 	/**  Set when the settings file was unreadable at start-up and moved aside. */
 	store_recovery: StoreRecovery | null,
 	data_dir: string,
+};
+
+/**  One failed login, as the Login Audit Trail shows it, with its meaning. */
+export type AuditFinding = {
+	date: string,
+	email: string,
+	/**  NetSuite's Detail value: `InvalidSignature`, `token_rejected`… */
+	detail: string,
+	token: string,
+	application: string,
+	diagnosis: Diagnosis | null,
+};
+
+export type AuditReading = {
+	/**  The setup's integration user, to tell its rows from others'. */
+	user_email: string | null,
+	/**  Newest first. */
+	findings: AuditFinding[],
 };
 
 /**  NetSuite authentication methods, in the order the wizard recommends them. */
@@ -91,6 +148,20 @@ export type AuthMethod =
 "oauth2-m2m" | 
 /**  Token-Based Authentication (OAuth 1.0a): existing integrations only. */
 "tba";
+
+export type CertificateMapped = {
+	certificate_id: string,
+	revoked: string[],
+	change: AdminChange,
+};
+
+export type CertificatePlan = {
+	preview: Preview,
+	/**  Every certificate on the integration record. */
+	slots: SlotView[],
+	/**  Active ones for the same user and role: the new one replaces them. */
+	replaceable: string[],
+};
 
 /**  One difference; `None` means absent or not observed on that side. */
 export type Change = {
@@ -182,6 +253,37 @@ export type Diagnosis = {
 export type DiffStatus = "ok" | "missing" | "insufficient" | "extra" | 
 /**  The role could not be inspected and no probe covers this permission. */
 "unknown";
+
+export type EmployeeCreated = {
+	employee_id: string,
+	change: AdminChange,
+};
+
+/**  What the person fills in for the new employee. */
+export type EmployeeInput = {
+	first_name: string,
+	last_name: string,
+	email: string,
+	/**  Needed on OneWorld accounts; the preview lists the choices. */
+	subsidiary_id: string | null,
+};
+
+export type EmployeePlan = {
+	preview: Preview,
+	/**  The account's subsidiaries (OneWorld); empty otherwise. */
+	subsidiaries: SubsidiaryChoice[],
+	role_id: string,
+};
+
+/**  An employee as read back, for the window. */
+export type EmployeeView = {
+	id: string,
+	email: string,
+	is_inactive: boolean,
+	give_access: boolean,
+	subsidiary_id: string | null,
+	role_ids: string[],
+};
 
 export type Environment = "production" | "sandbox" | "test_drive" | "release_preview";
 
@@ -417,7 +519,9 @@ export type NsUser = {
 export type OAuthEvent = { type: "connected"; status: OAuthStatus } | { type: "failed"; error: IpcError };
 
 /**  The non-secret values the user copies from NetSuite. */
-export type OAuthField = "client_id" | "certificate_id";
+export type OAuthField = "client_id" | "certificate_id" | 
+/**  The public integration record an administrator signs in through. */
+"admin_client_id";
 
 export type OAuthLaunch = {
 	/**  The real NetSuite authorize address (to open by hand if no browser opened). */
@@ -458,6 +562,19 @@ export type OAuthStatus = {
 };
 
 export type Observed = ({ netsuite: NsObserved }) & { intacct?: never } | ({ intacct: IntacctObserved }) & { netsuite?: never };
+
+export type OffboardPlan = {
+	preview: Preview,
+	employee: EmployeeView,
+};
+
+export type Offboarded = {
+	/**  Read back after the change: both must hold. */
+	employee: EmployeeView,
+	/**  How the setup's own credentials were refused afterwards. */
+	credentials_refused: string,
+	change: AdminChange,
+};
 
 /**  What the user is choosing. */
 export type PathKind = 
@@ -520,6 +637,16 @@ export type PracticeValue = {
 	value: string,
 };
 
+/**  What an action would do, shown before the administrator clicks. */
+export type Preview = {
+	/**  "Create the integration employee"... */
+	action: string,
+	/**  One plain sentence per change NetSuite will make. */
+	changes: string[],
+	/**  What to know first (licences, what stops working). */
+	warnings: string[],
+};
+
 /**  One problem with a profile, and the field it concerns (`netsuite.permissions[2].id`). */
 export type ProfileIssue = {
 	field: string,
@@ -580,6 +707,8 @@ export type RunRecord = {
 	steps?: StepRecord[],
 	/**  Certificates, refresh tokens, sessions: what expires and when. */
 	expiries?: Expiry[],
+	/**  Changes Onramp made in the ERP with an administrator's consent. */
+	changes?: AdminChange[],
 	/**  RFC 3339, UTC. */
 	generated_at: string,
 	app_version: string,
@@ -658,6 +787,8 @@ export type Setup = {
 	last_run: RunSummary | null,
 	created_at: string,
 	updated_at: string,
+	/**  What Onramp changed in the ERP with an administrator's consent, oldest first. */
+	admin_changes?: AdminChange[],
 };
 
 /**
@@ -744,6 +875,14 @@ export type Simulation = {
 	scenario: string,
 };
 
+export type SlotView = {
+	certificate_id: string,
+	role: string,
+	entity: string,
+	valid_until: string,
+	revoked: boolean,
+};
+
 export type StepDef = {
 	id: string,
 	title: string,
@@ -779,6 +918,12 @@ export type StepStatus = "not_started" | "in_progress" | "done" | "failed";
 export type StoreRecovery = {
 	moved_to: string,
 	reason: string,
+};
+
+/**  A subsidiary the employee can belong to (OneWorld). */
+export type SubsidiaryChoice = {
+	id: string,
+	name: string,
 };
 
 export type TokenState = "active" | "revoked";

@@ -55,6 +55,8 @@ pub struct AppCtx {
     pub runs: Arc<RunRegistry>,
     /// Practice simulators by setup id.
     pub sims: Arc<PracticeSims>,
+    /// Signed-in administrators by setup id (memory only).
+    pub admin: Arc<crate::admin::session::AdminSessions>,
 }
 
 /// Cancellation handles of the runs in flight, by run id.
@@ -108,6 +110,7 @@ impl AppCtx {
             recovery,
             runs: Arc::default(),
             sims: Arc::default(),
+            admin: Arc::default(),
         })
     }
 }

@@ -95,7 +95,12 @@ pub async fn target(ctx: &AppCtx, setup: &Setup) -> Result<Target, IpcError> {
         role_name: setup.fields.get("role_name").cloned(),
         role_id: None,
         audit_detail: None,
-        admin_token: None,
+        // An administrator's sign-in reads the role's permissions and the
+        // Login Audit Trail the integration's own sign-in may not.
+        admin_token: match setup.erp {
+            Erp::Netsuite => crate::admin::session::token(ctx, &setup.id).await?,
+            Erp::Intacct => None,
+        },
         endpoints: endpoints(ctx, setup).await?,
         token_owner: match setup.auth_method {
             Some(AuthMethod::Oauth2Code) => crate::oauth::owner::Owner::of(setup),

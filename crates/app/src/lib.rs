@@ -4,6 +4,7 @@
 //! subcommands are thin adapters over these modules, so both behave alike and
 //! plain `cargo test` covers the behaviour.
 
+pub mod admin;
 pub mod api;
 pub mod connector_profiles;
 pub mod ctx;

@@ -176,6 +176,7 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
     record.setup.simulation = setup.practice_scenario.as_ref().map(|scenario| Simulation {
         scenario: scenario.clone(),
     });
+    record.changes = setup.admin_changes.clone();
     record
 }
 

@@ -3,6 +3,7 @@
 //! that prove an integration user's setup.
 
 pub mod accounts;
+pub mod admin;
 pub mod checks;
 pub mod client;
 pub mod errors;

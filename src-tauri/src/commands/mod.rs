@@ -1,6 +1,7 @@
 //! The IPC commands: each one takes what Tauri hands it (state, channels,
 //! windows) and calls `onramp_application::api`, where the work is done.
 
+pub mod admin;
 pub mod choose;
 pub mod connector_profiles;
 pub mod info;

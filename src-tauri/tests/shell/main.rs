@@ -1,6 +1,7 @@
 //! Shell tests: the commands on Tauri's mock runtime (one test binary, so the
 //! Tauri stack is linked once).
 
+mod admin;
 mod choose;
 mod commands;
 mod host;

@@ -44,6 +44,25 @@ pub(super) struct OAuthHost {
     opened: Arc<Opened>,
 }
 
+impl OAuthHost {
+    /// The address the app last opened in the consent window.
+    pub(super) fn opened(&self) -> Url {
+        self.opened
+            .0
+            .lock()
+            .unwrap()
+            .pop()
+            .expect("the consent window was opened")
+    }
+
+    pub(super) fn stored(&self, id: &str, name: &str) -> Option<String> {
+        self.secrets
+            .get(&SecretKey::new(id, name))
+            .unwrap()
+            .map(|s| s.expose().clone())
+    }
+}
+
 pub(super) fn oauth_host() -> OAuthHost {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecretStore::default());

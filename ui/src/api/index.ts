@@ -4,6 +4,15 @@
 import { Channel } from "@tauri-apps/api/core";
 import { commands, STEPS } from "../bindings";
 import type {
+  AdminStatus,
+  AuditReading,
+  CertificateMapped,
+  CertificatePlan,
+  EmployeeCreated,
+  EmployeeInput,
+  EmployeePlan,
+  OffboardPlan,
+  Offboarded,
   AppInfo,
   AuthMethod,
   CheckResult,
@@ -51,6 +60,19 @@ type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 export { STEPS };
 
 export type {
+  AdminChange,
+  AdminStatus,
+  AuditFinding,
+  AuditReading,
+  CertificateMapped,
+  CertificatePlan,
+  EmployeeCreated,
+  EmployeeInput,
+  EmployeePlan,
+  OffboardPlan,
+  Offboarded,
+  Preview,
+  SlotView,
   AdminLevel,
   AppInfo,
   AuthMethod,
@@ -239,6 +261,23 @@ export const api = {
     call(() => commands.m2mExportKey(setupId, folder, acknowledged)),
   /** Practice mode: uploads the certificate to the simulator; returns the Certificate ID it shows. */
   m2mPracticeUpload: (setupId: string): Promise<PracticeUpload> => call(() => commands.m2mPracticeUpload(setupId)),
+  /** Opens NetSuite's consent page for an administrator; `keep`: keep the sign-in in the keychain until it expires. */
+  adminSignIn: (setupId: string, keep: boolean, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
+    call(() => commands.adminSignIn(setupId, keep, new Channel<OAuthEvent>(onEvent))),
+  adminStatus: (setupId: string): Promise<AdminStatus> => call(() => commands.adminStatus(setupId)),
+  adminSignOut: (setupId: string): Promise<AdminStatus> => call(() => commands.adminSignOut(setupId)),
+  /** Practice mode: the simulated record an administrator signs in through. */
+  adminPracticeClientId: (setupId: string): Promise<string | null> => call(() => commands.adminPracticeClientId(setupId)),
+  adminEmployeePlan: (setupId: string, input: EmployeeInput): Promise<EmployeePlan> =>
+    call(() => commands.adminEmployeePlan(setupId, input)),
+  adminCreateEmployee: (setupId: string, input: EmployeeInput): Promise<EmployeeCreated> =>
+    call(() => commands.adminCreateEmployee(setupId, input)),
+  adminCertificatePlan: (setupId: string): Promise<CertificatePlan> => call(() => commands.adminCertificatePlan(setupId)),
+  adminMapCertificate: (setupId: string, revoke: string[]): Promise<CertificateMapped> =>
+    call(() => commands.adminMapCertificate(setupId, revoke)),
+  adminReadAudit: (setupId: string): Promise<AuditReading> => call(() => commands.adminReadAudit(setupId)),
+  adminOffboardPlan: (setupId: string): Promise<OffboardPlan> => call(() => commands.adminOffboardPlan(setupId)),
+  adminOffboard: (setupId: string): Promise<Offboarded> => call(() => commands.adminOffboard(setupId)),
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
   saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),

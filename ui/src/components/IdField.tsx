@@ -12,7 +12,11 @@ interface Props {
   onSaved: () => void;
 }
 
-const TEST_ID: Record<OAuthField, string> = { client_id: "oauth-client-id", certificate_id: "m2m-cert-id" };
+const TEST_ID: Record<OAuthField, string> = {
+  client_id: "oauth-client-id",
+  certificate_id: "m2m-cert-id",
+  admin_client_id: "admin-client-id",
+};
 
 /** A NetSuite identifier the user copies in (Client ID, Certificate ID); checked and saved by the backend. */
 export function IdField({ setupId, field, label, help, value, onSaved }: Props) {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import { AdminPanel } from "../components/AdminPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { StepPage } from "../components/StepPage";
 import { StepRail } from "../components/StepRail";
@@ -114,6 +115,7 @@ export function SetupScreen({ id, onHome }: Props) {
             />
           </StepPage>
           </UnsavedSecretsContext.Provider>
+          {setup.erp === "netsuite" && <AdminPanel setup={setup} onChanged={() => void refresh()} />}
         </main>
       </div>
     </div>

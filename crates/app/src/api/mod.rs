@@ -1,6 +1,7 @@
 //! The bodies of the app's commands, one module per area; the desktop shell's
 //! Tauri commands are one-line adapters over these functions.
 
+pub mod admin;
 pub mod connector_profiles;
 pub mod info;
 pub mod oauth;

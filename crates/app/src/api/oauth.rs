@@ -44,6 +44,8 @@ pub async fn oauth_set_method(
 pub enum OAuthField {
     ClientId,
     CertificateId,
+    /// The public integration record an administrator signs in through.
+    AdminClientId,
 }
 
 /// A pasted identifier, trimmed; NetSuite's IDs are one word.
@@ -76,6 +78,7 @@ pub async fn oauth_set_field(
     let (key, what) = match field {
         OAuthField::ClientId => (fields::CLIENT_ID, "Client ID"),
         OAuthField::CertificateId => (fields::CERTIFICATE_ID, "Certificate ID"),
+        OAuthField::AdminClientId => (fields::ADMIN_CLIENT_ID, "Client ID"),
     };
     let value = clean_id(what, &value)?;
     write_fields(ctx, &setup_id, vec![(key, Some(value))])

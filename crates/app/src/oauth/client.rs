@@ -42,7 +42,7 @@ pub fn client_id(setup: &Setup) -> Result<String, IpcError> {
     })
 }
 
-async fn secret(
+pub async fn secret(
     ctx: &AppCtx,
     setup: &Setup,
     name: &'static str,
@@ -58,13 +58,24 @@ pub async fn code_client(
     endpoints: Endpoints,
 ) -> Result<CodeClient, IpcError> {
     let client_secret = secret(ctx, setup, CLIENT_SECRET).await?;
+    code_client_with(ctx, setup, endpoints, client_id(setup)?, client_secret)
+}
+
+/// The authorization-code client of the integration record `client_id`.
+pub fn code_client_with(
+    ctx: &AppCtx,
+    setup: &Setup,
+    endpoints: Endpoints,
+    client_id: String,
+    client_secret: Option<Secret<String>>,
+) -> Result<CodeClient, IpcError> {
     let kind = match client_secret {
         Some(_) => ClientKind::Confidential,
         None => ClientKind::public_default(),
     };
     CodeClient::new(CodeClientConfig {
         account: Account::parse(&setup.account_id).or_ipc()?,
-        client_id: client_id(setup)?,
+        client_id,
         client_secret,
         redirect_uri: RedirectUri::parse(REDIRECT_URI).or_ipc()?,
         scopes: scopes(&ctx.data_dir, setup)?,

@@ -30,12 +30,23 @@ pub enum OAuthEvent {
 
 pub type Notify = Box<dyn Fn(OAuthEvent) + Send + Sync>;
 
+/// Whose sign-in the attempt is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The integration user's: tokens go to the setup's keychain entries.
+    Setup,
+    /// An administrator's, for changes Onramp makes for the person: kept in
+    /// memory, or in the keychain too when `keep`.
+    Admin { keep: bool },
+}
+
 pub struct Pending {
     pub setup_id: String,
     client: CodeClient,
     state: State,
     pkce: Pkce,
     notify: Notify,
+    purpose: Purpose,
 }
 
 impl Pending {
@@ -52,7 +63,18 @@ impl Pending {
             state,
             pkce,
             notify,
+            purpose: Purpose::Setup,
         }
+    }
+
+    /// The same attempt, for an administrator's sign-in.
+    pub fn for_admin(mut self, keep: bool) -> Self {
+        self.purpose = Purpose::Admin { keep };
+        self
+    }
+
+    pub fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     pub fn notify(&self, event: OAuthEvent) {
@@ -73,9 +95,16 @@ impl Pending {
                 .exchange_code(&answer, self.pkce.verifier(), now)
                 .await
                 .map_err(|e| oauth_error(Stage::CodeExchange, &e))?;
-            tokens::store(ctx, &self.setup_id, &tokens).await?;
-            // Who signed in and pressed Allow, by name, shown right at Connect.
-            super::owner::name(ctx, &self.setup_id, tokens.access_token.clone()).await;
+            match self.purpose {
+                Purpose::Setup => {
+                    tokens::store(ctx, &self.setup_id, &tokens).await?;
+                    // Who signed in and pressed Allow, by name, shown right at Connect.
+                    super::owner::name(ctx, &self.setup_id, tokens.access_token.clone()).await;
+                }
+                Purpose::Admin { keep } => {
+                    crate::admin::session::signed_in(ctx, &self.setup_id, &tokens, keep).await?
+                }
+            }
             let setup = ctx.state.setup(&self.setup_id)?;
             tokens::status(ctx, &setup).await
         })

@@ -32,6 +32,9 @@ pub const SCHEME: &str = "com.onramp.app";
 pub mod fields {
     pub const CLIENT_ID: &str = "oauth2_client_id";
     pub const CERTIFICATE_ID: &str = "m2m_certificate_id";
+    /// The integration record an administrator signs in through (a public
+    /// client), when it is not the setup's own.
+    pub const ADMIN_CLIENT_ID: &str = "admin_client_id";
     pub const CERT_EXPIRES_AT: &str = "cert_expires_at";
     pub const ACCESS_EXPIRES_AT: &str = "access_token_expires_at";
     pub const REFRESH_EXPIRES_AT: &str = "refresh_token_expires_at";

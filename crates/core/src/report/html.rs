@@ -138,6 +138,7 @@ pub fn render_html(r: &RunRecord) -> String {
     summary(&mut h, r);
     steps(&mut h, r);
     expiries(&mut h, r);
+    changes(&mut h, r);
     let _ = writeln!(h, "<h2>Checks{}</h2>", sim_tag(r));
     for c in &r.checks {
         check(&mut h, c, r);
@@ -214,6 +215,33 @@ fn steps(h: &mut String, r: &RunRecord) {
             escape(&status.replace('_', " ")),
             escape(s.by.as_deref().unwrap_or("—")),
             escape(&s.updated_at)
+        );
+    }
+    h.push_str("</table>\n");
+}
+
+fn changes(h: &mut String, r: &RunRecord) {
+    if r.changes.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<h2>Changes Onramp made{}</h2><table><tr><th>Change</th><th>Consented by</th><th>When</th><th>Result</th></tr>",
+        sim_tag(r)
+    );
+    for c in &r.changes {
+        let items: String = c
+            .changes
+            .iter()
+            .map(|x| format!("<li>{}</li>", escape(x)))
+            .collect();
+        let _ = write!(
+            h,
+            "<tr><td>{}<ul>{items}</ul></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&c.action),
+            escape(&c.consented_by),
+            escape(&c.at),
+            escape(&c.outcome)
         );
     }
     h.push_str("</table>\n");

@@ -41,6 +41,9 @@ pub struct RunRecord {
     /// Certificates, refresh tokens, sessions: what expires and when.
     #[serde(default)]
     pub expiries: Vec<Expiry>,
+    /// Changes Onramp made in the ERP with an administrator's consent.
+    #[serde(default)]
+    pub changes: Vec<crate::state::AdminChange>,
     /// RFC 3339, UTC.
     pub generated_at: String,
     pub app_version: String,
@@ -83,6 +86,7 @@ impl RunRecord {
             observed,
             steps: Vec::new(),
             expiries: Vec::new(),
+            changes: Vec::new(),
             generated_at: crate::clock::now_rfc3339(),
             app_version: env!("CARGO_PKG_VERSION").into(),
         }

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 pub use file::{atomic_write, quarantine};
 pub use migrate::migrate;
 pub use model::{
-    first_step, AppState, Client, Environment, NewSetup, Setup, SetupStatus, SetupSummary,
-    StepState, StepStatus, SCHEMA_VERSION,
+    first_step, AdminChange, AppState, Client, Environment, NewSetup, Setup, SetupStatus,
+    SetupSummary, StepState, StepStatus, SCHEMA_VERSION,
 };
 pub use secrets::{
     all_secret_names, netsuite_oauth2, optional_secret_names, secret_names, SecretName, SecretSpec,

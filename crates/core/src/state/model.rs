@@ -91,6 +91,25 @@ pub struct Setup {
     pub last_run: Option<RunSummary>,
     pub created_at: String,
     pub updated_at: String,
+    /// What Onramp changed in the ERP with an administrator's consent, oldest first.
+    #[serde(default)]
+    pub admin_changes: Vec<AdminChange>,
+}
+
+/// One change Onramp made in the ERP for the person, after they saw the list
+/// of changes and clicked: who consented, when, and what NetSuite answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AdminChange {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The administrator whose sign-in made the change (email or user ID).
+    pub consented_by: String,
+    /// "Create the integration employee", "Deactivate the integration user"...
+    pub action: String,
+    /// The changes as they were previewed, one plain sentence each.
+    pub changes: Vec<String>,
+    /// What was read back to prove it ("employee 101: active, access given").
+    pub outcome: String,
 }
 
 /// What the "new setup" form sends.
@@ -158,6 +177,7 @@ impl Setup {
             last_run: None,
             created_at: now.clone(),
             updated_at: now,
+            admin_changes: Vec::new(),
         })
     }
 

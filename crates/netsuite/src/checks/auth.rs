@@ -82,6 +82,9 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
             d,
         );
     }
+    if let Some(r) = read_audit_trail(c).await {
+        return r;
+    }
     let mut causes: Vec<String> = Vec::new();
     let mut fixes: Vec<String> = Vec::new();
     let skew = client.clock().map(|o| o.skew_secs());
@@ -133,6 +136,26 @@ async fn invalid_login(c: &Ctx) -> CheckResult {
         "Clock skew",
         skew.map(human_secs)
             .unwrap_or_else(|| "not measured".into()),
+    )
+}
+
+/// With an administrator's sign-in, the newest failed login in the Login
+/// Audit Trail names the reason itself, so nobody has to find and copy it.
+async fn read_audit_trail(c: &Ctx) -> Option<CheckResult> {
+    let admin = c.ctx.admin_reader.as_ref()?;
+    let rows = crate::admin::failed_logins(admin, None, 5).await.ok()?;
+    let row = rows.into_iter().find(|r| !r.detail.is_empty())?;
+    let d = audit_detail_diagnosis(c.ctx.auth_method(), &row.detail)?;
+    Some(
+        fail(
+            format!(
+                "NetSuite refused the login; its Login Audit Trail, read with the administrator's sign-in, says '{}'.",
+                row.detail
+            ),
+            d,
+        )
+        .with_evidence("Login Audit Trail", format!("{} {} {}", row.date, row.email, row.detail))
+        .with_evidence("Token", &row.token),
     )
 }
 

@@ -20,7 +20,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use onramp_core::http::{self, Expect};
-use reqwest::header::{HeaderMap, AUTHORIZATION, DATE, WWW_AUTHENTICATE};
+use reqwest::header::{HeaderMap, AUTHORIZATION, DATE, LOCATION, WWW_AUTHENTICATE};
 use reqwest::Method;
 use serde_json::Value;
 use url::Url;
@@ -233,12 +233,70 @@ impl NetSuiteClient {
             .await
     }
 
+    /// `POST /record/v1/{type}`: NetSuite answers 204 with the new record's
+    /// URL in `Location` (help section_1545141395); its last segment is the ID.
+    pub async fn create_record(
+        &self,
+        record_type: &str,
+        body: &Value,
+    ) -> Result<String, NetSuiteError> {
+        check_segment("record type", record_type)?;
+        let logical = self.logical_url(&format!("/services/rest/record/v1/{record_type}"))?;
+        let answer = self.send_for(Method::POST, logical, Some(body)).await?;
+        let location = answer.location.ok_or_else(|| {
+            NetSuiteError::Refused(
+                "NetSuite created the record but sent no Location header to name it".into(),
+            )
+        })?;
+        created_id(&location, record_type)
+    }
+
+    /// `PATCH /record/v1/{type}/{id}`: only the fields sent change (204).
+    pub async fn patch_record(
+        &self,
+        record_type: &str,
+        id: &str,
+        body: &Value,
+    ) -> Result<(), NetSuiteError> {
+        check_segment("record type", record_type)?;
+        check_segment("record ID", id)?;
+        self.json(
+            Method::PATCH,
+            &format!("/services/rest/record/v1/{record_type}/{id}"),
+            Some(body),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// A request to the account's RESTlets domain, where NetSuite serves the
+    /// OAuth 2.0 certificate endpoints (help article_92130837826).
+    pub async fn restlets_json(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, NetSuiteError> {
+        let url = Url::parse(&format!("https://{}{path}", self.account.restlets_host()))
+            .map_err(|e| NetSuiteError::Refused(format!("bad URL: {e}")))?;
+        self.send(method, url, body).await
+    }
+
     async fn send(
         &self,
         method: Method,
         logical: Url,
         body: Option<&Value>,
     ) -> Result<Value, NetSuiteError> {
+        self.send_for(method, logical, body).await.map(|a| a.body)
+    }
+
+    async fn send_for(
+        &self,
+        method: Method,
+        logical: Url,
+        body: Option<&Value>,
+    ) -> Result<Answer, NetSuiteError> {
         let mut attempt = 0;
         loop {
             match self.attempt(&method, &logical, body).await {
@@ -288,7 +346,7 @@ impl NetSuiteClient {
         method: &Method,
         logical: &Url,
         body: Option<&Value>,
-    ) -> Result<Value, NetSuiteError> {
+    ) -> Result<Answer, NetSuiteError> {
         if self.options.cancel.is_cancelled() {
             return Err(NetSuiteError::Cancelled);
         }
@@ -305,7 +363,11 @@ impl NetSuiteClient {
                 .header(AUTHORIZATION, self.authorization(method, logical))
                 .header("Accept", "application/json");
             if let Some(b) = body {
-                req = req.header("Prefer", "transient").json(b);
+                // SuiteQL needs `Prefer: transient`; record writes do not take it.
+                if logical.path().ends_with("/suiteql") {
+                    req = req.header("Prefer", "transient");
+                }
+                req = req.json(b);
             }
             tracing::debug!(method = %method, host = %host, path = logical.path(), "NetSuite request");
             let sent = SystemTime::now();
@@ -315,6 +377,7 @@ impl NetSuiteClient {
                 .map_err(|e| http::classify(&host, e, self.options.timeout.as_secs()))?;
             self.observe_clock(resp.headers(), sent);
             let www = header_str(resp.headers(), WWW_AUTHENTICATE);
+            let location = header_str(resp.headers(), LOCATION);
             let (status, bytes) = http::read_body(resp, self.options.max_body, Expect::Json)
                 .await
                 .map_err(|e| match e {
@@ -325,13 +388,15 @@ impl NetSuiteClient {
                     other => other,
                 })?;
             if (200..300).contains(&status) {
-                if bytes.is_empty() {
-                    return Ok(Value::Null);
-                }
-                return serde_json::from_slice(&bytes).map_err(|_| NetSuiteError::NotJson {
-                    status,
-                    snippet: self.credentials.redactor().snippet(&bytes, 120),
-                });
+                let body = if bytes.is_empty() {
+                    Value::Null
+                } else {
+                    serde_json::from_slice(&bytes).map_err(|_| NetSuiteError::NotJson {
+                        status,
+                        snippet: self.credentials.redactor().snippet(&bytes, 120),
+                    })?
+                };
+                return Ok(Answer { body, location });
             }
             let redactor = self.credentials.redactor();
             Err(errors::from_response(status, www.as_deref(), &bytes, &redactor))
@@ -349,9 +414,60 @@ impl NetSuiteClient {
     }
 }
 
+/// A successful answer: its JSON body (null when empty) and `Location`.
+struct Answer {
+    body: Value,
+    location: Option<String>,
+}
+
+/// The ID at the end of a created record's URL (`…/record/v1/employee/456`).
+fn created_id(location: &str, record_type: &str) -> Result<String, NetSuiteError> {
+    let path = location.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    match (segments.next(), segments.next()) {
+        (Some(id), Some(t))
+            if t.eq_ignore_ascii_case(record_type)
+                && !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+        {
+            Ok(id.to_owned())
+        }
+        _ => Err(NetSuiteError::Refused(format!(
+            "NetSuite's Location header does not name a new {record_type} record"
+        ))),
+    }
+}
+
 fn header_str(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod location_tests {
+    use super::created_id;
+
+    #[test]
+    fn the_new_id_is_the_last_segment_of_location() {
+        // Oracle's example (help section_1545141395) and the guide's relative form (seeds/002).
+        assert_eq!(
+            created_id(
+                "https://demo123.suitetalk.api.netsuite.com/services/rest/record/v1/customer/647",
+                "customer"
+            )
+            .unwrap(),
+            "647"
+        );
+        assert_eq!(
+            created_id("/services/rest/record/v1/employee/456", "employee").unwrap(),
+            "456"
+        );
+        assert!(created_id("/services/rest/record/v1/customer/647", "employee").is_err());
+        assert!(created_id("https://x/services/rest/record/v1/employee/", "employee").is_err());
+        assert!(created_id("https://x/services/rest/record/v1/employee/4 5", "employee").is_err());
+    }
 }

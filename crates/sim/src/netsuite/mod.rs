@@ -6,9 +6,11 @@ pub mod audit;
 pub mod auth;
 pub mod concurrency;
 pub mod ctx;
+pub mod employees;
 pub mod errors;
 pub mod gate;
 pub mod hosts;
+pub mod loginaudit;
 mod metadata;
 pub mod model;
 pub mod oauth2;
@@ -58,11 +60,11 @@ pub fn router(scenario: &NetSuiteScenario, options: &SimOptions) -> Router {
         )
         .route(
             &format!("{rest}/record/v1/{{record_type}}"),
-            get(routes::records::list),
+            get(routes::records::list).post(routes::employees::create),
         )
         .route(
             &format!("{rest}/record/v1/{{record_type}}/{{id}}"),
-            get(routes::records::get_one),
+            get(routes::records::get_one).patch(routes::employees::update),
         )
         .route(
             &format!("{rest}/query/v1/suiteql"),

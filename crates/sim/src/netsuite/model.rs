@@ -109,6 +109,14 @@ pub struct Behaviour {
     pub permission_overrides: BTreeMap<String, String>,
     /// How NetSuite refuses RESTlet calls (statuses public clients do not record).
     pub restlet: RestletAnswers,
+    /// [I] USER_ERROR detail when a new employee's email is already used by
+    /// another employee; Oracle documents no wording.
+    pub employee_email_taken: String,
+    /// [I] USER_ERROR detail before the list of missing mandatory fields
+    /// (NetSuite's UI says "Please enter value(s) for: Subsidiary").
+    pub missing_fields_prefix: String,
+    /// The certificate endpoint's undocumented parts.
+    pub certificates: super::oauth2::cert_api::CertificateAnswers,
 }
 
 impl Default for Behaviour {
@@ -124,6 +132,10 @@ impl Default for Behaviour {
             restricted_collections: RestrictedCollections::ListAll,
             permission_overrides: BTreeMap::new(),
             restlet: RestletAnswers::default(),
+            employee_email_taken: "This email address is already in use by another employee."
+                .into(),
+            missing_fields_prefix: "Please enter value(s) for: ".into(),
+            certificates: Default::default(),
         }
     }
 }

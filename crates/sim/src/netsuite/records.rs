@@ -44,6 +44,11 @@ const PERMISSIONS: &[(&str, &str, &str)] = &[
     ("LIST_EMPLOYEE", "Lists", "Employees"),
     ("LIST_EMPLOYEE_RECORD", "Lists", "Employee Record"),
     ("ADMI_MANAGEROLES", "Setup", "Manage Roles"),
+    (
+        super::loginaudit::PERMISSION,
+        "Setup",
+        "View Login Audit Trail",
+    ),
     ("TRAN_FIND", "Transactions", "Find Transaction"),
     ("LIST_FIND", "Lists", "Perform Search"),
     ("TRAN_CUSTINVC", "Transactions", "Invoice"),

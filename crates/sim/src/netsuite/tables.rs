@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::{
+    audit::AuditRow,
     model::{Behaviour, RoleSpec},
     records::{all_permission_keys, permission_for, permission_name, Requirement},
     state::Account,
@@ -27,6 +28,7 @@ const TABLE_PERMISSIONS: &[(&str, &str)] = &[
     ("employee", "LIST_EMPLOYEE_RECORD"),
     ("item", "LIST_ITEM"),
     ("location", "LIST_LOCATION"),
+    ("loginaudit", super::loginaudit::PERMISSION),
     ("subsidiary", "LIST_SUBSIDIARY"),
     ("transaction", "TRAN_FIND"),
 ];
@@ -49,6 +51,7 @@ pub fn table(
     name: &str,
     role: &RoleSpec,
     behaviour: &Behaviour,
+    trail: &[AuditRow],
 ) -> Option<Table> {
     match name {
         "rolepermissions" | "role" | "rolerestrictions"
@@ -80,6 +83,8 @@ pub fn table(
             }
             if name == "employee" {
                 Some(employees(account))
+            } else if name == "loginaudit" {
+                Some(super::loginaudit::table(account, trail))
             } else {
                 account.records.get(name).map(|r| records(r))
             }

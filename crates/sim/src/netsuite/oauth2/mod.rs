@@ -6,6 +6,7 @@
 
 mod authorize;
 mod bearer;
+pub mod cert_api;
 mod certs;
 mod client_auth;
 mod consent;
@@ -197,6 +198,7 @@ pub(crate) fn with_account<R>(
 const AUTHORIZE: &str = "/{host}/app/login/oauth2/authorize.nl";
 const TOKEN: &str = "/{host}/services/rest/auth/oauth2/v1/token";
 const REVOKE: &str = "/{host}/services/rest/auth/oauth2/v1/revoke";
+const CERTIFICATES: &str = "/{host}/services/rest/auth/oauth2/v1/clients/{client_id}/certificates";
 
 /// Routes of the OAuth 2.0 endpoints (under `/{host}/...`) and the sim-only upload.
 pub fn router() -> Router<NsState> {
@@ -204,6 +206,11 @@ pub fn router() -> Router<NsState> {
         .route(AUTHORIZE, get(authorize::show).post(authorize::decide))
         .route(TOKEN, post(token::token))
         .route(REVOKE, post(token::revoke))
+        .route(CERTIFICATES, get(cert_api::list).post(cert_api::upload))
+        .route(
+            &format!("{CERTIFICATES}/{{certificate_id}}/revoke"),
+            post(cert_api::revoke),
+        )
         .route(
             "/__sim/netsuite/m2m/certificates",
             get(certs::list).post(certs::upload),

@@ -1,6 +1,7 @@
 //! NetSuite endpoints, each under the `/{host}` transport segment.
 
 pub mod discovery;
+pub mod employees;
 pub mod records;
 pub mod sim;
 pub mod suiteql;

@@ -102,7 +102,16 @@ fn readable(
     if state.behaviour.rest_beta_records.contains(&t) && !account.has_feature(BETA_FEATURE) {
         return Err(errors::beta_record(&t));
     }
-    let known = account.records.get(&t);
+    let mut known = account.records.get(&t).cloned();
+    if t == "employee" {
+        // Employees a scenario lists as users (and those created over REST) are records too.
+        let rows = known.get_or_insert_with(Vec::new);
+        for e in account.employees.values() {
+            if !rows.iter().any(|r| id_of(r) == Some(e.id.to_string())) {
+                rows.push(crate::netsuite::employees::to_json(account, e));
+            }
+        }
+    }
     match permission_for(&t, &state.behaviour) {
         Requirement::Permission(key) if role.level(&key) < state.behaviour.record_read_level => {
             Err(errors::insufficient_permission(&permission_violation(&key)))
@@ -110,7 +119,7 @@ fn readable(
         Requirement::UnknownType if known.is_none() => Err(errors::nonexistent_id_detail(
             &format!("Record type '{record_type}' does not exist."),
         )),
-        _ => Ok((known.cloned().unwrap_or_default(), role)),
+        _ => Ok((known.unwrap_or_default(), role)),
     }
 }
 

@@ -96,11 +96,13 @@ pub async fn query(
         Err(e) => return errors::invalid_parameter(&e.detail()),
     };
     let rows = {
+        let trail = state.audit.rows();
         let accounts = state.accounts();
         let Some(account) = accounts.get(&principal.account) else {
             return errors::invalid_login();
         };
-        let Some(table) = tables::table(account, &query.table, &role, &state.behaviour) else {
+        let Some(table) = tables::table(account, &query.table, &role, &state.behaviour, &trail)
+        else {
             return errors::invalid_parameter(
                 &QueryError::UnknownIdentifier(query.table.clone()).detail(),
             );
