@@ -12,6 +12,7 @@ pub mod erp_run;
 pub mod errors;
 pub mod export;
 pub mod host;
+pub mod lifecycle;
 pub mod oauth;
 pub mod practice;
 pub mod reproduce;
