@@ -7,3 +7,4 @@
 pub mod releases;
 pub mod reminders;
 pub mod revalidate;
+pub mod rotate;

@@ -1,0 +1,130 @@
+//! The Maintain page of an existing setup and the workspace's reminders:
+//! rotating stored credentials (proven before they replace the old ones),
+//! the practice values the simulated administrator created for it, and
+//! what is about to expire or is due to be validated again.
+
+use onramp_core::state::SecretName;
+use onramp_core::IpcError;
+use serde::Serialize;
+use specta::Type;
+
+use crate::ctx::AppCtx;
+use crate::lifecycle::reminders::{self, SetupReminders};
+use crate::lifecycle::rotate::{self, Rotation, RotationOutcome};
+use crate::practice;
+use crate::run::{EventSink, RunOptions};
+
+use super::practice::PracticeValue;
+
+/// Every setup's reminders (most urgent first) and the NetSuite release it
+/// was last validated on, as of now.
+pub fn setup_reminders(ctx: &AppCtx) -> Result<Vec<SetupReminders>, IpcError> {
+    let now = time::OffsetDateTime::now_utc();
+    Ok(ctx
+        .state
+        .read()?
+        .setups
+        .iter()
+        .map(|s| reminders::of_setup(s, now))
+        .collect())
+}
+
+/// A new value waiting to be proven, by secret name.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct StagedSecret {
+    pub name: String,
+    pub stored: bool,
+}
+
+/// What the setup's rotation replaces, and which new values are stored.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RotationState {
+    pub rotation: Rotation,
+    pub staged: Vec<StagedSecret>,
+}
+
+pub async fn rotation_state(ctx: &AppCtx, setup_id: String) -> Result<RotationState, IpcError> {
+    let rotation = Rotation::of(&ctx.state.setup(&setup_id)?)?;
+    let staged = rotate::staged(ctx, setup_id).await?;
+    Ok(RotationState {
+        rotation,
+        staged: staged
+            .into_iter()
+            .map(|(name, stored)| StagedSecret { name, stored })
+            .collect(),
+    })
+}
+
+/// Stores a new credential value beside the working one (write-only, like every secret).
+pub async fn rotation_stage(
+    ctx: &AppCtx,
+    setup_id: String,
+    name: String,
+    value: String,
+) -> Result<(), IpcError> {
+    rotate::stage(ctx, setup_id, name, value).await
+}
+
+/// Proves the staged values with a full run; they replace the old ones only if it passes.
+pub async fn rotation_prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<RotationOutcome, IpcError> {
+    rotate::prove(ctx, setup_id, options, events).await
+}
+
+pub async fn rotation_discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    rotate::discard(ctx, setup_id).await
+}
+
+/// What the simulated administrator created for the Maintain flows (fake,
+/// practice-only values to paste): the rotated token, and the new owner's.
+#[derive(Debug, Clone, Default, Serialize, Type)]
+pub struct MaintainPractice {
+    pub rotation: Vec<PracticeValue>,
+    /// The employee who can take the integration over, and their token.
+    pub new_owner_email: Option<String>,
+    pub new_owner_name: Option<String>,
+    pub new_owner_entity: Option<String>,
+    pub new_owner_token: Vec<PracticeValue>,
+}
+
+fn token_values(id: &str, secret: &str) -> Vec<PracticeValue> {
+    [
+        (SecretName::NetsuiteTokenId, "Token ID", id),
+        (SecretName::NetsuiteTokenSecret, "Token Secret", secret),
+    ]
+    .into_iter()
+    .map(|(name, label, value)| PracticeValue {
+        name: name.as_str().to_owned(),
+        label: label.to_owned(),
+        value: value.to_owned(),
+    })
+    .collect()
+}
+
+pub async fn maintain_practice(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<MaintainPractice, IpcError> {
+    let setup = ctx.state.setup(&setup_id)?;
+    let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
+    let Some(client) = scenario.netsuite.map(|n| n.client) else {
+        return Ok(MaintainPractice::default());
+    };
+    let owner = client.new_owner;
+    Ok(MaintainPractice {
+        rotation: client
+            .rotation
+            .map(|t| token_values(&t.token_id, &t.token_secret))
+            .unwrap_or_default(),
+        new_owner_email: owner.as_ref().map(|o| o.email.clone()),
+        new_owner_name: owner.as_ref().map(|o| o.name.clone()),
+        new_owner_entity: owner.as_ref().map(|o| o.entity.to_string()),
+        new_owner_token: owner
+            .map(|o| token_values(&o.token_id, &o.token_secret))
+            .unwrap_or_default(),
+    })
+}

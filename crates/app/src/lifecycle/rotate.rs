@@ -1,0 +1,240 @@
+//! Rotating a setup's stored credentials without ever losing the working
+//! ones: the new values wait in the keychain beside the old (under the
+//! setup's *pending* entry), a full validation run signs in with them, and
+//! only a run that passes moves them into place. A failed proof changes
+//! nothing: the old credentials stay, and the new ones stay pending so the
+//! user can correct them and prove again.
+
+use std::sync::Arc;
+
+use onramp_core::profile::{AuthMethod, Erp};
+use onramp_core::runner::{RunEvent, RunSummary};
+use onramp_core::state::{SecretName, SecretSpec, Setup};
+use onramp_core::{CheckResult, ErrorKind, IpcError, RunVerdict, Secret, SecretKey, SecretStore};
+use serde::Serialize;
+use specta::Type;
+use tokio_util::sync::CancellationToken;
+
+use crate::ctx::AppCtx;
+use crate::erp_run::{self, SetupSecrets};
+use crate::run::{run_to_end, EventSink, RunOptions};
+use crate::runs;
+use crate::suite::{self, SecretSource};
+
+/// What a stored credential rotation replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Rotation {
+    /// NetSuite TBA: a new token (same user, role and integration record).
+    TbaToken,
+    /// Sage Intacct: the Web Services user's new password.
+    IntacctPassword,
+}
+
+impl Rotation {
+    /// The rotation a setup's sign-in method has, if its secrets are typed in.
+    pub fn of(setup: &Setup) -> Result<Self, IpcError> {
+        match (setup.erp, setup.auth_method.unwrap_or(AuthMethod::Tba)) {
+            (Erp::Intacct, _) => Ok(Self::IntacctPassword),
+            (Erp::Netsuite, AuthMethod::Tba) => Ok(Self::TbaToken),
+            (Erp::Netsuite, _) => Err(IpcError::new(
+                ErrorKind::InvalidInput,
+                "an OAuth 2.0 setup rotates by signing in again (or with a new certificate), not with pasted values",
+            )),
+        }
+    }
+
+    /// The keychain entries the rotation replaces.
+    pub fn names(self) -> &'static [SecretName] {
+        match self {
+            Self::TbaToken => &[SecretName::NetsuiteTokenId, SecretName::NetsuiteTokenSecret],
+            Self::IntacctPassword => &[SecretName::IntacctUserPassword],
+        }
+    }
+
+    fn replaces(self, name: &str) -> bool {
+        self.names().iter().any(|n| n.as_str() == name)
+    }
+}
+
+/// The keychain entry holding a new value until a run has proven it.
+pub fn pending_key(setup_id: &str, name: &str) -> SecretKey {
+    SecretKey::new(format!("{setup_id}#pending"), name)
+}
+
+/// Stores a new value for `name` beside the setup's working one.
+pub async fn stage(
+    ctx: &AppCtx,
+    setup_id: String,
+    name: String,
+    value: String,
+) -> Result<(), IpcError> {
+    let rotation = Rotation::of(&ctx.state.setup(&setup_id)?)?;
+    if !rotation.replaces(&name) {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            format!("{name} is not replaced by this setup's rotation"),
+        ));
+    }
+    let value = value.trim().to_owned();
+    if value.is_empty() {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            "the new value is empty",
+        ));
+    }
+    let key = pending_key(&setup_id, &name);
+    crate::oauth::keychain(ctx, move |s| s.set(&key, &Secret::new(value))).await
+}
+
+/// Which of the rotation's new values are stored, by name.
+pub async fn staged(ctx: &AppCtx, setup_id: String) -> Result<Vec<(String, bool)>, IpcError> {
+    let rotation = Rotation::of(&ctx.state.setup(&setup_id)?)?;
+    crate::oauth::keychain(ctx, move |s| {
+        rotation
+            .names()
+            .iter()
+            .map(|n| {
+                Ok((
+                    n.as_str().to_owned(),
+                    s.exists(&pending_key(&setup_id, n.as_str()))?,
+                ))
+            })
+            .collect()
+    })
+    .await
+}
+
+/// The setup's credentials with the staged values in place of the old ones.
+struct WithPending {
+    current: SetupSecrets,
+    rotation: Rotation,
+}
+
+impl SecretSource for WithPending {
+    fn get(&self, name: &str) -> Result<Option<Secret<String>>, IpcError> {
+        if self.rotation.replaces(name) {
+            let key = pending_key(&self.current.setup_id, name);
+            return Ok(self.current.store.get(&key)?);
+        }
+        self.current.get(name)
+    }
+
+    fn missing(&self, missing: &[&SecretSpec]) -> IpcError {
+        let labels: Vec<&str> = missing.iter().map(|s| s.label).collect();
+        IpcError::new(
+            ErrorKind::InvalidInput,
+            format!("paste the new {} first", labels.join(" and ")),
+        )
+    }
+}
+
+/// How the proof of new credentials went.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RotationOutcome {
+    /// The new credentials passed and replaced the old ones.
+    pub proven: bool,
+    pub summary: RunSummary,
+    pub checks: Vec<CheckResult>,
+    /// What the person does next (update the connector, revoke the old token).
+    pub next_steps: Vec<String>,
+}
+
+/// Runs the setup's whole suite with the staged values; on a pass, moves them
+/// into place and records the run as the setup's. Progress goes to `events`,
+/// and the run can be cancelled by its id like any other.
+pub async fn prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<RotationOutcome, IpcError> {
+    let setup = ctx.state.setup(&setup_id)?;
+    let rotation = Rotation::of(&setup)?;
+    let source = Arc::new(WithPending {
+        current: SetupSecrets {
+            store: ctx.secrets.clone(),
+            setup_id: setup_id.clone(),
+        },
+        rotation,
+    });
+    let target = erp_run::target(ctx, &setup).await?;
+    let cancel = CancellationToken::new();
+    let prepared = suite::prepare(&target, None, source, &options, cancel.clone()).await?;
+    let registry = ctx.runs.clone();
+    let token = cancel.clone();
+    let (summary, checks) = run_to_end(prepared.suite, &options, cancel, move |e| {
+        if let RunEvent::Started { run_id, .. } = &e {
+            registry.insert(run_id.clone(), token.clone());
+        }
+        events(e);
+    })
+    .await;
+    ctx.runs.remove(&summary.run_id);
+    if RunVerdict::of_summary(&summary) != RunVerdict::AllPassed {
+        return Ok(RotationOutcome {
+            proven: false,
+            summary,
+            checks,
+            next_steps: vec![
+                "Nothing was replaced: the setup still uses its working credentials. Correct the new values (the failed checks say how) and prove them again.".into(),
+            ],
+        });
+    }
+    promote(ctx, &setup_id, rotation).await?;
+    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id);
+    let (s, c, observe) = (summary.clone(), checks.clone(), prepared.observe);
+    tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
+        .await
+        .map_err(|e| {
+            IpcError::new(
+                ErrorKind::Internal,
+                format!("recording the run failed: {e}"),
+            )
+        })?;
+    Ok(RotationOutcome {
+        proven: true,
+        summary,
+        checks,
+        next_steps: next_steps(rotation),
+    })
+}
+
+/// Moves each staged value over the working one, then forgets the staged copy.
+async fn promote(ctx: &AppCtx, setup_id: &str, rotation: Rotation) -> Result<(), IpcError> {
+    let id = setup_id.to_owned();
+    crate::oauth::keychain(ctx, move |s: &dyn SecretStore| {
+        for name in rotation.names().iter().map(|n| n.as_str()) {
+            let pending = pending_key(&id, name);
+            if let Some(value) = s.get(&pending)? {
+                s.set(&SecretKey::new(id.as_str(), name), &value)?;
+                s.delete(&pending)?;
+            }
+        }
+        Ok(())
+    })
+    .await
+}
+
+fn next_steps(rotation: Rotation) -> Vec<String> {
+    match rotation {
+        Rotation::TbaToken => vec![
+            "Give the connector the new Token ID and Token Secret (its NetSuite connection settings).".into(),
+            "Once the connector works with them, revoke the old token: Setup > Users/Roles > Access Tokens, open the old token and click Revoke. Requests with it are refused from then on.".into(),
+        ],
+        Rotation::IntacctPassword => vec![
+            "Give the connector the Web Services user's new password.".into(),
+        ],
+    }
+}
+
+/// Forgets staged values (the user gave up on the rotation, or deleted the setup).
+pub async fn discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    crate::oauth::keychain(ctx, move |s| {
+        [Rotation::TbaToken, Rotation::IntacctPassword]
+            .iter()
+            .flat_map(|r| r.names())
+            .try_for_each(|n| s.delete(&pending_key(&setup_id, n.as_str())))
+    })
+    .await
+}
