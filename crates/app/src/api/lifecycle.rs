@@ -9,6 +9,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::ctx::AppCtx;
+use crate::lifecycle::owner::{self, OwnerOutcome};
 use crate::lifecycle::reminders::{self, SetupReminders};
 use crate::lifecycle::rotate::{self, Rotation, RotationOutcome};
 use crate::practice;
@@ -127,4 +128,23 @@ pub async fn maintain_practice(
             .map(|o| token_values(&o.token_id, &o.token_secret))
             .unwrap_or_default(),
     })
+}
+
+/// Change of token owner: names the user taking the integration over.
+pub async fn owner_begin(
+    ctx: &AppCtx,
+    setup_id: String,
+    new_user: String,
+) -> Result<onramp_core::state::Setup, IpcError> {
+    owner::begin(ctx, setup_id, new_user).await
+}
+
+/// Proves the new owner's token (staged like a rotation) signs in and acts as them.
+pub async fn owner_prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<OwnerOutcome, IpcError> {
+    owner::prove(ctx, setup_id, options, events).await
 }

@@ -140,25 +140,47 @@ pub struct RotationOutcome {
     pub next_steps: Vec<String>,
 }
 
-/// Runs the setup's whole suite with the staged values; on a pass, moves them
-/// into place and records the run as the setup's. Progress goes to `events`,
-/// and the run can be cancelled by its id like any other.
-pub async fn prove(
+/// A finished run with the staged values, not yet accepted.
+pub struct StagedRun {
+    pub rotation: Rotation,
+    pub summary: RunSummary,
+    pub checks: Vec<CheckResult>,
+    observe: runs::Observer,
+}
+
+impl StagedRun {
+    pub fn passed(&self) -> bool {
+        RunVerdict::of_summary(&self.summary) == RunVerdict::AllPassed
+    }
+
+    /// Nothing replaced: the answer to a run that did not prove the new values.
+    pub fn refused(self, why: String) -> RotationOutcome {
+        RotationOutcome {
+            proven: false,
+            summary: self.summary,
+            checks: self.checks,
+            next_steps: vec![why],
+        }
+    }
+}
+
+/// Runs the setup's whole suite with the staged values in place of the old
+/// ones. Progress goes to `events`; the run can be cancelled by its id.
+pub async fn run_staged(
     ctx: &AppCtx,
-    setup_id: String,
+    setup: &Setup,
     options: RunOptions,
     events: EventSink,
-) -> Result<RotationOutcome, IpcError> {
-    let setup = ctx.state.setup(&setup_id)?;
-    let rotation = Rotation::of(&setup)?;
+) -> Result<StagedRun, IpcError> {
+    let rotation = Rotation::of(setup)?;
     let source = Arc::new(WithPending {
         current: SetupSecrets {
             store: ctx.secrets.clone(),
-            setup_id: setup_id.clone(),
+            setup_id: setup.id.clone(),
         },
         rotation,
     });
-    let target = erp_run::target(ctx, &setup).await?;
+    let target = erp_run::target(ctx, setup).await?;
     let cancel = CancellationToken::new();
     let prepared = suite::prepare(&target, None, source, &options, cancel.clone()).await?;
     let registry = ctx.runs.clone();
@@ -171,19 +193,25 @@ pub async fn prove(
     })
     .await;
     ctx.runs.remove(&summary.run_id);
-    if RunVerdict::of_summary(&summary) != RunVerdict::AllPassed {
-        return Ok(RotationOutcome {
-            proven: false,
-            summary,
-            checks,
-            next_steps: vec![
-                "Nothing was replaced: the setup still uses its working credentials. Correct the new values (the failed checks say how) and prove them again.".into(),
-            ],
-        });
-    }
-    promote(ctx, &setup_id, rotation).await?;
-    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id);
-    let (s, c, observe) = (summary.clone(), checks.clone(), prepared.observe);
+    Ok(StagedRun {
+        rotation,
+        summary,
+        checks,
+        observe: prepared.observe,
+    })
+}
+
+/// Accepts a proven run: the staged values replace the old ones, and the run
+/// is recorded as the setup's.
+pub async fn accept(
+    ctx: &AppCtx,
+    setup_id: &str,
+    run: StagedRun,
+    next_steps: Vec<String>,
+) -> Result<RotationOutcome, IpcError> {
+    promote(ctx, setup_id, run.rotation).await?;
+    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.to_owned());
+    let (s, c, observe) = (run.summary.clone(), run.checks.clone(), run.observe);
     tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
         .await
         .map_err(|e| {
@@ -194,10 +222,29 @@ pub async fn prove(
         })?;
     Ok(RotationOutcome {
         proven: true,
-        summary,
-        checks,
-        next_steps: next_steps(rotation),
+        summary: run.summary,
+        checks: run.checks,
+        next_steps,
     })
+}
+
+/// What a failed proof leaves: the working credentials.
+pub const NOTHING_REPLACED: &str = "Nothing was replaced: the setup still uses its working credentials. Correct the new values (the failed checks say how) and prove them again.";
+
+/// Proves the staged values with a full run and, if it passes, puts them in place.
+pub async fn prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<RotationOutcome, IpcError> {
+    let setup = ctx.state.setup(&setup_id)?;
+    let run = run_staged(ctx, &setup, options, events).await?;
+    if !run.passed() {
+        return Ok(run.refused(NOTHING_REPLACED.into()));
+    }
+    let steps = next_steps(run.rotation);
+    accept(ctx, &setup_id, run, steps).await
 }
 
 /// Moves each staged value over the working one, then forgets the staged copy.
