@@ -25,7 +25,9 @@ import type {
   IpcError,
   M2mAlgorithm,
   M2mCertificate,
+  MaintainPractice,
   NewSetup,
+  OwnerOutcome,
   PracticeFix,
   OAuthEvent,
   OAuthField,
@@ -33,12 +35,15 @@ import type {
   OAuthStatus,
   PracticeUpload,
   PracticeValue,
+  RotationOutcome,
+  RotationState,
   RunEvent,
   ScenarioInfo,
   SecretKey,
   SecretSpec,
   Setup,
   SetupChange,
+  SetupReminders,
   SetupSummary,
   SimLog,
 } from "../bindings";
@@ -85,7 +90,10 @@ export type {
   KeychainStatus,
   M2mAlgorithm,
   M2mCertificate,
+  MaintainPractice,
   NewSetup,
+  OwnerOutcome,
+  OwnerProof,
   OAuthEvent,
   OAuthField,
   OAuthLaunch,
@@ -95,6 +103,11 @@ export type {
   PracticeFix,
   PracticeUpload,
   PracticeValue,
+  Reminder,
+  ReminderKind,
+  Rotation,
+  RotationOutcome,
+  RotationState,
   RunEvent,
   RunSummary,
   ScenarioInfo,
@@ -102,8 +115,10 @@ export type {
   SecretSpec,
   Setup,
   SetupChange,
+  SetupReminders,
   SetupStatus,
   SetupSummary,
+  StagedSecret,
   StepDef,
   StepStatus,
   SimLog,
@@ -267,4 +282,25 @@ export const api = {
   importConnectorProfile: (path: string): Promise<ConnectorProfile> => call(() => commands.importConnectorProfile(path)),
   exportConnectorProfile: (id: string, folder: string): Promise<string> =>
     call(() => commands.exportConnectorProfile(id, folder)),
+  /** Every setup's reminders (expiring credentials, a new NetSuite release) and last validated release. */
+  setupReminders: (): Promise<SetupReminders[]> => call(() => commands.setupReminders()),
+  /** What the setup's rotation replaces, and which new values are already stored. */
+  rotationState: (setupId: string): Promise<RotationState> => call(() => commands.rotationState(setupId)),
+  /** Write-only: a new value waits in the keychain beside the working one until a run proves it. */
+  rotationStage: async (setupId: string, name: string, value: string): Promise<void> => {
+    await call(() => commands.rotationStage(setupId, name, value));
+  },
+  /** Proves the new values with a full run; they replace the old ones only if it passes. */
+  rotationProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<RotationOutcome> =>
+    call(() => commands.rotationProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  rotationDiscard: async (setupId: string): Promise<void> => {
+    await call(() => commands.rotationDiscard(setupId));
+  },
+  /** Practice mode: the values the simulated administrator created for the Maintain flows. */
+  maintainPractice: (setupId: string): Promise<MaintainPractice> => call(() => commands.maintainPractice(setupId)),
+  /** Change of token owner: names the user taking the integration over. */
+  ownerBegin: (setupId: string, newUser: string): Promise<Setup> => call(() => commands.ownerBegin(setupId, newUser)),
+  /** Proves the new owner's token signs in and acts as them; replaces the old one only then. */
+  ownerProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
+    call(() => commands.ownerProve(setupId, null, new Channel<RunEvent>(onEvent))),
 };

@@ -10,9 +10,11 @@ import { StepBody } from "./StepBody";
 interface Props {
   id: string;
   onHome: () => void;
+  /** Opens the Maintain page (rotation, change of owner, reminders). */
+  onMaintain?: () => void;
 }
 
-export function SetupScreen({ id, onHome }: Props) {
+export function SetupScreen({ id, onHome, onMaintain }: Props) {
   const { setup, error, goTo, markDone, change, refresh, replace } = useSetup(id);
 
   if (setup === null) {
@@ -34,7 +36,7 @@ export function SetupScreen({ id, onHome }: Props) {
 
   return (
     <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
-      <SetupHeader setup={setup} onHome={onHome} />
+      <SetupHeader setup={setup} onHome={onHome} onMaintain={onMaintain} />
       <div className="setup-body">
         <StepRail steps={railSteps(setup, steps)} onJump={(stepId) => void goTo(stepId)} />
         <main className="step-main">
