@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { api, toApiError, type ApiError, type MaintainPractice, type OwnerOutcome, type Setup } from "../../api";
 import { ErrorPanel } from "../ErrorPanel";
 import { MenuPath } from "../MenuPath";
@@ -30,7 +30,12 @@ function Owner({ outcome }: { outcome: OwnerOutcome }) {
 export function OwnerPanel({ setup, practice, onSetup, onDone }: Props) {
   const inputId = useId();
   const current = setup.fields?.user_email ?? "the current user";
-  const next = setup.fields?.owner_change_to;
+  const pending = setup.fields?.owner_change_to;
+  // The user being moved to; kept once the change is done, so its outcome stays on screen.
+  const [next, setNext] = useState(pending);
+  useEffect(() => {
+    if (pending !== undefined) setNext(pending);
+  }, [pending]);
   const role = setup.fields?.role_name ?? "the integration role";
   const [email, setEmail] = useState(practice?.new_owner_email ?? "");
   const [error, setError] = useState<ApiError | null>(null);
@@ -67,7 +72,7 @@ export function OwnerPanel({ setup, practice, onSetup, onDone }: Props) {
               onChange={(e) => setEmail(e.target.value)}
             />
             <button type="submit" className="button" data-testid="owner-begin" disabled={email.trim() === ""}>
-              {next === undefined ? "Start the change" : "Change the user"}
+              {pending === undefined ? "Start the change" : "Change the user"}
             </button>
           </form>
           {error !== null && <ErrorPanel error={error} title="Could not start the change" />}
