@@ -211,8 +211,8 @@ async fn rotated_and_new_owner_tokens_work_until_revoked() {
     };
     let owner = client.new_owner.clone().unwrap();
     let new_owner = Signer {
-        token: owner.token_id,
-        token_secret: owner.token_secret,
+        token: owner.token_id.unwrap(),
+        token_secret: owner.token_secret.unwrap(),
         nonce: fresh_nonce(),
         ..old.clone()
     };

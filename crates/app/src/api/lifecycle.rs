@@ -125,7 +125,12 @@ pub async fn maintain_practice(
         new_owner_name: owner.as_ref().map(|o| o.name.clone()),
         new_owner_entity: owner.as_ref().map(|o| o.entity.to_string()),
         new_owner_token: owner
-            .map(|o| token_values(&o.token_id, &o.token_secret))
+            .and_then(|o| {
+                Some(token_values(
+                    o.token_id.as_deref()?,
+                    o.token_secret.as_deref()?,
+                ))
+            })
             .unwrap_or_default(),
     })
 }

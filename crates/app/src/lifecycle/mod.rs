@@ -4,6 +4,7 @@
 //! way the vendors warn of it, and `rotate` swaps credentials for new ones
 //! only once a validation run has proven them.
 
+pub mod m2m;
 pub mod owner;
 pub mod releases;
 pub mod reminders;

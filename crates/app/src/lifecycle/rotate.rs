@@ -275,13 +275,24 @@ fn next_steps(rotation: Rotation) -> Vec<String> {
     }
 }
 
-/// Forgets staged values (the user gave up on the rotation, or deleted the setup).
+/// Forgets staged values (the user gave up on the rotation, or deleted the
+/// setup): new tokens and passwords, and a new M2M key and its certificate.
 pub async fn discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    if let Ok(path) = super::m2m::pending_path(ctx, &setup_id) {
+        if let Err(e) = std::fs::remove_file(&path) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!(error = %e, path = %path.display(), "could not remove the pending certificate");
+            }
+        }
+    }
     crate::oauth::keychain(ctx, move |s| {
+        let m2m_key = onramp_netsuite::oauth2::secret_names::M2M_PRIVATE_KEY;
         [Rotation::TbaToken, Rotation::IntacctPassword]
             .iter()
             .flat_map(|r| r.names())
-            .try_for_each(|n| s.delete(&pending_key(&setup_id, n.as_str())))
+            .map(|n| n.as_str())
+            .chain([m2m_key])
+            .try_for_each(|n| s.delete(&pending_key(&setup_id, n)))
     })
     .await
 }

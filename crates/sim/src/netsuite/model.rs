@@ -211,8 +211,9 @@ pub struct PracticeOwner {
     pub name: String,
     /// The employee's internal ID.
     pub entity: u64,
-    pub token_id: String,
-    pub token_secret: String,
+    /// Their TBA token (none in an OAuth 2.0 scenario: they get a certificate mapping).
+    pub token_id: Option<String>,
+    pub token_secret: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
