@@ -83,6 +83,11 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             lifecycle::maintain_practice,
             lifecycle::owner_begin,
             lifecycle::owner_prove,
+            lifecycle::m2m_rotation_generate,
+            lifecycle::m2m_rotation_certificate_id,
+            lifecycle::m2m_rotation_practice_upload,
+            lifecycle::m2m_owner_begin,
+            lifecycle::m2m_rotation_prove,
         ])
         // The wizard's steps, defined once in core.
         .typ::<onramp_core::steps::StepDef>()

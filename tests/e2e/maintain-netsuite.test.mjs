@@ -71,7 +71,7 @@ test("a practice TBA setup rotates its token, then moves it to a new owner", asy
   assert.equal(await moved.getAttribute("data-proven"), "yes", await moved.getText());
   const owner = await driver.findElement(byTestId("owner-proof"));
   assert.equal(await owner.getAttribute("data-matches"), "true");
-  assert.match(await owner.getText(), /acts as integration2@wolfe\.example/);
+  assert.match(await owner.getText(), /act as integration2@wolfe\.example/);
   const next = await (await driver.findElement(byTestId("proof-next-steps"))).getText();
   assert.match(next, /revoke integration@wolfe\.example's token/);
   assert.match(next, /Retire integration@wolfe\.example/);

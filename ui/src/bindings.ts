@@ -74,6 +74,11 @@ export const commands = {
 	maintainPractice: (setupId: string) => typedError<MaintainPractice, IpcError>(__TAURI_INVOKE("maintain_practice", { setupId })),
 	ownerBegin: (setupId: string, newUser: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("owner_begin", { setupId, newUser })),
 	ownerProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<OwnerOutcome, IpcError>(__TAURI_INVOKE("owner_prove", { setupId, options, onEvent })),
+	m2mRotationGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<PendingCertificate, IpcError>(__TAURI_INVOKE("m2m_rotation_generate", { setupId, algorithm })),
+	m2mRotationCertificateId: (setupId: string, certificateId: string) => typedError<null, IpcError>(__TAURI_INVOKE("m2m_rotation_certificate_id", { setupId, certificateId })),
+	m2mRotationPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_rotation_practice_upload", { setupId })),
+	m2mOwnerBegin: (setupId: string, newUser: string, entity: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("m2m_owner_begin", { setupId, newUser, entity })),
+	m2mRotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<OwnerOutcome, IpcError>(__TAURI_INVOKE("m2m_rotation_prove", { setupId, options, onEvent })),
 };
 
 /* Constants */
@@ -484,6 +489,13 @@ export type PathKind =
 "json_file" | 
 /**  A connector profile. */
 "toml_file";
+
+/**  A new M2M certificate waiting beside the working one. */
+export type PendingCertificate = {
+	certificate_pem: string,
+	/**  The file to upload to NetSuite for the new mapping. */
+	path: string,
+};
 
 export type PermissionDiff = {
 	/**  How the actual side was learnt, e.g. "SuiteQL rolepermissions" or "per-object probes". */

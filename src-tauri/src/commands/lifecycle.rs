@@ -5,6 +5,7 @@ use onramp_application::api::lifecycle::{self as app, *};
 use onramp_application::lifecycle::owner::OwnerOutcome;
 use onramp_application::lifecycle::reminders::SetupReminders;
 use onramp_application::lifecycle::rotate::RotationOutcome;
+use onramp_application::oauth::m2m::{M2mAlgorithm, PracticeUpload};
 use onramp_application::run::RunOptions;
 use onramp_core::runner::RunEvent;
 use onramp_core::state::Setup;
@@ -89,4 +90,56 @@ pub async fn owner_prove(
 ) -> Result<OwnerOutcome, IpcError> {
     let options = options.unwrap_or_default();
     app::owner_prove(&ctx, setup_id, options, sink(on_event)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_rotation_generate(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    algorithm: M2mAlgorithm,
+) -> Result<PendingCertificate, IpcError> {
+    app::m2m_rotation_generate(&ctx, setup_id, algorithm).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_rotation_certificate_id(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    certificate_id: String,
+) -> Result<(), IpcError> {
+    app::m2m_rotation_certificate_id(&ctx, setup_id, certificate_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_rotation_practice_upload(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<PracticeUpload, IpcError> {
+    app::m2m_rotation_practice_upload(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_owner_begin(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    new_user: String,
+    entity: String,
+) -> Result<Setup, IpcError> {
+    app::m2m_owner_begin(&ctx, setup_id, new_user, entity).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_rotation_prove(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    options: Option<RunOptions>,
+    on_event: Channel<RunEvent>,
+) -> Result<OwnerOutcome, IpcError> {
+    let options = options.unwrap_or_default();
+    app::m2m_rotation_prove(&ctx, setup_id, options, sink(on_event)).await
 }

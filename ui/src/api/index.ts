@@ -28,6 +28,7 @@ import type {
   MaintainPractice,
   NewSetup,
   OwnerOutcome,
+  PendingCertificate,
   PracticeFix,
   OAuthEvent,
   OAuthField,
@@ -94,6 +95,7 @@ export type {
   NewSetup,
   OwnerOutcome,
   OwnerProof,
+  PendingCertificate,
   OAuthEvent,
   OAuthField,
   OAuthLaunch,
@@ -303,4 +305,18 @@ export const api = {
   /** Proves the new owner's token signs in and acts as them; replaces the old one only then. */
   ownerProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
     call(() => commands.ownerProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  /** M2M: a new key pair (its private key waits in the keychain) and the certificate to map. */
+  m2mRotationGenerate: (setupId: string, algorithm: M2mAlgorithm): Promise<PendingCertificate> =>
+    call(() => commands.m2mRotationGenerate(setupId, algorithm)),
+  m2mRotationCertificateId: async (setupId: string, certificateId: string): Promise<void> => {
+    await call(() => commands.m2mRotationCertificateId(setupId, certificateId));
+  },
+  /** Practice mode: the simulated administrator maps the new certificate; returns its Certificate ID. */
+  m2mRotationPracticeUpload: (setupId: string): Promise<PracticeUpload> =>
+    call(() => commands.m2mRotationPracticeUpload(setupId)),
+  m2mOwnerBegin: (setupId: string, newUser: string, entity: string): Promise<Setup> =>
+    call(() => commands.m2mOwnerBegin(setupId, newUser, entity)),
+  /** M2M: proves the new certificate (and owner) with a full run; replaces the old only then. */
+  m2mRotationProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
+    call(() => commands.m2mRotationProve(setupId, null, new Channel<RunEvent>(onEvent))),
 };

@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
 import { api } from "../api";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { M2mPanel } from "../components/maintain/M2mPanel";
 import { OwnerPanel } from "../components/maintain/OwnerPanel";
 import { RemindersList } from "../components/maintain/RemindersList";
 import { RotatePanel } from "../components/maintain/RotatePanel";
@@ -36,7 +37,9 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
   }
   const mine = (reminders.data ?? []).find((r) => r.setup_id === id);
   const tba = setup.erp === "netsuite" && (setup.auth_method ?? "tba") === "tba";
-  const rotates = setup.erp === "intacct" || tba;
+  const m2m = setup.erp === "netsuite" && setup.auth_method === "oauth2-m2m";
+  const rotates = setup.erp === "intacct" || tba || m2m;
+  const owners = tba || m2m;
   const done = () => {
     void refresh();
     reminders.reload();
@@ -54,8 +57,8 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
         {reminders.error !== null && <ErrorPanel error={reminders.error} title="Could not read the reminders" />}
         {!rotates && (
           <p className="muted">
-            An OAuth 2.0 setup renews its credentials on the Sign-in step: sign in again before the refresh token
-            expires, or generate a new certificate and map it before the old one expires.
+            An OAuth 2.0 authorization-code setup renews its consent on the Credentials step: have the integration
+            user connect again before the refresh token expires, then run the checks.
           </p>
         )}
         {rotates && (
@@ -63,15 +66,25 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
             <button type="button" className="button" aria-pressed={flow === "rotate"} data-testid="maintain-rotate" onClick={() => setFlow("rotate")}>
               Rotate credentials
             </button>
-            {tba && (
+            {owners && (
               <button type="button" className="button" aria-pressed={flow === "owner"} data-testid="maintain-owner" onClick={() => setFlow("owner")}>
                 Change the token owner
               </button>
             )}
           </div>
         )}
-        {rotates && flow === "rotate" && <RotatePanel setup={setup} practice={practice.data} onDone={done} />}
+        {rotates && !m2m && flow === "rotate" && <RotatePanel setup={setup} practice={practice.data} onDone={done} />}
         {tba && flow === "owner" && <OwnerPanel setup={setup} practice={practice.data} onSetup={replace} onDone={done} />}
+        {m2m && (
+          <M2mPanel
+            key={flow}
+            setup={setup}
+            practice={practice.data}
+            owner={flow === "owner"}
+            onSetup={replace}
+            onDone={done}
+          />
+        )}
       </main>
     </div>
   );

@@ -9,9 +9,11 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::ctx::AppCtx;
+use crate::lifecycle::m2m;
 use crate::lifecycle::owner::{self, OwnerOutcome};
 use crate::lifecycle::reminders::{self, SetupReminders};
 use crate::lifecycle::rotate::{self, Rotation, RotationOutcome};
+use crate::oauth::m2m::{M2mAlgorithm, PracticeUpload};
 use crate::practice;
 use crate::run::{EventSink, RunOptions};
 
@@ -152,4 +154,63 @@ pub async fn owner_prove(
     events: EventSink,
 ) -> Result<OwnerOutcome, IpcError> {
     owner::prove(ctx, setup_id, options, events).await
+}
+
+/// A new M2M certificate waiting beside the working one.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct PendingCertificate {
+    pub certificate_pem: String,
+    /// The file to upload to NetSuite for the new mapping.
+    pub path: String,
+}
+
+/// M2M: a new key pair (pending in the keychain) and its certificate file.
+pub async fn m2m_rotation_generate(
+    ctx: &AppCtx,
+    setup_id: String,
+    algorithm: M2mAlgorithm,
+) -> Result<PendingCertificate, IpcError> {
+    let certificate_pem = m2m::generate(ctx, setup_id.clone(), algorithm).await?;
+    let path = m2m::pending_path(ctx, &setup_id)?.display().to_string();
+    Ok(PendingCertificate {
+        certificate_pem,
+        path,
+    })
+}
+
+/// M2M: the Certificate ID NetSuite showed for the new mapping.
+pub async fn m2m_rotation_certificate_id(
+    ctx: &AppCtx,
+    setup_id: String,
+    certificate_id: String,
+) -> Result<(), IpcError> {
+    m2m::set_certificate_id(ctx, setup_id, certificate_id).await
+}
+
+/// Practice mode: the simulated administrator maps the new certificate.
+pub async fn m2m_rotation_practice_upload(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<PracticeUpload, IpcError> {
+    m2m::practice_upload(ctx, setup_id).await
+}
+
+/// M2M change of owner: the new user's login and internal ID.
+pub async fn m2m_owner_begin(
+    ctx: &AppCtx,
+    setup_id: String,
+    new_user: String,
+    entity: String,
+) -> Result<onramp_core::state::Setup, IpcError> {
+    m2m::begin_owner_change(ctx, setup_id, new_user, entity).await
+}
+
+/// M2M: proves the new certificate (and owner) with a full run; replaces only then.
+pub async fn m2m_rotation_prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<OwnerOutcome, IpcError> {
+    m2m::prove(ctx, setup_id, options, events).await
 }

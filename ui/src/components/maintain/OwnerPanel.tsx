@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { api, toApiError, type ApiError, type MaintainPractice, type OwnerOutcome, type Setup } from "../../api";
 import { ErrorPanel } from "../ErrorPanel";
 import { MenuPath } from "../MenuPath";
+import { OwnerProofLine } from "./OwnerProofLine";
 import { ProofPanel } from "./ProofPanel";
 import { SimulatedValues } from "./SimulatedValues";
 import { StagedFields } from "./StagedFields";
@@ -11,19 +12,6 @@ interface Props {
   practice: MaintainPractice | null;
   onSetup: (setup: Setup) => void;
   onDone: () => void;
-}
-
-function Owner({ outcome }: { outcome: OwnerOutcome }) {
-  const owner = outcome.owner;
-  if (owner === null) return null;
-  return (
-    <p data-testid="owner-proof" data-matches={owner.matches === null ? "unknown" : String(owner.matches)}>
-      {owner.acting_as !== null
-        ? `The new token acts as ${owner.acting_as} (expected ${owner.expected}). `
-        : `Expected user: ${owner.expected}. `}
-      {owner.how}
-    </p>
-  );
 }
 
 /** NetSuite TBA: move the integration to another user, with a token of their own. */
@@ -100,7 +88,7 @@ export function OwnerPanel({ setup, practice, onSetup, onDone }: Props) {
             disabled={!ready}
             prove={(onEvent) => api.ownerProve(setup.id, onEvent)}
             rotationOf={(o) => o.rotation}
-            details={(o) => <Owner outcome={o} />}
+            details={(o) => <OwnerProofLine outcome={o} />}
             onDone={() => {
               setGeneration((g) => g + 1);
               onDone();
