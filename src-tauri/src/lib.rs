@@ -88,6 +88,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             lifecycle::m2m_rotation_practice_upload,
             lifecycle::m2m_owner_begin,
             lifecycle::m2m_rotation_prove,
+            lifecycle::practice_change_password,
         ])
         // The wizard's steps, defined once in core.
         .typ::<onramp_core::steps::StepDef>()

@@ -79,6 +79,7 @@ export const commands = {
 	m2mRotationPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_rotation_practice_upload", { setupId })),
 	m2mOwnerBegin: (setupId: string, newUser: string, entity: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("m2m_owner_begin", { setupId, newUser, entity })),
 	m2mRotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<OwnerOutcome, IpcError>(__TAURI_INVOKE("m2m_rotation_prove", { setupId, options, onEvent })),
+	practiceChangePassword: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("practice_change_password", { setupId })),
 };
 
 /* Constants */

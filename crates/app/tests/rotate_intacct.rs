@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
-use onramp_application::api::lifecycle::{rotation_prove, rotation_stage};
+use onramp_application::api::lifecycle::{
+    practice_change_password, rotation_prove, rotation_stage,
+};
 use onramp_application::api::practice::practice_credentials;
 use onramp_application::api::setups::create_setup;
 use onramp_application::ctx::AppCtx;
@@ -44,12 +46,6 @@ async fn the_new_password_replaces_the_old_once_the_company_accepts_it() {
         let key = SecretKey::new(id.as_str(), v.name.as_str());
         store.set(&key, &Secret::new(v.value.clone())).unwrap();
     }
-    let user = values
-        .iter()
-        .find(|v| v.name == "intacct.user_id")
-        .unwrap()
-        .value
-        .clone();
     let stored = || {
         let key = SecretKey::new(id.as_str(), PASSWORD);
         store.get(&key).unwrap().unwrap().expose().clone()
@@ -69,14 +65,8 @@ async fn the_new_password_replaces_the_old_once_the_company_accepts_it() {
     assert!(!early.proven, "the company still has the old password");
     assert_eq!(stored(), old);
 
-    let base = ctx.sims.running(&id).await.unwrap();
-    let changed = reqwest::Client::new()
-        .post(format!("{base}/__sim/intacct/users/password"))
-        .json(&serde_json::json!({ "user": user, "password": NEW }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(changed.status(), 200);
+    // The simulated administrator sets the new password (Practice mode's button).
+    practice_change_password(&ctx, id.clone()).await.unwrap();
     let stale = revalidate(&ctx, &ctx.state.setup(&id).unwrap(), options).await;
     assert_eq!(
         stale.verdict,

@@ -143,3 +143,12 @@ pub async fn m2m_rotation_prove(
     let options = options.unwrap_or_default();
     app::m2m_rotation_prove(&ctx, setup_id, options, sink(on_event)).await
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn practice_change_password(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<(), IpcError> {
+    app::practice_change_password(&ctx, setup_id).await
+}

@@ -316,6 +316,10 @@ export const api = {
     call(() => commands.m2mRotationPracticeUpload(setupId)),
   m2mOwnerBegin: (setupId: string, newUser: string, entity: string): Promise<Setup> =>
     call(() => commands.m2mOwnerBegin(setupId, newUser, entity)),
+  /** Practice mode, Sage Intacct: the simulated administrator sets the new password stored for the rotation. */
+  practiceChangePassword: async (setupId: string): Promise<void> => {
+    await call(() => commands.practiceChangePassword(setupId));
+  },
   /** M2M: proves the new certificate (and owner) with a full run; replaces the old only then. */
   m2mRotationProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
     call(() => commands.m2mRotationProve(setupId, null, new Channel<RunEvent>(onEvent))),

@@ -214,3 +214,57 @@ pub async fn m2m_rotation_prove(
 ) -> Result<OwnerOutcome, IpcError> {
     m2m::prove(ctx, setup_id, options, events).await
 }
+
+/// Practice mode, Sage Intacct: the simulated administrator sets the Web
+/// Services user's password to the new one stored for the rotation (Company >
+/// Admin > Users > Edit); from then on the simulated company refuses the old one.
+pub async fn practice_change_password(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    use onramp_core::{ErrorKind, SecretKey};
+    let setup = ctx.state.setup(&setup_id)?;
+    if setup.erp != onramp_core::profile::Erp::Intacct || setup.practice_scenario.is_none() {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            "only a Sage Intacct practice setup changes its password in the simulator",
+        ));
+    }
+    let id = setup_id.clone();
+    let (user, password) = crate::oauth::keychain(ctx, move |s| {
+        let user = s.get(&SecretKey::new(
+            id.as_str(),
+            SecretName::IntacctUserId.as_str(),
+        ))?;
+        let new = s.get(&rotate::pending_key(
+            &id,
+            SecretName::IntacctUserPassword.as_str(),
+        ))?;
+        Ok((user, new))
+    })
+    .await?;
+    let (Some(user), Some(password)) = (user, password) else {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            "store the user ID on the Credentials step and the new password here first",
+        ));
+    };
+    let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
+    let base = ctx.sims.base_url(&setup_id, scenario).await?;
+    let failed = |e: &dyn std::fmt::Display| {
+        IpcError::new(
+            ErrorKind::Network,
+            format!("the simulator did not change the password: {e}"),
+        )
+    };
+    let http =
+        onramp_core::http::client(std::time::Duration::from_secs(10)).map_err(|e| failed(&e))?;
+    let body = serde_json::json!({ "user": user.expose(), "password": password.expose() });
+    let resp = http
+        .post(format!("{base}/__sim/intacct/users/password"))
+        .json(&body)
+        .send()
+        .await
+        .map_err(|e| failed(&e))?;
+    if !resp.status().is_success() {
+        return Err(failed(&resp.status()));
+    }
+    Ok(())
+}

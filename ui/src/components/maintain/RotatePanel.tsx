@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { api, type MaintainPractice, type Setup } from "../../api";
+import { api, toApiError, type ApiError, type MaintainPractice, type Setup } from "../../api";
+import { ErrorPanel } from "../ErrorPanel";
 import { MenuPath } from "../MenuPath";
 import { ProofPanel } from "./ProofPanel";
 import { SimulatedValues } from "./SimulatedValues";
@@ -16,6 +17,18 @@ export function RotatePanel({ setup, practice, onDone }: Props) {
   const netsuite = setup.erp === "netsuite";
   const [ready, setReady] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [changed, setChanged] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const simulatedIntacct = !netsuite && setup.practice_scenario !== null;
+  async function changeInSimulator() {
+    setError(null);
+    try {
+      await api.practiceChangePassword(setup.id);
+      setChanged(true);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  }
   return (
     <section className="maintain-flow" aria-labelledby="rotate-title" data-testid="rotate-panel">
       <h3 id="rotate-title">{netsuite ? "Rotate the access token" : "Change the Web Services user's password"}</h3>
@@ -36,6 +49,19 @@ export function RotatePanel({ setup, practice, onDone }: Props) {
       </ol>
       {netsuite && <SimulatedValues values={practice?.rotation ?? []} what="new token" />}
       <StagedFields setupId={setup.id} generation={generation} onReady={setReady} />
+      {simulatedIntacct && (
+        <div className="actions">
+          <button type="button" className="button" data-testid="practice-change-password" disabled={!ready} onClick={() => void changeInSimulator()}>
+            Set it in the simulated Sage Intacct
+          </button>
+          {changed && (
+            <span role="status" className="small">
+              Simulation: the user's password is now the new one; the old one is refused.
+            </span>
+          )}
+        </div>
+      )}
+      {error !== null && <ErrorPanel error={error} title="The simulator did not change the password" />}
       <ProofPanel
         label="Prove and replace"
         disabled={!ready}
