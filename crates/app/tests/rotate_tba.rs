@@ -214,6 +214,17 @@ async fn only_the_rotated_credentials_may_be_staged() {
         .await
         .unwrap_err();
     assert!(err.message.contains("empty"), "{}", err.message);
+    // New values the user gives up on are forgotten.
+    rotation_stage(&ctx, setup.id.clone(), TOKEN_ID.into(), "abc".into())
+        .await
+        .unwrap();
+    let state = rotation_state(&ctx, setup.id.clone()).await.unwrap();
+    assert!(state.staged.iter().any(|s| s.stored));
+    onramp_application::api::lifecycle::rotation_discard(&ctx, setup.id.clone())
+        .await
+        .unwrap();
+    let state = rotation_state(&ctx, setup.id.clone()).await.unwrap();
+    assert!(state.staged.iter().all(|s| !s.stored));
     // Proving with nothing staged names what to paste, before any request.
     let sink: EventSink = Arc::new(|_| {});
     let err = rotation_prove(&ctx, setup.id, RunOptions::default(), sink)

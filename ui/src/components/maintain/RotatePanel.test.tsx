@@ -83,3 +83,25 @@ describe("RotatePanel", () => {
     expect(screen.getByTestId("proof-next-steps")).toHaveTextContent("revoke the old token");
   });
 });
+
+describe("StagedFields", () => {
+  it("forgets new values the user gave up on", async () => {
+    let stored = true;
+    const backend = mockBackend({
+      rotation_state: () => ({
+        rotation: "tba_token",
+        staged: ["netsuite.token_id", "netsuite.token_secret"].map((name) => ({ name, stored })),
+      }),
+      rotation_discard: () => {
+        stored = false;
+        return null;
+      },
+    });
+    const user = userEvent.setup();
+    render(<RotatePanel setup={setup({ auth_method: "tba" })} practice={null} onDone={() => undefined} />);
+    await user.click(await screen.findByTestId("staged-forget"));
+    expect(await screen.findByTestId("staged-status-netsuite.token_id")).toHaveTextContent("not stored yet");
+    expect(backend.callsTo("rotation_discard")).toHaveLength(1);
+    expect(screen.queryByTestId("staged-forget")).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
-import { useCallback, useEffect } from "react";
-import { api } from "../../api";
+import { useCallback, useEffect, useState } from "react";
+import { api, toApiError, type ApiError } from "../../api";
 import { useLoad } from "../../hooks/useLoad";
 import { ErrorPanel } from "../ErrorPanel";
 import { StagedSecretField } from "./StagedSecretField";
@@ -27,6 +27,16 @@ export function StagedFields({ setupId, generation, onReady }: Props) {
   const ready = staged.length > 0 && staged.every((s) => s.stored);
   useEffect(() => reload(), [generation, reload]);
   useEffect(() => onReady(ready), [ready, onReady]);
+  const [forgetError, setForgetError] = useState<ApiError | null>(null);
+  async function forget() {
+    setForgetError(null);
+    try {
+      await api.rotationDiscard(setupId);
+      reload();
+    } catch (e) {
+      setForgetError(toApiError(e));
+    }
+  }
   return (
     <>
       {state.error !== null && <ErrorPanel error={state.error} title="Could not read the keychain" />}
@@ -40,6 +50,14 @@ export function StagedFields({ setupId, generation, onReady }: Props) {
           onStored={reload}
         />
       ))}
+      {staged.some((s) => s.stored) && (
+        <div className="actions">
+          <button type="button" className="button" data-testid="staged-forget" onClick={() => void forget()}>
+            Forget the new values
+          </button>
+        </div>
+      )}
+      {forgetError !== null && <ErrorPanel error={forgetError} title="Could not forget the new values" />}
     </>
   );
 }
