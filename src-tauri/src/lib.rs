@@ -25,7 +25,8 @@ use tauri::{Manager, Runtime};
 /// Every IPC command, typed for the generated `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     use commands::{
-        admin, choose, connector_profiles, info, oauth, practice, run, secrets, setups, share,
+        admin, choose, connector_profiles, info, lifecycle, oauth, practice, run, secrets, setups,
+        share,
     };
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
@@ -87,6 +88,20 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connector_profiles::import_connector_profile,
             connector_profiles::export_connector_profile,
             choose::choose_path,
+            lifecycle::setup_reminders,
+            lifecycle::rotation_state,
+            lifecycle::rotation_stage,
+            lifecycle::rotation_prove,
+            lifecycle::rotation_discard,
+            lifecycle::maintain_practice,
+            lifecycle::owner_begin,
+            lifecycle::owner_prove,
+            lifecycle::m2m_rotation_generate,
+            lifecycle::m2m_rotation_certificate_id,
+            lifecycle::m2m_rotation_practice_upload,
+            lifecycle::m2m_owner_begin,
+            lifecycle::m2m_rotation_prove,
+            lifecycle::practice_change_password,
         ])
         // The wizard's steps, defined once in core.
         .typ::<onramp_core::steps::StepDef>()

@@ -3,6 +3,7 @@ import type { Erp } from "./api";
 import { CompareScreen } from "./screens/CompareScreen";
 import { HomeScreen } from "./screens/HomeScreen";
 import { ImportScreen } from "./screens/ImportScreen";
+import { MaintainScreen } from "./screens/MaintainScreen";
 import { NewSetupScreen } from "./screens/NewSetupScreen";
 import { PracticeScreen } from "./screens/PracticeScreen";
 import { ProfilesScreen } from "./screens/ProfilesScreen";
@@ -13,6 +14,7 @@ type View =
   | { name: "new"; erp: Erp }
   | { name: "practice" }
   | { name: "setup"; id: string }
+  | { name: "maintain"; id: string }
   | { name: "import" }
   | { name: "compare"; before?: string }
   | { name: "profiles" };
@@ -45,6 +47,10 @@ export function App() {
     case "practice":
       return <PracticeScreen onCreated={open} onCancel={home} />;
     case "setup":
-      return <SetupScreen key={view.id} id={view.id} onHome={home} />;
+      return (
+        <SetupScreen key={view.id} id={view.id} onHome={home} onMaintain={() => setView({ name: "maintain", id: view.id })} />
+      );
+    case "maintain":
+      return <MaintainScreen key={view.id} id={view.id} onHome={home} onBack={() => open(view.id)} />;
   }
 }

@@ -77,6 +77,21 @@ export const commands = {
 	 *  returns the chosen path; none when the user cancels.
 	 */
 	choosePath: (kind: PathKind, title: string, current: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_path", { kind, title, current })),
+	setupReminders: () => typedError<SetupReminders[], IpcError>(__TAURI_INVOKE("setup_reminders")),
+	rotationState: (setupId: string) => typedError<RotationState, IpcError>(__TAURI_INVOKE("rotation_state", { setupId })),
+	/**  Write-only: the value goes to the keychain and is never sent back. */
+	rotationStage: (setupId: string, name: string, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_stage", { setupId, name, value })),
+	rotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<RotationOutcome, IpcError>(__TAURI_INVOKE("rotation_prove", { setupId, options, onEvent })),
+	rotationDiscard: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_discard", { setupId })),
+	maintainPractice: (setupId: string) => typedError<MaintainPractice, IpcError>(__TAURI_INVOKE("maintain_practice", { setupId })),
+	ownerBegin: (setupId: string, newUser: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("owner_begin", { setupId, newUser })),
+	ownerProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<OwnerOutcome, IpcError>(__TAURI_INVOKE("owner_prove", { setupId, options, onEvent })),
+	m2mRotationGenerate: (setupId: string, algorithm: M2mAlgorithm) => typedError<PendingCertificate, IpcError>(__TAURI_INVOKE("m2m_rotation_generate", { setupId, algorithm })),
+	m2mRotationCertificateId: (setupId: string, certificateId: string) => typedError<null, IpcError>(__TAURI_INVOKE("m2m_rotation_certificate_id", { setupId, certificateId })),
+	m2mRotationPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_rotation_practice_upload", { setupId })),
+	m2mOwnerBegin: (setupId: string, newUser: string, entity: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("m2m_owner_begin", { setupId, newUser, entity })),
+	m2mRotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<OwnerOutcome, IpcError>(__TAURI_INVOKE("m2m_rotation_prove", { setupId, options, onEvent })),
+	practiceChangePassword: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("practice_change_password", { setupId })),
 };
 
 /* Constants */
@@ -426,6 +441,19 @@ export type M2mCertificate = {
 	fingerprint_sha256: string,
 };
 
+/**
+ *  What the simulated administrator created for the Maintain flows (fake,
+ *  practice-only values to paste): the rotated token, and the new owner's.
+ */
+export type MaintainPractice = {
+	rotation: PracticeValue[],
+	/**  The employee who can take the integration over, and their token. */
+	new_owner_email: string | null,
+	new_owner_name: string | null,
+	new_owner_entity: string | null,
+	new_owner_token: PracticeValue[],
+};
+
 export type NetSuiteRequirements = {
 	auth_methods: AuthMethod[],
 	/**  OAuth 2.0 scopes the connector uses (`rest_webservices`, `restlets`, `suite_analytics`). */
@@ -576,6 +604,22 @@ export type Offboarded = {
 	change: AdminChange,
 };
 
+export type OwnerOutcome = {
+	rotation: RotationOutcome,
+	owner: OwnerProof | null,
+};
+
+/**  Who the proven credentials act as, and how that was seen. */
+export type OwnerProof = {
+	expected: string,
+	/**  The user NetSuite recorded for the run's logins, when Onramp can see it. */
+	acting_as: string | null,
+	/**  `Some(false)`: the token belongs to someone else; nothing is replaced. */
+	matches: boolean | null,
+	/**  Where this was seen, or where the person confirms it. */
+	how: string,
+};
+
 /**  What the user is choosing. */
 export type PathKind = 
 /**  A folder to export into. */
@@ -584,6 +628,13 @@ export type PathKind =
 "json_file" | 
 /**  A connector profile. */
 "toml_file";
+
+/**  A new M2M certificate waiting beside the working one. */
+export type PendingCertificate = {
+	certificate_pem: string,
+	/**  The file to upload to NetSuite for the new mapping. */
+	path: string,
+};
 
 export type PermissionDiff = {
 	/**  How the actual side was learnt, e.g. "SuiteQL rolepermissions" or "per-object probes". */
@@ -675,6 +726,43 @@ export type ProofMethod =
 "probe" | 
 /**  Nothing this sign-in may do proves it; `detail` says what would. */
 "not_provable";
+
+export type Reminder = {
+	kind: ReminderKind,
+	urgency: Urgency,
+	title: string,
+	/**  What to do, and where. */
+	action: string,
+	/**  RFC 3339: when the credential expires (none for a release reminder). */
+	due: string | null,
+	/**  Whole days until `due` (negative once past). */
+	days_left: number | null,
+};
+
+export type ReminderKind = "certificate_expiry" | "refresh_token_expiry" | "revalidate_after_release";
+
+/**  What a stored credential rotation replaces. */
+export type Rotation = 
+/**  NetSuite TBA: a new token (same user, role and integration record). */
+"tba_token" | 
+/**  Sage Intacct: the Web Services user's new password. */
+"intacct_password";
+
+/**  How the proof of new credentials went. */
+export type RotationOutcome = {
+	/**  The new credentials passed and replaced the old ones. */
+	proven: boolean,
+	summary: RunSummary,
+	checks: CheckResult[],
+	/**  What the person does next (update the connector, revoke the old token). */
+	next_steps: string[],
+};
+
+/**  What the setup's rotation replaces, and which new values are stored. */
+export type RotationState = {
+	rotation: Rotation,
+	staged: StagedSecret[],
+};
 
 /**
  *  Progress of one run, streamed to the front end in this order:
@@ -845,6 +933,21 @@ export type SetupProfile = {
 	app_version: string,
 };
 
+/**  A setup's reminders, and the release it was last checked on. */
+export type SetupReminders = {
+	setup_id: string,
+	label: string,
+	erp: Erp,
+	practice: boolean,
+	/**  When the setup's last full run started (RFC 3339). */
+	last_validated_at: string | null,
+	/**  NetSuite: the release that run was on (`2026.2`). */
+	last_validated_release: string | null,
+	/**  NetSuite: the release rolling out now. */
+	current_release: string | null,
+	reminders: Reminder[],
+};
+
 export type SetupStatus = "not_started" | "in_progress" | "validated" | "failing";
 
 /**  One row of the setups list. */
@@ -881,6 +984,12 @@ export type SlotView = {
 	entity: string,
 	valid_until: string,
 	revoked: boolean,
+};
+
+/**  A new value waiting to be proven, by secret name. */
+export type StagedSecret = {
+	name: string,
+	stored: boolean,
 };
 
 export type StepDef = {
@@ -927,6 +1036,9 @@ export type SubsidiaryChoice = {
 };
 
 export type TokenState = "active" | "revoked";
+
+/**  How soon to act, for the order and look of a reminder. */
+export type Urgency = "notice" | "soon" | "urgent" | "expired";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -8,6 +8,7 @@ import "./styles/setup.css";
 import "./styles/run.css";
 import "./styles/guide.css";
 import "./styles/share.css";
+import "./styles/maintain.css";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

@@ -13,6 +13,7 @@ pub mod erp_run;
 pub mod errors;
 pub mod export;
 pub mod host;
+pub mod lifecycle;
 pub mod method_rule;
 pub mod oauth;
 pub mod practice;

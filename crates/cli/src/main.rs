@@ -8,6 +8,7 @@ mod netsuite_m2m;
 mod output;
 mod profile;
 mod report;
+mod revalidate;
 mod run;
 mod secrets;
 mod sim;
@@ -49,6 +50,8 @@ enum Area {
     /// Setup profiles: export one from a saved run, show one, compare two.
     #[command(subcommand)]
     Profile(profile::Command),
+    /// Run stored setups' checks again (cron, CI); exits non-zero unless all passed.
+    Revalidate(revalidate::Args),
 }
 
 #[tokio::main]
@@ -63,6 +66,7 @@ async fn main() -> ExitCode {
         Area::Secret(cmd) => secrets::run(cmd),
         Area::Report(args) => report::run(args),
         Area::Profile(cmd) => profile::run(cmd),
+        Area::Revalidate(args) => revalidate::run(args).await,
     };
     match outcome {
         Ok(code) => code,

@@ -192,3 +192,64 @@ async fn entity_and_role_problems_are_permission_denied() {
         assert_eq!(last_detail(&sim).await, "permission_denied", "{patch}");
     }
 }
+
+/// The Maintain scenario: the rotated token and the new owner's token work
+/// beside the old one, the Login Audit Trail names each token's user, and
+/// once the old token is revoked it is refused while the new one still works.
+#[tokio::test]
+async fn rotated_and_new_owner_tokens_work_until_revoked() {
+    let s = Scenario::builtin("netsuite/maintain").unwrap();
+    let sim = start(&s, SimOptions::default()).await;
+    let client = &s.netsuite.as_ref().unwrap().client;
+    let old = Signer::from_scenario(&s);
+    let rotation = client.rotation.clone().unwrap();
+    let rotated = Signer {
+        token: rotation.token_id,
+        token_secret: rotation.token_secret,
+        nonce: fresh_nonce(),
+        ..old.clone()
+    };
+    let owner = client.new_owner.clone().unwrap();
+    let new_owner = Signer {
+        token: owner.token_id.unwrap(),
+        token_secret: owner.token_secret.unwrap(),
+        nonce: fresh_nonce(),
+        ..old.clone()
+    };
+    for signer in [&old, &rotated, &new_owner] {
+        assert_eq!(get(&sim, signer, PROD_HOST, SERVER_TIME).await.status, 200);
+    }
+    let trail = audit(&sim).await;
+    assert_eq!(
+        trail[0]["email"], owner.email,
+        "newest first, by the token's user"
+    );
+    assert_eq!(trail[1]["email"], "integration@wolfe.example");
+
+    let revoke = |name: &str| {
+        reqwest::Client::new()
+            .post(format!("{}/__sim/netsuite/tokens/revoke", sim.base_url()))
+            .query(&[("account", "1234567"), ("name", name)])
+            .send()
+    };
+    let old_name = "Onramp Connector - Onramp Integration User";
+    assert_eq!(revoke(old_name).await.unwrap().status(), 200);
+    assert_eq!(revoke("No such token").await.unwrap().status(), 400);
+    let r = get(
+        &sim,
+        &Signer {
+            nonce: fresh_nonce(),
+            ..old
+        },
+        PROD_HOST,
+        SERVER_TIME,
+    )
+    .await;
+    assert_invalid_login(&r);
+    assert_eq!(last_detail(&sim).await, "token_rejected");
+    let again = Signer {
+        nonce: fresh_nonce(),
+        ..rotated
+    };
+    assert_eq!(get(&sim, &again, PROD_HOST, SERVER_TIME).await.status, 200);
+}

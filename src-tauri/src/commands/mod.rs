@@ -5,6 +5,7 @@ pub mod admin;
 pub mod choose;
 pub mod connector_profiles;
 pub mod info;
+pub mod lifecycle;
 pub mod oauth;
 pub mod practice;
 pub mod run;

@@ -11,7 +11,7 @@ use tauri::State;
 
 use crate::ctx::AppCtx;
 
-fn sink(channel: Channel<RunEvent>) -> EventSink {
+pub(super) fn sink(channel: Channel<RunEvent>) -> EventSink {
     Arc::new(move |event| {
         if let Err(e) = channel.send(event) {
             tracing::warn!(error = %e, "the window stopped listening to a run");

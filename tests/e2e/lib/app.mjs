@@ -185,12 +185,13 @@ export async function startDriver(home) {
 /**
  * One app for the whole test file: a throwaway home, tauri-driver and the
  * window, started before the first test (then handed to `use`) and removed
- * after the last.
+ * after the last. `seed(home)`, when given, writes files before the app starts.
  */
-export function appForFile(use) {
+export function appForFile(use, seed) {
   let home, drv, driver;
   before(async () => {
     home = throwawayHome();
+    seed?.(home);
     drv = await startDriver(home);
     driver = await drv.launch();
     use({ home, driver });

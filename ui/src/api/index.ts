@@ -35,7 +35,10 @@ import type {
   KeyExport,
   M2mAlgorithm,
   M2mCertificate,
+  MaintainPractice,
   NewSetup,
+  OwnerOutcome,
+  PendingCertificate,
   PracticeFix,
   OAuthEvent,
   OAuthField,
@@ -43,12 +46,15 @@ import type {
   OAuthStatus,
   PracticeUpload,
   PracticeValue,
+  RotationOutcome,
+  RotationState,
   RunEvent,
   ScenarioInfo,
   SecretKey,
   SecretSpec,
   Setup,
   SetupChange,
+  SetupReminders,
   SetupSummary,
   SimLog,
 } from "../bindings";
@@ -109,7 +115,11 @@ export type {
   KeychainStatus,
   M2mAlgorithm,
   M2mCertificate,
+  MaintainPractice,
   NewSetup,
+  OwnerOutcome,
+  OwnerProof,
+  PendingCertificate,
   OAuthEvent,
   OAuthField,
   OAuthLaunch,
@@ -119,6 +129,11 @@ export type {
   PracticeFix,
   PracticeUpload,
   PracticeValue,
+  Reminder,
+  ReminderKind,
+  Rotation,
+  RotationOutcome,
+  RotationState,
   RunEvent,
   RunSummary,
   ScenarioInfo,
@@ -126,8 +141,10 @@ export type {
   SecretSpec,
   Setup,
   SetupChange,
+  SetupReminders,
   SetupStatus,
   SetupSummary,
+  StagedSecret,
   StepDef,
   StepStatus,
   SimLog,
@@ -311,4 +328,43 @@ export const api = {
   importConnectorProfile: (path: string): Promise<ConnectorProfile> => call(() => commands.importConnectorProfile(path)),
   exportConnectorProfile: (id: string, folder: string): Promise<string> =>
     call(() => commands.exportConnectorProfile(id, folder)),
+  /** Every setup's reminders (expiring credentials, a new NetSuite release) and last validated release. */
+  setupReminders: (): Promise<SetupReminders[]> => call(() => commands.setupReminders()),
+  /** What the setup's rotation replaces, and which new values are already stored. */
+  rotationState: (setupId: string): Promise<RotationState> => call(() => commands.rotationState(setupId)),
+  /** Write-only: a new value waits in the keychain beside the working one until a run proves it. */
+  rotationStage: async (setupId: string, name: string, value: string): Promise<void> => {
+    await call(() => commands.rotationStage(setupId, name, value));
+  },
+  /** Proves the new values with a full run; they replace the old ones only if it passes. */
+  rotationProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<RotationOutcome> =>
+    call(() => commands.rotationProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  rotationDiscard: async (setupId: string): Promise<void> => {
+    await call(() => commands.rotationDiscard(setupId));
+  },
+  /** Practice mode: the values the simulated administrator created for the Maintain flows. */
+  maintainPractice: (setupId: string): Promise<MaintainPractice> => call(() => commands.maintainPractice(setupId)),
+  /** Change of token owner: names the user taking the integration over. */
+  ownerBegin: (setupId: string, newUser: string): Promise<Setup> => call(() => commands.ownerBegin(setupId, newUser)),
+  /** Proves the new owner's token signs in and acts as them; replaces the old one only then. */
+  ownerProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
+    call(() => commands.ownerProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  /** M2M: a new key pair (its private key waits in the keychain) and the certificate to map. */
+  m2mRotationGenerate: (setupId: string, algorithm: M2mAlgorithm): Promise<PendingCertificate> =>
+    call(() => commands.m2mRotationGenerate(setupId, algorithm)),
+  m2mRotationCertificateId: async (setupId: string, certificateId: string): Promise<void> => {
+    await call(() => commands.m2mRotationCertificateId(setupId, certificateId));
+  },
+  /** Practice mode: the simulated administrator maps the new certificate; returns its Certificate ID. */
+  m2mRotationPracticeUpload: (setupId: string): Promise<PracticeUpload> =>
+    call(() => commands.m2mRotationPracticeUpload(setupId)),
+  m2mOwnerBegin: (setupId: string, newUser: string, entity: string): Promise<Setup> =>
+    call(() => commands.m2mOwnerBegin(setupId, newUser, entity)),
+  /** Practice mode, Sage Intacct: the simulated administrator sets the new password stored for the rotation. */
+  practiceChangePassword: async (setupId: string): Promise<void> => {
+    await call(() => commands.practiceChangePassword(setupId));
+  },
+  /** M2M: proves the new certificate (and owner) with a full run; replaces the old only then. */
+  m2mRotationProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<OwnerOutcome> =>
+    call(() => commands.m2mRotationProve(setupId, null, new Channel<RunEvent>(onEvent))),
 };

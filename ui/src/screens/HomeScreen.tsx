@@ -3,6 +3,7 @@ import { api, toApiError, type ApiError, type Erp, type SetupSummary } from "../
 import { AboutPanel } from "../components/AboutPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { KeychainBanner } from "../components/KeychainBanner";
+import { RemindersPanel } from "../components/maintain/RemindersPanel";
 import { StoreRecoveryBanner } from "../components/StoreRecoveryBanner";
 import { useLoad } from "../hooks/useLoad";
 import { NewClientForm } from "../components/share/NewClientForm";
@@ -115,6 +116,8 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
           </div>
         </section>
       )}
+
+      {!unavailable && <RemindersPanel onOpen={onOpen} />}
 
       <section aria-labelledby="saved-title">
         <h2 id="saved-title">Saved setups</h2>

@@ -2,7 +2,13 @@ import type { Setup } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { ERP_LABEL } from "../model/environment";
 
-export function SetupHeader({ setup, onHome }: { setup: Setup; onHome: () => void }) {
+interface Props {
+  setup: Setup;
+  onHome: () => void;
+  onMaintain?: () => void;
+}
+
+export function SetupHeader({ setup, onHome, onMaintain }: Props) {
   const practice = setup.practice_scenario !== null;
   return (
     <header className="setup-header">
@@ -23,6 +29,11 @@ export function SetupHeader({ setup, onHome }: { setup: Setup; onHome: () => voi
           {practice && <> · Scenario {setup.practice_scenario}</>}
         </p>
       </div>
+      {onMaintain !== undefined && (
+        <button type="button" className="button small" data-testid="open-maintain" onClick={onMaintain}>
+          Maintain
+        </button>
+      )}
       <EnvironmentBadge environment={setup.environment} practice={practice} />
     </header>
   );

@@ -13,9 +13,11 @@ import { StepBody } from "./StepBody";
 interface Props {
   id: string;
   onHome: () => void;
+  /** Opens the Maintain page (rotation, change of owner, reminders). */
+  onMaintain?: () => void;
 }
 
-export function SetupScreen({ id, onHome }: Props) {
+export function SetupScreen({ id, onHome, onMaintain }: Props) {
   const { setup, error, goTo, markDone, change, refresh, replace } = useSetup(id);
   const unsaved = useRef(new Map<string, string>());
   const registry = useMemo<UnsavedSecrets>(
@@ -56,7 +58,7 @@ export function SetupScreen({ id, onHome }: Props) {
 
   return (
     <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
-      <SetupHeader setup={setup} onHome={() => guard(onHome)} />
+      <SetupHeader setup={setup} onHome={() => guard(onHome)} onMaintain={onMaintain && (() => guard(onMaintain))} />
       <div className="setup-body">
         <StepRail steps={railSteps(setup, steps)} onJump={(stepId) => guard(() => void goTo(stepId))} />
         <main className="step-main">

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod connector_profiles;
 pub mod info;
+pub mod lifecycle;
 pub mod oauth;
 pub mod practice;
 mod practice_values;

@@ -153,6 +153,8 @@ pub async fn delete_setup(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
             .try_for_each(|name| store.delete(&SecretKey::new(setup_id.as_str(), name)))
     })
     .await?;
+    // New credentials waiting to be proven belong to the setup too.
+    crate::lifecycle::rotate::discard(ctx, id.clone()).await?;
     ctx.sims.stop(&id).await;
     // The M2M certificate is public, but it belongs to this setup only.
     // (Ids it refuses to build a path from never had a certificate.)

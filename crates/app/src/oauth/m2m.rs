@@ -163,13 +163,25 @@ pub async fn practice_upload(ctx: &AppCtx, setup: &Setup) -> Result<PracticeUplo
     }
     let cert = read(ctx, &setup.id)?
         .ok_or_else(|| invalid("generate the key pair and certificate first"))?;
+    practice_map(ctx, setup, cert.certificate_pem, None).await
+}
+
+/// Practice mode: maps `certificate_pem` in the simulator for the scenario's
+/// role and its integration user, or `entity` (another employee holding the
+/// role: a new owner), as the simulated administrator would.
+pub async fn practice_map(
+    ctx: &AppCtx,
+    setup: &Setup,
+    certificate_pem: String,
+    entity: Option<u64>,
+) -> Result<PracticeUpload, IpcError> {
     let scenario = crate::practice::scenario_for(&ctx.data_dir, setup)?;
     let slot = scenario
         .netsuite
         .as_ref()
         .map(|n| n.oauth2.client.clone())
         .unwrap_or_default();
-    let (Some(role), Some(entity)) = (slot.m2m_role, slot.m2m_entity) else {
+    let (Some(role), Some(entity)) = (slot.m2m_role, entity.or(slot.m2m_entity)) else {
         return Err(invalid("this practice scenario has no M2M mapping slot"));
     };
     let body = json!({
@@ -177,7 +189,7 @@ pub async fn practice_upload(ctx: &AppCtx, setup: &Setup) -> Result<PracticeUplo
         "client_id": client_id(setup)?,
         "role": role,
         "entity": entity,
-        "certificate_pem": cert.certificate_pem,
+        "certificate_pem": certificate_pem,
     });
     let base = ctx.sims.base_url(&setup.id, scenario).await?;
     let failed = |e: &dyn std::fmt::Display| {

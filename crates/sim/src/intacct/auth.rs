@@ -121,7 +121,7 @@ fn login(
         return out;
     }
     let user = match sc.find_user(userid) {
-        Some(u) if u.password == password => u.clone(),
+        Some(u) if state.password_matches(&u.login_id, &u.password, password) => u.clone(),
         Some(_) => {
             return bad_credentials(state, block, format!("wrong password for user '{userid}'"))
         }

@@ -1,5 +1,6 @@
 //! Simulator-only endpoints: a non-secret summary of the company, the log of
-//! why requests were refused (Practice mode shows it), and session expiry on demand.
+//! why requests were refused (Practice mode shows it), session expiry on demand,
+//! and an administrator's password change.
 
 use std::sync::Arc;
 
@@ -54,4 +55,33 @@ pub async fn expire_sessions(State(state): State<Arc<IntacctState>>) -> Json<Val
     let expired = sessions.len();
     sessions.values_mut().for_each(|s| s.expires = past);
     Json(json!({ "expired": expired }))
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasswordChange {
+    pub user: String,
+    pub password: String,
+}
+
+/// An administrator sets a user's new password (Company > Admin > Users >
+/// Edit): from the next sign-in on, only the new one is accepted.
+pub async fn change_password(
+    State(state): State<Arc<IntacctState>>,
+    Json(change): Json<PasswordChange>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let user = state
+        .scenario
+        .find_user(&change.user)
+        .map(|u| u.login_id.clone());
+    let Some(user) = user.filter(|_| !change.password.is_empty()) else {
+        let why = format!("no user {:?}, or an empty password", change.user);
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            Json(json!({ "simulator": why })),
+        )
+            .into_response();
+    };
+    lock(&state.changed_passwords).insert(user, change.password);
+    Json(json!({ "changed": change.user })).into_response()
 }

@@ -58,6 +58,10 @@ pub fn router(scenario: &IntacctScenario, options: &SimOptions) -> axum::Router 
             "/__sim/intacct/sessions/expire",
             post(inspect_sim::expire_sessions),
         )
+        .route(
+            "/__sim/intacct/users/password",
+            post(inspect_sim::change_password),
+        )
         .with_state(state)
 }
 

@@ -80,6 +80,8 @@ pub struct IntacctState {
     log_seq: AtomicU64,
     pub codes: Mutex<HashMap<String, AuthCode>>,
     pub tokens: Mutex<HashMap<String, Token>>,
+    /// Passwords an administrator changed since the start (login ID → password).
+    pub changed_passwords: Mutex<HashMap<String, String>>,
 }
 
 impl IntacctState {
@@ -97,6 +99,20 @@ impl IntacctState {
             log_seq: AtomicU64::new(0),
             codes: Mutex::default(),
             tokens: Mutex::default(),
+            changed_passwords: Mutex::default(),
+        }
+    }
+
+    /// Whether `password` is the user's current one (changed, or as in the scenario).
+    pub fn password_matches(
+        &self,
+        login_id: &str,
+        scenario_password: &str,
+        password: &str,
+    ) -> bool {
+        match lock(&self.changed_passwords).get(login_id) {
+            Some(changed) => changed == password,
+            None => scenario_password == password,
         }
     }
 

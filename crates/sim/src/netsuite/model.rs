@@ -201,6 +201,31 @@ pub struct ClientConfig {
     pub user_email: Option<String>,
     /// Connector profile to validate against (`netsuite-zuora-billing`...).
     pub profile: Option<String>,
+    /// Maintain page: the new token the administrator created for the same user.
+    pub rotation: Option<PracticeToken>,
+    /// Maintain page: the user who takes over the integration, with their token.
+    pub new_owner: Option<PracticeOwner>,
+}
+
+/// A token's values as NetSuite shows them once, when it is created (practice-only).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeToken {
+    pub token_id: String,
+    pub token_secret: String,
+}
+
+/// Another employee holding the integration role, and their token.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeOwner {
+    pub email: String,
+    pub name: String,
+    /// The employee's internal ID.
+    pub entity: u64,
+    /// Their TBA token (none in an OAuth 2.0 scenario: they get a certificate mapping).
+    pub token_id: Option<String>,
+    pub token_secret: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -113,6 +113,25 @@ impl NsState {
     }
 }
 
+impl NsState {
+    /// Revokes the account's tokens named `name`; how many there were.
+    pub fn revoke_token(&self, account_id: &str, name: &str) -> Result<usize, String> {
+        let mut accounts = self.accounts();
+        let account = accounts
+            .get_mut(account_id)
+            .ok_or_else(|| format!("no account {account_id:?} in this scenario"))?;
+        let mut revoked = 0;
+        for token in account.tokens.values_mut().filter(|t| t.name == name) {
+            token.revoked = true;
+            revoked += 1;
+        }
+        match revoked {
+            0 => Err(format!("{account_id} has no access token named {name:?}")),
+            n => Ok(n),
+        }
+    }
+}
+
 /// Builds an account, copying what a sandbox leaves out from its production account.
 fn build_account(scenario: &NetSuiteScenario, spec: &AccountSpec) -> Account {
     let source = spec

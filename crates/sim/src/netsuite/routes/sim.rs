@@ -18,6 +18,7 @@ pub fn router() -> Router<NsState> {
         .route("/__sim/netsuite/login-audit-trail", get(audit_trail))
         .route("/__sim/netsuite/state", get(summary))
         .route("/__sim/netsuite/sandbox-refresh", post(sandbox_refresh))
+        .route("/__sim/netsuite/tokens/revoke", post(revoke_token))
 }
 
 async fn audit_trail(State(state): State<NsState>) -> Response {
@@ -67,6 +68,22 @@ struct RefreshQuery {
 async fn sandbox_refresh(State(state): State<NsState>, Query(q): Query<RefreshQuery>) -> Response {
     match state.refresh_sandbox(&q.account) {
         Ok(()) => Json(json!({"refreshed": q.account})).into_response(),
+        Err(e) => (StatusCode::BAD_REQUEST, Json(json!({"simulator": e}))).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct RevokeQuery {
+    account: String,
+    /// The token's name, as Setup > Users/Roles > Access Tokens lists it.
+    name: String,
+}
+
+/// The administrator's Revoke on the Access Tokens page: the token is refused
+/// from the next request on (`token_rejected` in the Login Audit Trail).
+async fn revoke_token(State(state): State<NsState>, Query(q): Query<RevokeQuery>) -> Response {
+    match state.revoke_token(&q.account, &q.name) {
+        Ok(n) => Json(json!({"revoked": n})).into_response(),
         Err(e) => (StatusCode::BAD_REQUEST, Json(json!({"simulator": e}))).into_response(),
     }
 }
