@@ -417,6 +417,17 @@ export type KeyExport = {
 	exported_at: string,
 };
 
+/**
+ *  The one time a generated M2M private key left the keychain, for a
+ *  connector that takes it pasted in.
+ */
+export type KeyHandoff = {
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  The file written. */
+	file: string,
+};
+
 export type KeychainStatus = {
 	available: boolean,
 	/**  Why not, and how to get one, when it is not available. */
@@ -797,6 +808,8 @@ export type RunRecord = {
 	expiries?: Expiry[],
 	/**  Changes Onramp made in the ERP with an administrator's consent. */
 	changes?: AdminChange[],
+	/**  When the M2M private key was written out for the connector, and where. */
+	key_handoff?: KeyHandoff | null,
 	/**  RFC 3339, UTC. */
 	generated_at: string,
 	app_version: string,

@@ -6,7 +6,7 @@
 use crate::data_dir::DataDir;
 
 use onramp_core::observed::{Observed, SetupFacts, Simulation};
-use onramp_core::report::{Expiry, RunRecord, RunStore, StepRecord};
+use onramp_core::report::{Expiry, KeyHandoff, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
 use onramp_core::state::{Setup, StepStatus};
 use onramp_core::steps::steps_for;
@@ -177,6 +177,16 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         scenario: scenario.clone(),
     });
     record.changes = setup.admin_changes.clone();
+    record.key_handoff = match (
+        setup.fields.get(fields::KEY_EXPORTED_AT),
+        setup.fields.get(fields::KEY_EXPORTED_TO),
+    ) {
+        (Some(at), Some(file)) => Some(KeyHandoff {
+            at: at.clone(),
+            file: file.clone(),
+        }),
+        _ => None,
+    };
     record
 }
 

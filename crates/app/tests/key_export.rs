@@ -8,7 +8,10 @@ use onramp_application::api::setups::create_setup;
 use onramp_application::ctx::AppCtx;
 use onramp_application::oauth::fields;
 use onramp_application::oauth::m2m::M2mAlgorithm;
+use onramp_application::runs;
+use onramp_core::observed::{NsObserved, Observed, SetupFacts};
 use onramp_core::profile::Erp;
+use onramp_core::report::RunRecord;
 use onramp_core::secret::MemorySecretStore;
 use onramp_core::state::NewSetup;
 
@@ -72,6 +75,30 @@ async fn the_key_is_written_once_after_the_warning_and_recorded() {
     let stored = ctx.state.setup(&id).unwrap();
     assert_eq!(stored.fields[fields::KEY_EXPORTED_AT], done.exported_at);
     assert_eq!(stored.fields[fields::KEY_EXPORTED_TO], done.path);
+    // The setup's report says when and where the key went.
+    let facts = SetupFacts {
+        erp: Erp::Netsuite,
+        account_id: "1234567".into(),
+        environment: None,
+        entity_id: None,
+        connector_profile_id: None,
+        auth_method: None,
+        simulation: None,
+    };
+    let record = runs::refresh(
+        RunRecord::new(facts, Observed::Netsuite(NsObserved::default()), vec![], None),
+        &stored,
+    );
+    let handoff = record.key_handoff.clone().unwrap();
+    assert_eq!(
+        (handoff.at.as_str(), handoff.file.as_str()),
+        (done.exported_at.as_str(), done.path.as_str())
+    );
+    let html = record.to_html();
+    assert!(
+        html.contains("Private key handed over") && html.contains(&done.path),
+        "{html}"
+    );
 
     // Once per key: a second export is refused and names the first.
     let other = dir.path().join("again").display().to_string();

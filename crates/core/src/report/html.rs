@@ -139,6 +139,7 @@ pub fn render_html(r: &RunRecord) -> String {
     steps(&mut h, r);
     expiries(&mut h, r);
     changes(&mut h, r);
+    key_handoff(&mut h, r);
     let _ = writeln!(h, "<h2>Checks{}</h2>", sim_tag(r));
     for c in &r.checks {
         check(&mut h, c, r);
@@ -245,6 +246,18 @@ fn changes(h: &mut String, r: &RunRecord) {
         );
     }
     h.push_str("</table>\n");
+}
+
+fn key_handoff(h: &mut String, r: &RunRecord) {
+    if let Some(k) = &r.key_handoff {
+        let _ = writeln!(
+            h,
+            "<h2>Private key handed over{}</h2><p>The M2M private key left the keychain once, on {}, written to <code>{}</code> for the connector. Delete that file once the connector holds the key; anyone with it can sign in as the integration user until the certificate is revoked.</p>",
+            sim_tag(r),
+            escape(&k.at),
+            escape(&k.file)
+        );
+    }
 }
 
 fn expiries(h: &mut String, r: &RunRecord) {

@@ -25,6 +25,17 @@ pub use store::{RunRef, RunStore, KEEP_PER_SETUP};
 pub const RUN_RECORD_SCHEMA_VERSION: u32 = 1;
 pub const RUN_RECORD_KIND: &str = "onramp-run-record";
 
+/// The one time a generated M2M private key left the keychain, for a
+/// connector that takes it pasted in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct KeyHandoff {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The file written.
+    pub file: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(deny_unknown_fields)]
 pub struct RunRecord {
@@ -44,6 +55,9 @@ pub struct RunRecord {
     /// Changes Onramp made in the ERP with an administrator's consent.
     #[serde(default)]
     pub changes: Vec<crate::state::AdminChange>,
+    /// When the M2M private key was written out for the connector, and where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_handoff: Option<KeyHandoff>,
     /// RFC 3339, UTC.
     pub generated_at: String,
     pub app_version: String,
@@ -87,6 +101,7 @@ impl RunRecord {
             steps: Vec::new(),
             expiries: Vec::new(),
             changes: Vec::new(),
+            key_handoff: None,
             generated_at: crate::clock::now_rfc3339(),
             app_version: env!("CARGO_PKG_VERSION").into(),
         }
