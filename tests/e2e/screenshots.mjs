@@ -17,7 +17,7 @@ import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
 import { shrinkPng } from "./lib/png.mjs";
 import { chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, currentStep, until, waitFor } from "./lib/ui.mjs";
+import { By, byTestId, clickWhenSteady, currentStep, until, waitFor } from "./lib/ui.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 const THEMES = { light: "Adwaita", dark: "Adwaita:dark" };
@@ -72,7 +72,9 @@ async function walk(driver, erp, theme) {
     }
     const next = await driver.findElements(byTestId("next-step"));
     if (next.length === 0) return;
-    await next[0].click();
+    // Results above it may still be settling: aim at the button where it is now.
+    await driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", next[0]);
+    await clickWhenSteady(driver, next[0]);
     await driver.wait(async () => (await currentStep(driver)) !== `step-${step}`, 10_000, `leaving ${step}`);
   }
 }
