@@ -668,7 +668,9 @@ export type SetupChange =
 /**  A step's status as its own check found it. */
 { type: "mark_step"; step: string; status: StepStatus } | 
 /**  Sets these fields (a checklist tick, a choice); other fields stay. */
-{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null };
+{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
+/**  Renames the setup (trimmed; a name is required). */
+{ type: "rename"; label: string };
 
 export type SetupExpiries = {
 	setup_id: string,

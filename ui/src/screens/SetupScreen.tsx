@@ -55,7 +55,7 @@ export function SetupScreen({ id, onHome }: Props) {
 
   return (
     <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
-      <SetupHeader setup={setup} onHome={() => guard(onHome)} />
+      <SetupHeader setup={setup} onHome={() => guard(onHome)} onRename={(label) => change([{ type: "rename", label }])} />
       <div className="setup-body">
         <StepRail steps={railSteps(setup, steps)} onJump={(stepId) => guard(() => void goTo(stepId))} />
         <main className="step-main">

@@ -92,7 +92,14 @@ pub enum SetupChange {
     SetClient {
         client_id: Option<String>,
     },
+    /// Renames the setup (trimmed; a name is required).
+    Rename {
+        label: String,
+    },
 }
+
+/// The longest setup name: a label, not a note.
+const MAX_LABEL_CHARS: usize = 120;
 
 fn apply(setup: &mut Setup, change: SetupChange) {
     match change {
@@ -113,6 +120,26 @@ fn apply(setup: &mut Setup, change: SetupChange) {
         SetupChange::SetProfile { profile_id } => setup.profile_id = profile_id,
         SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
         SetupChange::SetClient { client_id } => setup.client_id = client_id,
+        SetupChange::Rename { label } => setup.label = label.trim().to_owned(),
+    }
+}
+
+/// Refuses a change that would leave the setup unusable, before anything is applied.
+fn check(change: &SetupChange) -> Result<(), IpcError> {
+    let invalid = |m: &str| {
+        Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            m.to_owned(),
+        ))
+    };
+    match change {
+        SetupChange::Rename { label } if label.trim().is_empty() => {
+            invalid("type a name for the setup")
+        }
+        SetupChange::Rename { label } if label.trim().chars().count() > MAX_LABEL_CHARS => {
+            invalid("that name is too long; keep it under 120 characters")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -124,6 +151,7 @@ pub async fn change_setup(
 ) -> Result<Setup, IpcError> {
     ctx.state.update_setup(&id, |setup| {
         for change in changes {
+            check(&change)?;
             let profile_changed = matches!(change, SetupChange::SetProfile { .. });
             if let SetupChange::MarkDone { step } = &change {
                 let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
