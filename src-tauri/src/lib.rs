@@ -35,6 +35,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::create_setup,
             setups::change_setup,
             setups::delete_setup,
+            setups::setup_keychain_items,
             setups::list_clients,
             setups::save_client,
             setups::list_profiles,

@@ -11,6 +11,7 @@ export const commands = {
 	createSetup: (input: NewSetup) => typedError<Setup, IpcError>(__TAURI_INVOKE("create_setup", { input })),
 	changeSetup: (id: string, changes: SetupChange[]) => typedError<Setup, IpcError>(__TAURI_INVOKE("change_setup", { id, changes })),
 	deleteSetup: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_setup", { id })),
+	setupKeychainItems: (id: string) => typedError<string[], IpcError>(__TAURI_INVOKE("setup_keychain_items", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),

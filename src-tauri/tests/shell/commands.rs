@@ -141,6 +141,11 @@ fn deleting_a_setup_deletes_its_secrets() {
     let key = json!({ "setup_id": setup["id"], "name": "netsuite.token_secret" });
     host.invoke::<()>("secret_set", json!({ "key": key, "value": "v" }))
         .unwrap();
+    // What the confirmation names: the entries held now, never their values.
+    let held: Vec<String> = host
+        .invoke("setup_keychain_items", json!({ "id": setup["id"] }))
+        .unwrap();
+    assert_eq!(held, ["netsuite.token_secret"]);
 
     host.invoke::<()>("delete_setup", json!({ "id": setup["id"] }))
         .unwrap();

@@ -182,6 +182,7 @@ describe("HomeScreen", () => {
       list_setups: () => current,
       list_clients: () => [],
       setup_expiries: () => [],
+      setup_keychain_items: () => ["netsuite.consumer_key", "netsuite.token_secret"],
       delete_setup: () => {
         current = [];
         return null;
@@ -196,6 +197,9 @@ describe("HomeScreen", () => {
     await waitFor(() => expect(backend.callsTo("delete_setup")).toEqual([{ id: "s1" }]));
     expect(await screen.findByText(/No saved setups yet/)).toBeInTheDocument();
     expect(confirm).toHaveBeenCalledTimes(2);
+    expect(confirm).toHaveBeenLastCalledWith(
+      "Delete “Acme billing”? These keychain entries are removed: netsuite.consumer_key, netsuite.token_secret. Its runs are forgotten.",
+    );
     confirm.mockRestore();
   });
 

@@ -39,8 +39,13 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
   async function remove(s: SetupSummary) {
     setDeleteError(null);
-    if (!window.confirm(`Delete “${s.label}”? Its stored credentials are removed from the keychain and its runs are forgotten.`)) return;
     try {
+      const held = await api.setupKeychainItems(s.id);
+      const items =
+        held.length === 0
+          ? "It holds nothing in the keychain."
+          : `These keychain entries are removed: ${held.join(", ")}.`;
+      if (!window.confirm(`Delete “${s.label}”? ${items} Its runs are forgotten.`)) return;
       await api.deleteSetup(s.id);
       setups.reload();
     } catch (e) {

@@ -168,6 +168,22 @@ pub async fn change_setup(
     })
 }
 
+/// The keychain entries the setup holds now, by name: what deleting it
+/// removes, for the confirmation to name.
+pub async fn setup_keychain_items(ctx: &AppCtx, id: String) -> Result<Vec<String>, IpcError> {
+    ctx.state.setup(&id)?;
+    super::secrets::blocking(ctx, move |store| {
+        let mut held = Vec::new();
+        for name in all_secret_names() {
+            if store.exists(&SecretKey::new(id.as_str(), name))? {
+                held.push(name.to_owned());
+            }
+        }
+        Ok(held)
+    })
+    .await
+}
+
 /// Removes the setup and every keychain entry it may hold.
 pub async fn delete_setup(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
     if !ctx.state.read()?.setups.iter().any(|s| s.id == id) {
