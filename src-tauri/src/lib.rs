@@ -38,6 +38,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::setup_keychain_items,
             setups::list_clients,
             setups::save_client,
+            setups::delete_client,
             setups::list_profiles,
             secrets::secret_set,
             secrets::secret_exists,

@@ -14,6 +14,7 @@ export const commands = {
 	setupKeychainItems: (id: string) => typedError<string[], IpcError>(__TAURI_INVOKE("setup_keychain_items", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
+	deleteClient: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_client", { id })),
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),

@@ -221,4 +221,31 @@ describe("HomeScreen", () => {
     expect(alert).toHaveTextContent("not connected to the Onramp app");
     expect(screen.getByTestId("home-new-netsuite")).toBeEnabled();
   });
+
+  it("deletes a client after a confirmation that says its setups stay", async () => {
+    let clients = [{ id: "c1", name: "Acme Corp", notes: "", created_at: "2026-01-01T00:00:00Z" }];
+    let current = [summaryOf(setup({ client_id: "c1" }))];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => current,
+      list_clients: () => clients,
+      setup_expiries: () => [],
+      delete_client: () => {
+        clients = [];
+        current = current.map((s) => ({ ...s, client_id: null }));
+        return null;
+      },
+    });
+    const confirm = vi.spyOn(window, "confirm").mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderHome();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Delete client Acme Corp" }));
+    expect(backend.callsTo("delete_client")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Delete client Acme Corp" }));
+    await waitFor(() => expect(backend.callsTo("delete_client")).toEqual([{ id: "c1" }]));
+    expect(confirm).toHaveBeenLastCalledWith("Delete the client “Acme Corp”? Its setup stays, under No client.");
+    await waitFor(() => expect(screen.queryByRole("region", { name: "Acme Corp" })).toBeNull());
+    expect(screen.getByTestId("setup-list").querySelector('[data-setup-id="s1"]')).not.toBeNull();
+    confirm.mockRestore();
+  });
 });

@@ -257,6 +257,24 @@ pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, Ipc
     })
 }
 
+/// Removes a client. Its setups are kept, filed under no client: a client is
+/// a folder for setups, and deleting a setup (and its keychain entries) is a
+/// choice made for each setup.
+pub async fn delete_client(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
+    ctx.state.update(|s| {
+        if !s.clients.iter().any(|c| c.id == id) {
+            return Err(super::not_found("client", &id));
+        }
+        s.clients.retain(|c| c.id != id);
+        for setup in s.setups.iter_mut() {
+            if setup.client_id.as_deref() == Some(id.as_str()) {
+                setup.client_id = None;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// The built-in connector profiles (profiles/*.toml, embedded in core), then the user's own.
 pub async fn list_profiles(ctx: &AppCtx) -> Result<Vec<ConnectorProfile>, IpcError> {
     Ok(crate::connector_profiles::all(&ctx.data_dir))
