@@ -17,7 +17,7 @@ import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
 import { shrinkPng } from "./lib/png.mjs";
 import { chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, currentStep, until, waitFor } from "./lib/ui.mjs";
+import { By, byTestId, clickWhenSteady, currentStep, until, waitFor } from "./lib/ui.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 const THEMES = { light: "Adwaita", dark: "Adwaita:dark" };
@@ -72,7 +72,9 @@ async function walk(driver, erp, theme) {
     }
     const next = await driver.findElements(byTestId("next-step"));
     if (next.length === 0) return;
-    await next[0].click();
+    // Results above it may still be settling: aim at the button where it is now.
+    await driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", next[0]);
+    await clickWhenSteady(driver, next[0]);
     await driver.wait(async () => (await currentStep(driver)) !== `step-${step}`, 10_000, `leaving ${step}`);
   }
 }
@@ -128,8 +130,65 @@ async function walkOAuth(driver, theme) {
   await shoot(driver, erp, theme, "07-certificate");
 }
 
+// Screens the step walks do not reach, in `wizard/<theme>/`: starting a practice
+// setup, a connection made as the wrong user, a method the profile does not
+// support, a secret typed but not stored, renaming a setup.
+async function walkWizard(driver, theme) {
+  const erp = "wizard";
+  await (await waitFor(driver, byTestId("home-practice"), "the Practice mode button")).click();
+  await waitFor(driver, By.css('[data-scenario="netsuite/oauth-happy"] button'), "the scenarios");
+  await shoot(driver, erp, theme, "01-practice");
+  await (await driver.findElement(By.css('[data-scenario="netsuite/oauth-happy"] button'))).click();
+  await waitFor(driver, byTestId("step-rail"), "the practice setup");
+  await chooseMethod(driver, "oauth2-code");
+  await advanceTo(driver, "credentials");
+  await enterClientId(driver);
+  await storeClientSecret(driver);
+  const main = await driver.getWindowHandle();
+  await (await waitFor(driver, byTestId("oauth-connect"), "the Connect button")).click();
+  let consent;
+  await driver.wait(async () => {
+    consent = (await driver.getAllWindowHandles()).find((h) => h !== main);
+    return consent !== undefined;
+  }, 15_000, "the consent window");
+  await driver.switchTo().window(consent);
+  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
+  await (await driver.findElement(By.css("select[name=principal] option[value='7:3']"))).click();
+  await (await driver.findElement(By.css("button[value=allow]"))).click();
+  await driver.switchTo().window(main);
+  await waitFor(driver, byTestId("oauth-wrong-user"), "the wrong-user warning", 20_000);
+  await scrollTo(driver, "oauth-status");
+  await shoot(driver, erp, theme, "02-connected-wrong-user");
+
+  await (await driver.findElement(byTestId("step-profile"))).click();
+  await driver.wait(async () => (await currentStep(driver)) === "step-profile", 10_000, "the profile step");
+  const billing = await waitFor(driver, By.xpath('//label[.//*[contains(text(),"Zuora Billing")]]//input'), "Zuora Billing");
+  await billing.click();
+  await driver.wait(async () => billing.isSelected(), 10_000, "Zuora Billing saved");
+  await advanceTo(driver, "auth");
+  await waitFor(driver, byTestId("auth-method-none"), "no method chosen");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "03-auth-unsupported-dropped");
+
+  const tba = await driver.findElement(byTestId("auth-method-tba"));
+  await tba.click();
+  await driver.wait(async () => tba.isSelected(), 10_000, "TBA saved");
+  await advanceTo(driver, "credentials");
+  const field = await waitFor(driver, byTestId("secret-input-netsuite.token_secret"), "the token secret field");
+  await field.sendKeys("typed-but-not-stored");
+  await (await driver.findElement(byTestId("next-step"))).click();
+  await waitFor(driver, byTestId("unsaved-secrets"), "the not-stored warning");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "04-unsaved-secret");
+  await (await driver.findElement(byTestId("unsaved-stay"))).click();
+
+  await (await driver.findElement(byTestId("setup-rename"))).click();
+  await waitFor(driver, byTestId("setup-rename-input"), "the name field");
+  await shoot(driver, erp, theme, "05-rename");
+}
+
 // SCREENSHOT_FLOWS=intacct,netsuite-oauth shoots only those flows.
-const flows = process.env.SCREENSHOT_FLOWS?.split(",") ?? [...Object.keys(FLOWS), "netsuite-oauth"];
+const flows = process.env.SCREENSHOT_FLOWS?.split(",") ?? [...Object.keys(FLOWS), "netsuite-oauth", "wizard"];
 for (const [theme, gtkTheme] of Object.entries(THEMES)) {
   for (const erp of flows) {
     const home = throwawayHome();
@@ -140,7 +199,8 @@ for (const [theme, gtkTheme] of Object.entries(THEMES)) {
       await driver.manage().window().setRect({ width: 800, height: 600 });
       const size = await driver.executeScript("return [window.innerWidth, window.innerHeight]");
       console.log(`window ${size.join("×")}, ${theme}`);
-      await (erp === "netsuite-oauth" ? walkOAuth(driver, theme) : walk(driver, erp, theme));
+      const walkers = { "netsuite-oauth": walkOAuth, wizard: walkWizard };
+      await (walkers[erp] ?? ((d, t) => walk(d, erp, t)))(driver, theme);
     } finally {
       await driver.quit();
       await drv.stop();

@@ -11,8 +11,10 @@ export const commands = {
 	createSetup: (input: NewSetup) => typedError<Setup, IpcError>(__TAURI_INVOKE("create_setup", { input })),
 	changeSetup: (id: string, changes: SetupChange[]) => typedError<Setup, IpcError>(__TAURI_INVOKE("change_setup", { id, changes })),
 	deleteSetup: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_setup", { id })),
+	setupKeychainItems: (id: string) => typedError<string[], IpcError>(__TAURI_INVOKE("setup_keychain_items", { id })),
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
+	deleteClient: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_client", { id })),
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
@@ -908,7 +910,9 @@ export type SetupChange =
 /**  A step's status as its own check found it. */
 { type: "mark_step"; step: string; status: StepStatus } | 
 /**  Sets these fields (a checklist tick, a choice); other fields stay. */
-{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null };
+{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
+/**  Renames the setup (trimmed; a name is required). */
+{ type: "rename"; label: string };
 
 export type SetupExpiries = {
 	setup_id: string,

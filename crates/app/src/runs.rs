@@ -65,6 +65,7 @@ pub fn record(
         let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
         if let Some(setup) = setup {
             setup.last_run = Some(summary.clone());
+            mark_steps(setup, &results);
             Ok(Some(setup.clone()))
         } else {
             Ok(None)
@@ -131,12 +132,37 @@ pub fn record_rerun(
         let setup = s.setups.iter_mut().find(|s| s.id == setup_id);
         Ok(setup.map(|setup| {
             setup.last_run = Some(merged);
+            mark_steps(setup, &record.checks);
             setup.clone()
         }))
     });
     if let Ok(Some(setup)) = saved {
         if let Err(e) = store(data_dir).save(setup_id, &refresh(record, &setup)) {
             tracing::warn!(error = %e, "could not keep the re-run's results");
+        }
+    }
+}
+
+/// Marks on the rail the steps a run's checks confirm: failed when one of
+/// their checks fails, done when a step marked failed now passes. Done on the
+/// stored setup with the run, so the rail never races the user's next click.
+fn mark_steps(setup: &mut Setup, checks: &[CheckResult]) {
+    for step in steps_for(setup.erp, setup.auth_method) {
+        let mine: Vec<_> = checks
+            .iter()
+            .filter(|c| step.checks.contains(&c.id.as_str()))
+            .collect();
+        if mine.is_empty() || step.id == "validate" {
+            continue;
+        }
+        let failed = mine
+            .iter()
+            .any(|c| c.status == onramp_core::CheckStatus::Fail);
+        let was = setup.steps.get(step.id).map(|s| s.status);
+        if failed && was != Some(StepStatus::Failed) {
+            setup.set_step(step.id, StepStatus::Failed);
+        } else if !failed && was == Some(StepStatus::Failed) {
+            setup.set_step(step.id, StepStatus::Done);
         }
     }
 }
@@ -298,5 +324,34 @@ mod tests {
             what,
             ["M2M certificate (ID CERT9)", "OAuth 2.0 refresh token"]
         );
+    }
+
+    #[test]
+    fn a_run_marks_the_steps_its_checks_confirm() {
+        let mut s = setup();
+        s.set_step("features", StepStatus::Failed);
+        let checks = vec![
+            CheckResult::fail(
+                "netsuite.permissions",
+                "Role permissions",
+                "Currency is missing.",
+                onramp_core::Diagnosis::new("c", "f", "w"),
+            ),
+            CheckResult::pass("netsuite.features", "Features", "on"),
+            CheckResult::pass("netsuite.auth", "Sign-in", "ok"),
+        ];
+        mark_steps(&mut s, &checks);
+        assert_eq!(
+            s.steps["role"].status,
+            StepStatus::Failed,
+            "its check fails"
+        );
+        assert_eq!(
+            s.steps["features"].status,
+            StepStatus::Done,
+            "failed, now passes"
+        );
+        assert_eq!(s.steps["auth"].status, StepStatus::Done, "done stays done");
+        assert!(!s.steps.contains_key("validate"));
     }
 }

@@ -164,3 +164,46 @@ async fn client_names_are_unique_ignoring_case_and_blank_ones_refused() {
     assert_eq!(renamed.id, acme.id);
     assert_eq!(list_clients(&ctx).unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_setup_is_renamed_and_a_blank_name_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = AppCtx::open(
+        dir.path().to_path_buf(),
+        Arc::new(MemorySecretStore::default()),
+    )
+    .unwrap();
+    let setup = create_setup(
+        &ctx,
+        NewSetup {
+            erp: Erp::Intacct,
+            label: "Acme".into(),
+            client_id: None,
+            account_id: "acme".into(),
+            entity_id: None,
+            practice_scenario: None,
+        },
+    )
+    .await
+    .unwrap();
+    let rename = |label: &str| {
+        vec![SetupChange::Rename {
+            label: label.into(),
+        }]
+    };
+    let renamed = change_setup(&ctx, setup.id.clone(), rename("  Acme billing (sandbox) "))
+        .await
+        .unwrap();
+    assert_eq!(renamed.label, "Acme billing (sandbox)");
+    for bad in ["   ", &"x".repeat(121)] {
+        let err = change_setup(&ctx, setup.id.clone(), rename(bad))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind, onramp_core::ErrorKind::InvalidInput, "{bad:?}");
+    }
+    let kept = onramp_application::api::setups::get_setup(&ctx, setup.id).unwrap();
+    assert_eq!(
+        kept.label, "Acme billing (sandbox)",
+        "a refused name changes nothing"
+    );
+}

@@ -40,6 +40,21 @@ pub async fn change_setup(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn delete_client(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcError> {
+    app::delete_client(&ctx, id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn setup_keychain_items(
+    ctx: State<'_, AppCtx>,
+    id: String,
+) -> Result<Vec<String>, IpcError> {
+    app::setup_keychain_items(&ctx, id).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn delete_setup(ctx: State<'_, AppCtx>, id: String) -> Result<(), IpcError> {
     app::delete_setup(&ctx, id).await
 }

@@ -141,6 +141,11 @@ fn deleting_a_setup_deletes_its_secrets() {
     let key = json!({ "setup_id": setup["id"], "name": "netsuite.token_secret" });
     host.invoke::<()>("secret_set", json!({ "key": key, "value": "v" }))
         .unwrap();
+    // What the confirmation names: the entries held now, never their values.
+    let held: Vec<String> = host
+        .invoke("setup_keychain_items", json!({ "id": setup["id"] }))
+        .unwrap();
+    assert_eq!(held, ["netsuite.token_secret"]);
 
     host.invoke::<()>("delete_setup", json!({ "id": setup["id"] }))
         .unwrap();
@@ -278,4 +283,43 @@ fn list_profiles_returns_the_built_in_profiles() {
         ]
     );
     assert!(profiles.iter().all(|p| p["builtin"] == true));
+}
+
+#[test]
+fn deleting_a_client_keeps_its_setups_under_no_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let client: Value = host
+        .invoke(
+            "save_client",
+            json!({ "client": { "id": "", "name": "Acme", "notes": "", "created_at": "" } }),
+        )
+        .unwrap();
+    let setup: Value = host.invoke("create_setup", new_setup("Billing")).unwrap();
+    let change = json!([{ "type": "set_client", "client_id": client["id"] }]);
+    let _: Value = host
+        .invoke(
+            "change_setup",
+            json!({ "id": setup["id"], "changes": change }),
+        )
+        .unwrap();
+
+    host.invoke::<()>("delete_client", json!({ "id": client["id"] }))
+        .unwrap();
+    assert!(host
+        .invoke::<Vec<Value>>("list_clients", json!({}))
+        .unwrap()
+        .is_empty());
+    let kept: Value = host
+        .invoke("get_setup", json!({ "id": setup["id"] }))
+        .unwrap();
+    assert_eq!(
+        kept["client_id"],
+        Value::Null,
+        "the setup stays, under no client"
+    );
+    let err = host
+        .invoke::<()>("delete_client", json!({ "id": client["id"] }))
+        .unwrap_err();
+    assert_eq!(err.kind, onramp_core::ErrorKind::NotFound);
 }

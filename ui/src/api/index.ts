@@ -218,6 +218,12 @@ export const api = {
   createSetup: (input: NewSetup): Promise<Setup> => call(() => commands.createSetup(input)),
   /** One or more narrow changes, made on the stored setup (nothing else it holds is overwritten). */
   changeSetup: (id: string, changes: SetupChange[]): Promise<Setup> => call(() => commands.changeSetup(id, changes)),
+  /** Removes a client; its setups stay, under no client. */
+  deleteClient: async (id: string): Promise<void> => {
+    await call(() => commands.deleteClient(id));
+  },
+  /** The keychain entries a setup holds, by name (what deleting it removes). */
+  setupKeychainItems: (id: string): Promise<string[]> => call(() => commands.setupKeychainItems(id)),
   deleteSetup: async (id: string): Promise<void> => {
     await call(() => commands.deleteSetup(id));
   },

@@ -1,4 +1,4 @@
-import type { CheckResult, Setup } from "../api";
+import type { Setup } from "../api";
 import type { StepDef } from "./steps";
 
 export type RailStatus = "done" | "current" | "upcoming" | "failed";
@@ -24,25 +24,4 @@ export function railSteps(setup: Pick<Setup, "current_step" | "steps">, steps: r
 /** Done and failed steps were visited already, so the user may go back to them. */
 export function isJumpable(status: RailStatus): boolean {
   return status === "done" || status === "failed";
-}
-
-/**
- * After a run, each step whose confirming checks ran is marked on the rail:
- * failed when one of them fails, done when a step marked failed now passes.
- */
-export function stepVerdicts(
-  steps: readonly StepDef[],
-  setup: Pick<Setup, "steps">,
-  checks: CheckResult[],
-): [string, boolean][] {
-  const out: [string, boolean][] = [];
-  for (const step of steps) {
-    const mine = checks.filter((c) => (step.checks ?? []).includes(c.id));
-    if (mine.length === 0 || step.kind === "validate") continue;
-    const failed = mine.some((c) => c.status === "fail");
-    const status = setup.steps?.[step.id]?.status;
-    if (failed && status !== "failed") out.push([step.id, false]);
-    if (!failed && status === "failed") out.push([step.id, true]);
-  }
-  return out;
 }

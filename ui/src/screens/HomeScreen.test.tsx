@@ -182,6 +182,7 @@ describe("HomeScreen", () => {
       list_setups: () => current,
       list_clients: () => [],
       setup_expiries: () => [],
+      setup_keychain_items: () => ["netsuite.consumer_key", "netsuite.token_secret"],
       delete_setup: () => {
         current = [];
         return null;
@@ -196,6 +197,9 @@ describe("HomeScreen", () => {
     await waitFor(() => expect(backend.callsTo("delete_setup")).toEqual([{ id: "s1" }]));
     expect(await screen.findByText(/No saved setups yet/)).toBeInTheDocument();
     expect(confirm).toHaveBeenCalledTimes(2);
+    expect(confirm).toHaveBeenLastCalledWith(
+      "Delete “Acme billing”? These keychain entries are removed: netsuite.consumer_key, netsuite.token_secret. Its runs are forgotten.",
+    );
     confirm.mockRestore();
   });
 
@@ -216,5 +220,32 @@ describe("HomeScreen", () => {
     expect(alert).toHaveTextContent("Backend unavailable");
     expect(alert).toHaveTextContent("not connected to the Onramp app");
     expect(screen.getByTestId("home-new-netsuite")).toBeEnabled();
+  });
+
+  it("deletes a client after a confirmation that says its setups stay", async () => {
+    let clients = [{ id: "c1", name: "Acme Corp", notes: "", created_at: "2026-01-01T00:00:00Z" }];
+    let current = [summaryOf(setup({ client_id: "c1" }))];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => current,
+      list_clients: () => clients,
+      setup_expiries: () => [],
+      delete_client: () => {
+        clients = [];
+        current = current.map((s) => ({ ...s, client_id: null }));
+        return null;
+      },
+    });
+    const confirm = vi.spyOn(window, "confirm").mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderHome();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Delete client Acme Corp" }));
+    expect(backend.callsTo("delete_client")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Delete client Acme Corp" }));
+    await waitFor(() => expect(backend.callsTo("delete_client")).toEqual([{ id: "c1" }]));
+    expect(confirm).toHaveBeenLastCalledWith("Delete the client “Acme Corp”? Its setup stays, under No client.");
+    await waitFor(() => expect(screen.queryByRole("region", { name: "Acme Corp" })).toBeNull());
+    expect(screen.getByTestId("setup-list").querySelector('[data-setup-id="s1"]')).not.toBeNull();
+    confirm.mockRestore();
   });
 });

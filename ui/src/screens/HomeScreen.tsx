@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from "react";
-import { api, toApiError, type ApiError, type Erp, type SetupSummary } from "../api";
+import { api, toApiError, type ApiError, type Client, type Erp, type SetupSummary } from "../api";
 import { AboutPanel } from "../components/AboutPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { KeychainBanner } from "../components/KeychainBanner";
@@ -40,9 +40,26 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
   async function remove(s: SetupSummary) {
     setDeleteError(null);
-    if (!window.confirm(`Delete “${s.label}”? Its stored credentials are removed from the keychain and its runs are forgotten.`)) return;
     try {
+      const held = await api.setupKeychainItems(s.id);
+      const items =
+        held.length === 0
+          ? "It holds nothing in the keychain."
+          : `These keychain entries are removed: ${held.join(", ")}.`;
+      if (!window.confirm(`Delete “${s.label}”? ${items} Its runs are forgotten.`)) return;
       await api.deleteSetup(s.id);
+      setups.reload();
+    } catch (e) {
+      setDeleteError(toApiError(e));
+    }
+  }
+  async function removeClient(c: Client, filed: SetupSummary[]) {
+    setDeleteError(null);
+    const kept = filed.length === 0 ? "It holds no setups." : `Its ${filed.length === 1 ? "setup stays" : `${filed.length} setups stay`}, under No client.`;
+    if (!window.confirm(`Delete the client “${c.name}”? ${kept}`)) return;
+    try {
+      await api.deleteClient(c.id);
+      clients.reload();
       setups.reload();
     } catch (e) {
       setDeleteError(toApiError(e));
@@ -147,6 +164,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
             onOpen={onOpen}
             onAssign={(setupId, clientId) => void assign(setupId, clientId)}
             onDelete={(s) => void remove(s)}
+            onDeleteClient={(c, filed) => void removeClient(c, filed)}
           />
         )}
         {!unavailable && <NewClientForm onAdded={clients.reload} />}

@@ -19,6 +19,7 @@ describe("PracticeScreen", () => {
   it("lists the backend's scenarios and starts a practice setup for the chosen one", async () => {
     const backend = mockBackend({
       list_scenarios: () => scenarios,
+      list_clients: () => [],
       create_setup: () => setup({ id: "p1", practice_scenario: "intacct/sender-not-authorized" }),
     });
     const onCreated = vi.fn();
@@ -35,5 +36,20 @@ describe("PracticeScreen", () => {
       practice_scenario: "intacct/sender-not-authorized",
       account_id: "",
     });
+  });
+
+  it("names the practice setup and files it under a client when asked", async () => {
+    const backend = mockBackend({
+      list_scenarios: () => scenarios,
+      list_clients: () => [{ id: "c1", name: "Acme Corp", notes: "", created_at: "2026-01-01T00:00:00Z" }],
+      create_setup: () => setup({ id: "p2", practice_scenario: "netsuite/happy" }),
+    });
+    const user = userEvent.setup();
+    render(<PracticeScreen onCreated={() => undefined} onCancel={() => undefined} />);
+    await user.type(screen.getByLabelText("Name (optional)"), "  Acme rehearsal ");
+    await user.selectOptions(await screen.findByLabelText("File under client"), "c1");
+    await user.click(await screen.findByRole("button", { name: "Practise NetSuite: NetSuite: everything set up correctly" }));
+    await waitFor(() => expect(backend.callsTo("create_setup")).toHaveLength(1));
+    expect(backend.callsTo("create_setup")[0]?.input).toMatchObject({ label: "Acme rehearsal", client_id: "c1" });
   });
 });

@@ -1,9 +1,9 @@
-import { useCallback, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { api, toApiError, type ApiError, type Erp, type ScenarioInfo } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { useLoad } from "../hooks/useLoad";
-import { ERP_LABEL } from "../model/environment";
+import { cleanInput, ERP_LABEL } from "../model/environment";
 
 interface Props {
   onCreated: (id: string) => void;
@@ -14,6 +14,10 @@ export function PracticeScreen({ onCreated, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const scenarios = useLoad(useCallback(() => api.listScenarios(), []));
+  const clients = useLoad(useCallback(() => api.listClients(), []));
+  const [name, setName] = useState("");
+  const [clientId, setClientId] = useState("");
+  const ids = { name: useId(), client: useId() };
 
   async function start(scenario: ScenarioInfo) {
     setBusy(true);
@@ -22,8 +26,8 @@ export function PracticeScreen({ onCreated, onCancel }: Props) {
       // The scenario defines the simulated account; the backend fills it in.
       const setup = await api.createSetup({
         erp: scenario.erp,
-        label: `Practice: ${scenario.title}`,
-        client_id: null,
+        label: cleanInput(name) === "" ? `Practice: ${scenario.title}` : cleanInput(name),
+        client_id: clientId === "" ? null : clientId,
         account_id: "",
         entity_id: null,
         practice_scenario: scenario.name,
@@ -49,6 +53,33 @@ export function PracticeScreen({ onCreated, onCancel }: Props) {
         wrong (or nothing, in the first one), so you can see how Onramp finds and explains it. No real account is
         contacted.
       </p>
+      <div className="practice-options">
+        <div className="field">
+          <label htmlFor={ids.name}>Name (optional)</label>
+          <input
+            id={ids.name}
+            type="text"
+            value={name}
+            maxLength={120}
+            placeholder="Practice: the scenario's title"
+            data-testid="practice-name"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        {(clients.data ?? []).length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.client}>File under client</label>
+            <select id={ids.client} value={clientId} data-testid="practice-client" onChange={(e) => setClientId(e.target.value)}>
+              <option value="">No client</option>
+              {(clients.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
       {error !== null && <ErrorPanel error={error} title="Could not start the practice setup" />}
       {scenarios.error !== null && <ErrorPanel error={scenarios.error} title="Could not list the practice scenarios" />}
       {scenarios.loading && <p className="muted">Loading the scenarios…</p>}

@@ -19,11 +19,13 @@ interface Props {
   onAssign?: (setupId: string, clientId: string | null) => void;
   /** Deletes a setup (with its keychain entries); left out, no delete button is shown. */
   onDelete?: (setup: SetupSummary) => void;
+  /** Deletes a client (its setups stay); left out, no button is shown. */
+  onDeleteClient?: (client: Client, setups: SetupSummary[]) => void;
   now?: Date;
 }
 
 /** The consultant's workspaces: clients → setups, with status, last validation and expiry at a glance. */
-export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, onDelete, now = new Date() }: Props) {
+export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, onDelete, onDeleteClient, now = new Date() }: Props) {
   if (setups.length === 0) {
     return (
       <p className="muted" data-testid="setup-list">
@@ -43,7 +45,16 @@ export function SetupList({ setups, clients = [], expiries = {}, query = "", onO
     <div data-testid="setup-list">
       {groups.map((g) => (
         <section key={g.client?.id ?? "none"} className="workspace" data-client={g.client?.name ?? ""} aria-label={g.client?.name ?? "No client"}>
-          {(g.client !== null || groups.length > 1) && <h3 className="workspace-title">{g.client?.name ?? "No client"}</h3>}
+          {(g.client !== null || groups.length > 1) && (
+            <div className="workspace-head">
+              <h3 className="workspace-title">{g.client?.name ?? "No client"}</h3>
+              {g.client !== null && onDeleteClient !== undefined && (
+                <button type="button" className="button small" data-testid="client-delete" onClick={() => g.client !== null && onDeleteClient(g.client, g.setups)}>
+                  Delete client<span className="visually-hidden"> {g.client.name}</span>
+                </button>
+              )}
+            </div>
+          )}
           <ul className="setup-list">
             {g.setups.map((s) => (
               <SetupRow

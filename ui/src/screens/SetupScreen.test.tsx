@@ -140,4 +140,18 @@ describe("SetupScreen", () => {
     await user.click(await screen.findByTestId("unsaved-leave"));
     await waitFor(() => expect(saved().current_step).not.toBe("credentials"));
   });
+
+  it("renames the setup from its header", async () => {
+    const { saved, backend } = store(setupFixture({ label: "Acme" }));
+    const user = userEvent.setup();
+    render(<SetupScreen id="s1" onHome={() => undefined} />);
+    await user.click(await screen.findByTestId("setup-rename"));
+    const input = screen.getByLabelText("Setup name");
+    await user.clear(input);
+    expect(screen.getByTestId("setup-rename-save")).toBeDisabled();
+    await user.type(input, "  Acme billing (sandbox) {Enter}");
+    await waitFor(() => expect(saved().label).toBe("Acme billing (sandbox)"));
+    expect(backend.callsTo("change_setup").at(-1)?.changes).toEqual([{ type: "rename", label: "Acme billing (sandbox)" }]);
+    expect(await screen.findByRole("heading", { level: 1, name: "Acme billing (sandbox)" })).toBeInTheDocument();
+  });
 });

@@ -58,7 +58,12 @@ export function SetupScreen({ id, onHome, onMaintain }: Props) {
 
   return (
     <div className={`setup-screen${setup.practice_scenario !== null ? " practice" : ""}`}>
-      <SetupHeader setup={setup} onHome={() => guard(onHome)} onMaintain={onMaintain && (() => guard(onMaintain))} />
+      <SetupHeader
+        setup={setup}
+        onHome={() => guard(onHome)}
+        onMaintain={onMaintain && (() => guard(onMaintain))}
+        onRename={(label) => change([{ type: "rename", label }])}
+      />
       <div className="setup-body">
         <StepRail steps={railSteps(setup, steps)} onJump={(stepId) => guard(() => void goTo(stepId))} />
         <main className="step-main">

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, type Setup } from "../api";
+import type { Setup } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
 import { AuthStepBody } from "../components/AuthStepBody";
 import { CredentialsStep } from "../components/CredentialsStep";
@@ -10,7 +10,6 @@ import { ReportStep } from "../components/share/ReportStep";
 import { StepCheck } from "../components/StepCheck";
 import { StepGuide } from "../components/StepGuide";
 import { useSignInReady } from "../hooks/useSignInReady";
-import { stepVerdicts } from "../model/rail";
 import type { StepDef } from "../model/steps";
 
 interface Props {
@@ -60,7 +59,7 @@ function LiveCheck({ setup, step, steps, onGoTo, onStepVerdict }: Props) {
   );
 }
 
-function KindBody({ setup, step, steps, onRunFinished, onProfile, onFields, onEntity, onReplace, onStepVerdict }: Props) {
+function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, onReplace }: Props) {
   switch (step.kind) {
     case "external":
       return <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />;
@@ -74,15 +73,7 @@ function KindBody({ setup, step, steps, onRunFinished, onProfile, onFields, onEn
         </>
       );
     case "validate":
-      return (
-        <ValidateStep
-          setup={setup}
-          onRunFinished={onRunFinished}
-          onReplace={onReplace}
-          steps={steps}
-          onStepVerdict={onStepVerdict}
-        />
-      );
+      return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} />;
     case "auth-method":
     case "integration-record":
     case "oauth-code":
@@ -99,17 +90,10 @@ interface ValidateProps {
   setup: Setup;
   onRunFinished: () => void;
   onReplace: (setup: Setup) => void;
-  steps: readonly StepDef[];
-  onStepVerdict: (stepId: string, passed: boolean) => void;
 }
 
-function ValidateStep({ setup, onRunFinished, onReplace, steps, onStepVerdict }: ValidateProps) {
+function ValidateStep({ setup, onRunFinished, onReplace }: ValidateProps) {
   const [runId, setRunId] = useState<string | null>(setup.last_run?.run_id ?? null);
-  async function markSteps() {
-    const record = await api.getLastRun(setup.id).catch(() => null);
-    if (record === null) return;
-    for (const [stepId, passed] of stepVerdicts(steps, setup, record.checks)) onStepVerdict(stepId, passed);
-  }
   const practice = setup.practice_scenario !== null;
   return (
     <>
@@ -118,7 +102,6 @@ function ValidateStep({ setup, onRunFinished, onReplace, steps, onStepVerdict }:
         onFinished={(summary) => {
           setRunId(summary.run_id);
           onRunFinished();
-          void markSteps();
         }}
         after={(run) => {
           // After a failing run now, or, on reopening, when the last full run failed.

@@ -116,6 +116,9 @@ export function applyChanges(current: Setup, changes: SetupChange[]): Setup {
       case "set_client":
         next = { ...next, client_id: c.client_id };
         break;
+      case "rename":
+        next = { ...next, label: c.label.trim() };
+        break;
     }
   }
   return next;

@@ -92,7 +92,14 @@ pub enum SetupChange {
     SetClient {
         client_id: Option<String>,
     },
+    /// Renames the setup (trimmed; a name is required).
+    Rename {
+        label: String,
+    },
 }
+
+/// The longest setup name: a label, not a note.
+const MAX_LABEL_CHARS: usize = 120;
 
 fn apply(setup: &mut Setup, change: SetupChange) {
     match change {
@@ -113,6 +120,26 @@ fn apply(setup: &mut Setup, change: SetupChange) {
         SetupChange::SetProfile { profile_id } => setup.profile_id = profile_id,
         SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
         SetupChange::SetClient { client_id } => setup.client_id = client_id,
+        SetupChange::Rename { label } => setup.label = label.trim().to_owned(),
+    }
+}
+
+/// Refuses a change that would leave the setup unusable, before anything is applied.
+fn check(change: &SetupChange) -> Result<(), IpcError> {
+    let invalid = |m: &str| {
+        Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            m.to_owned(),
+        ))
+    };
+    match change {
+        SetupChange::Rename { label } if label.trim().is_empty() => {
+            invalid("type a name for the setup")
+        }
+        SetupChange::Rename { label } if label.trim().chars().count() > MAX_LABEL_CHARS => {
+            invalid("that name is too long; keep it under 120 characters")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -124,6 +151,7 @@ pub async fn change_setup(
 ) -> Result<Setup, IpcError> {
     ctx.state.update_setup(&id, |setup| {
         for change in changes {
+            check(&change)?;
             let profile_changed = matches!(change, SetupChange::SetProfile { .. });
             if let SetupChange::MarkDone { step } = &change {
                 let profile = method_rule::chosen_profile(&ctx.data_dir, setup)?;
@@ -138,6 +166,22 @@ pub async fn change_setup(
         setup.touch();
         Ok(setup.clone())
     })
+}
+
+/// The keychain entries the setup holds now, by name: what deleting it
+/// removes, for the confirmation to name.
+pub async fn setup_keychain_items(ctx: &AppCtx, id: String) -> Result<Vec<String>, IpcError> {
+    ctx.state.setup(&id)?;
+    super::secrets::blocking(ctx, move |store| {
+        let mut held = Vec::new();
+        for name in all_secret_names() {
+            if store.exists(&SecretKey::new(id.as_str(), name))? {
+                held.push(name.to_owned());
+            }
+        }
+        Ok(held)
+    })
+    .await
 }
 
 /// Removes the setup and every keychain entry it may hold.
@@ -212,6 +256,24 @@ pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, Ipc
             None => s.clients.push(client.clone()),
         }
         Ok(client)
+    })
+}
+
+/// Removes a client. Its setups are kept, filed under no client: a client is
+/// a folder for setups, and deleting a setup (and its keychain entries) is a
+/// choice made for each setup.
+pub async fn delete_client(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
+    ctx.state.update(|s| {
+        if !s.clients.iter().any(|c| c.id == id) {
+            return Err(super::not_found("client", &id));
+        }
+        s.clients.retain(|c| c.id != id);
+        for setup in s.setups.iter_mut() {
+            if setup.client_id.as_deref() == Some(id.as_str()) {
+                setup.client_id = None;
+            }
+        }
+        Ok(())
     })
 }
 
