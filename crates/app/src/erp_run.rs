@@ -106,6 +106,7 @@ pub async fn target(ctx: &AppCtx, setup: &Setup) -> Result<Target, IpcError> {
             Some(AuthMethod::Oauth2Code) => crate::oauth::owner::Owner::of(setup),
             _ => None,
         },
+        practice_scenario: setup.practice_scenario.clone(),
     })
 }
 

@@ -43,6 +43,9 @@ pub struct Target {
     pub endpoints: Endpoints,
     /// NetSuite OAuth 2.0: who the connection acts as, by name (from Connect).
     pub token_owner: Option<crate::oauth::owner::Owner>,
+    /// The Practice scenario playing the account: checks never call it a
+    /// production (or sandbox) account.
+    pub practice_scenario: Option<String>,
 }
 
 /// Where a run's credentials come from: the setup's keychain entries (app),
@@ -189,6 +192,9 @@ async fn netsuite(
         };
         let admin = NetSuiteClient::new(account, Credentials::Bearer(token.clone()), options);
         check_ctx = check_ctx.with_admin_reader(Arc::new(admin.or_ipc()?));
+    }
+    if let Some(scenario) = &target.practice_scenario {
+        check_ctx = check_ctx.with_simulation(scenario.clone());
     }
     if let Some(method) = target.auth_method {
         check_ctx = check_ctx.with_auth_method(method);

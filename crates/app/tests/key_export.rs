@@ -86,7 +86,12 @@ async fn the_key_is_written_once_after_the_warning_and_recorded() {
         simulation: None,
     };
     let record = runs::refresh(
-        RunRecord::new(facts, Observed::Netsuite(NsObserved::default()), vec![], None),
+        RunRecord::new(
+            facts,
+            Observed::Netsuite(NsObserved::default()),
+            vec![],
+            None,
+        ),
         &stored,
     );
     let handoff = record.key_handoff.clone().unwrap();

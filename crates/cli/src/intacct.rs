@@ -55,6 +55,7 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         role_id: None,
         audit_detail: None,
         token_owner: None,
+        practice_scenario: args.run.practice_scenario.clone(),
         admin_token: None,
         endpoints: Endpoints {
             override_base: args

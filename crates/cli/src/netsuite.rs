@@ -158,6 +158,7 @@ async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         role_id: args.role_id,
         audit_detail: args.audit_detail,
         token_owner: None,
+        practice_scenario: args.run.practice_scenario.clone(),
         admin_token: match args.admin_reader {
             true => Some(crate::secrets::from_env_or_keychain(ADMIN_TOKEN, None)?),
             false => None,

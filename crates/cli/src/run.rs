@@ -38,7 +38,7 @@ pub struct RunArgs {
     /// The run is against the simulator (`onramp-cli sim`) playing this scenario:
     /// the saved run, and the report and setup profile made from it, say so.
     #[arg(long, value_name = "SCENARIO")]
-    practice_scenario: Option<String>,
+    pub practice_scenario: Option<String>,
 }
 
 impl RunArgs {

@@ -24,10 +24,13 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
             ),
         )
     } else {
+        let kind = match &c.ctx.simulation {
+            Some(scenario) => format!("simulated by Practice scenario {scenario}"),
+            None => format!("{:?}", account.environment()),
+        };
         pass(format!(
-            "Account {} ({:?}) uses host {}.",
+            "Account {} ({kind}) uses host {}.",
             account.realm(),
-            account.environment(),
             account.rest_host()
         ))
     };

@@ -54,6 +54,8 @@ pub struct NetSuiteCheckContext {
     /// How the bearer token was obtained; the credentials alone cannot tell
     /// an authorization-code token from an M2M one.
     auth_method: Option<AuthMethod>,
+    /// The Practice scenario playing the account (said instead of its environment).
+    pub simulation: Option<String>,
 }
 
 impl NetSuiteCheckContext {
@@ -66,6 +68,7 @@ impl NetSuiteCheckContext {
             audit_detail: None,
             discover_domains: true,
             admin_reader: None,
+            simulation: None,
             auth_method: None,
         }
     }
@@ -73,6 +76,11 @@ impl NetSuiteCheckContext {
     /// Reads the role's permissions with an administrator's client. Give it
     /// the integration client's governor (`ClientOptions::governor`): both
     /// draw on the same account-wide concurrency pool.
+    pub fn with_simulation(mut self, scenario: String) -> Self {
+        self.simulation = Some(scenario);
+        self
+    }
+
     pub fn with_admin_reader(mut self, admin: Arc<NetSuiteClient>) -> Self {
         self.admin_reader = Some(admin);
         self
