@@ -2,6 +2,7 @@ import { useCallback } from "react";
 import { api, type Setup } from "../api";
 import { useLoad } from "../hooks/useLoad";
 import { ErrorPanel } from "./ErrorPanel";
+import { ScrollTable } from "./ScrollTable";
 
 /**
  * Practice mode, after a run: what the simulator recorded. For NetSuite this is
@@ -21,7 +22,7 @@ export function AuditTrailPanel({ setup, runId }: { setup: Setup; runId: string 
       {error !== null && <ErrorPanel error={error} title="Could not read the simulator's log" />}
       {data !== null && data.rows.length === 0 && <p className="muted">Nothing recorded yet.</p>}
       {data !== null && data.rows.length > 0 && (
-        <div className="table-wrap">
+        <ScrollTable label="Failed logins">
           <table className="diff-table">
             <thead>
               <tr>
@@ -42,7 +43,7 @@ export function AuditTrailPanel({ setup, runId }: { setup: Setup; runId: string 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

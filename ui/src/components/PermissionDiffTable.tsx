@@ -1,4 +1,5 @@
 import type { DiffStatus, Erp, PermissionDiff } from "../api";
+import { ScrollTable } from "./ScrollTable";
 
 const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
   ok: { icon: "✓", text: "OK" },
@@ -17,7 +18,7 @@ const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
 export function PermissionDiffTable({ diff, erp }: { diff: PermissionDiff; erp: Erp }) {
   const groups = [...new Set(diff.rows.map((r) => r.group))];
   return (
-    <div className="table-wrap">
+    <ScrollTable label="Required vs. actual permissions">
       <table className="diff-table">
         <caption>
           Required vs. actual permissions <span className="muted">(from {diff.source})</span>
@@ -63,6 +64,6 @@ export function PermissionDiffTable({ diff, erp }: { diff: PermissionDiff; erp: 
           </tbody>
         ))}
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { Change, ChangeArea } from "../../api";
+import { ScrollTable } from "../ScrollTable";
 
 const AREA: Record<ChangeArea, string> = {
   setup: "Setup",
@@ -25,7 +26,7 @@ export function ChangesTable({ changes }: { changes: Change[] }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <ScrollTable label="Differences">
       <table className="diff-table" data-testid="changes">
         <caption>
           {changes.length} difference{changes.length === 1 ? "" : "s"} (before → after)
@@ -51,6 +52,6 @@ export function ChangesTable({ changes }: { changes: Change[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -11,6 +11,7 @@ import { ExportedFiles } from "./ExportedFiles";
 import { PathField } from "./PathField";
 import { SandboxRefreshChecklist } from "./SandboxRefreshChecklist";
 import { useExportFolder } from "./useExportFolder";
+import { ScrollTable } from "../ScrollTable";
 
 /** Setup.fields key the backend signs done steps with. */
 const PREPARED_BY = "prepared_by";
@@ -86,7 +87,7 @@ function StepsDone({ record }: { record: RunRecord }) {
   const steps = record.steps ?? [];
   if (steps.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <ScrollTable label="Steps">
       <table className="diff-table" data-testid="report-steps">
         <caption>Steps</caption>
         <thead>
@@ -108,7 +109,7 @@ function StepsDone({ record }: { record: RunRecord }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
