@@ -140,6 +140,7 @@ async fn run_with_patterns(scenario: Scenario, patterns: Option<Patterns>) -> Ru
         },
         timeout: Duration::from_secs(20),
         max_retries: 3,
+        ..ClientOptions::default()
     };
     let mut ctx = IntacctCtx::new(creds, opts).unwrap();
     if let Some(p) = patterns {
