@@ -178,20 +178,37 @@ impl IntacctClient {
 
     /// Opens an API session (in the configured entity) and keeps it for later calls.
     pub async fn get_api_session(&self) -> Result<Session, IntacctError> {
-        let location = self.creds.entity_id.clone();
-        let session = self.open_session(location.as_deref()).await?;
-        *self.kept() = Some(session.clone());
-        Ok(session)
+        Ok(self.sign_in_with(&[]).await?.0)
     }
 
     /// Opens a session without keeping it, e.g. to compare top level with an entity.
     pub async fn open_session(&self, location: Option<&str>) -> Result<Session, IntacctError> {
-        let resp = self
-            .login_request(
-                location,
-                &[Function::GetApiSession(SessionLocation::Default)],
-            )
+        Ok(self.open_session_with(location, &[]).await?.0)
+    }
+
+    /// Signs in (in the configured entity), keeps the session, and runs
+    /// `functions` in the same request: what the first calls need costs no
+    /// round trip of its own. Their results come back in their order.
+    pub async fn sign_in_with(
+        &self,
+        functions: &[Function],
+    ) -> Result<(Session, Vec<FnResult>), IntacctError> {
+        let location = self.creds.entity_id.clone();
+        let (session, results) = self
+            .open_session_with(location.as_deref(), functions)
             .await?;
+        *self.kept() = Some(session.clone());
+        Ok((session, results))
+    }
+
+    async fn open_session_with(
+        &self,
+        location: Option<&str>,
+        functions: &[Function],
+    ) -> Result<(Session, Vec<FnResult>), IntacctError> {
+        let mut all = vec![Function::GetApiSession(SessionLocation::Default)];
+        all.extend_from_slice(functions);
+        let resp = self.login_request(location, &all).await?;
         let result = first_ok(resp.results.first(), "getAPISession")?;
         let data = result
             .data
@@ -201,7 +218,8 @@ impl IntacctClient {
             .authentication
             .as_ref()
             .and_then(|a| a.session_timeout.as_deref());
-        Session::from_data(&data.node, timeout)
+        let session = Session::from_data(&data.node, timeout)?;
+        Ok((session, resp.results.into_iter().skip(1).collect()))
     }
 
     /// Runs functions in the kept session (opened or refreshed as needed), in

@@ -41,6 +41,9 @@ pub struct RunRecord {
     /// Certificates, refresh tokens, sessions: what expires and when.
     #[serde(default)]
     pub expiries: Vec<Expiry>,
+    /// What the run cost the account's shared request pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<crate::http::TrafficStats>,
     /// RFC 3339, UTC.
     pub generated_at: String,
     pub app_version: String,
@@ -83,6 +86,7 @@ impl RunRecord {
             observed,
             steps: Vec::new(),
             expiries: Vec::new(),
+            traffic: None,
             generated_at: crate::clock::now_rfc3339(),
             app_version: env!("CARGO_PKG_VERSION").into(),
         }

@@ -40,6 +40,8 @@ pub struct IntacctCtx {
     seen: std::sync::Mutex<crate::observe::Seen>,
     /// What the checks after sign-in read, asked in one request (see `read`).
     reads: OnceCell<Result<Vec<FnResult>, IntacctError>>,
+    /// Those reads' functions, known once the suite is built: the sign-in carries them.
+    plan: std::sync::OnceLock<Vec<Function>>,
 }
 
 /// A read the checks after sign-in share one request for.
@@ -70,6 +72,7 @@ impl IntacctCtx {
             rest: None,
             seen: std::sync::Mutex::default(),
             reads: OnceCell::new(),
+            plan: std::sync::OnceLock::new(),
         })
     }
 
@@ -89,10 +92,18 @@ impl IntacctCtx {
         self.client.credentials()
     }
 
-    /// The configured sign-in (with the entity, if any), done once.
+    /// The configured sign-in (with the entity, if any), done once. The reads
+    /// of the checks after sign-in travel in the same request.
     async fn signin(&self) -> &Result<Session, IntacctError> {
         self.signin
-            .get_or_init(|| self.client.get_api_session())
+            .get_or_init(|| async {
+                let plan = self.plan.get().map(Vec::as_slice).unwrap_or_default();
+                let (session, results) = self.client.sign_in_with(plan).await?;
+                if results.len() == plan.len() && !plan.is_empty() {
+                    let _ = self.reads.set(Ok(results));
+                }
+                Ok(session)
+            })
             .await
     }
 
@@ -129,10 +140,10 @@ impl IntacctCtx {
         self.patterns.for_error(e)
     }
 
-    /// One read of the checks after sign-in. The first check to ask sends
-    /// every read in one request (`<content>` with one `<function>` each; with
-    /// `transaction="false"` each succeeds or fails on its own), so the
-    /// company, user, permission and object checks cost one round trip.
+    /// One read of the checks after sign-in. Every read is sent in one request
+    /// (`<content>` with one `<function>` each; with `transaction="false"` each
+    /// succeeds or fails on its own): the sign-in's own, or, when only the
+    /// top level signs in, the first request of the check that asks first.
     async fn read(
         &self,
         client: &IntacctClient,
@@ -185,6 +196,9 @@ fn reads(user_id: &str, req: &IntacctRequirements) -> Vec<Function> {
 
 /// The checks for `profile`, in the order they are shown.
 pub fn suite(ctx: Arc<IntacctCtx>, profile: &ConnectorProfile) -> Vec<CheckSpec> {
+    if let Some(req) = &profile.intacct {
+        let _ = ctx.plan.set(reads(&ctx.creds().user_id, req));
+    }
     let req = Arc::new(profile.intacct.clone());
     let spec = |id: &'static str, title: &'static str, needs: &[&'static str], f: CheckFnPtr| {
         let (ctx, req) = (ctx.clone(), req.clone());

@@ -11,7 +11,8 @@ use crate::errors::IntacctError;
 use crate::xml::request::Function;
 
 pub const ID: &str = "intacct.rate";
-const BURST: usize = 3;
+/// As many light calls as the client sends at once by default: one burst.
+const BURST: usize = crate::client::DEFAULT_IN_FLIGHT;
 
 pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) -> CheckResult {
     let Some(client) = ctx.working().await else {
