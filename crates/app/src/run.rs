@@ -24,7 +24,7 @@ pub struct RunOptions {
     /// is shared with the customer's live connector (NetSuite allows as few as
     /// 5 concurrent requests per account), so the default is a small share;
     /// NetSuite runs also keep within the headroom governanceLimits reports,
-    /// and Sage Intacct runs within `onramp_intacct::client::DEFAULT_IN_FLIGHT`.
+    /// and Sage Intacct runs send at most 2 at once.
     pub concurrency: u32,
     /// Time budget for the whole run, in seconds (a whole suite, with retries
     /// after rate limits).
