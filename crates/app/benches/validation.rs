@@ -31,8 +31,11 @@ const LATENCY: Duration = Duration::from_millis(100);
 const ACCOUNT_LIMIT: u32 = 5;
 
 struct Case {
+    label: &'static str,
     erp: Erp,
     scenario: &'static str,
+    /// Requests in flight at most (the run option; `None`: the default share).
+    concurrency: Option<u32>,
     /// Round trips that must follow one another.
     critical_round_trips: u32,
     target: f64,
@@ -40,14 +43,28 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        label: "NetSuite",
         erp: Erp::Netsuite,
         scenario: "netsuite/happy",
+        concurrency: None,
+        critical_round_trips: 3,
+        target: 1.5,
+    },
+    // For comparison: the whole pool of the smallest account, which leaves
+    // nothing to the customer's connector.
+    Case {
+        label: "NetSuite, all 5",
+        erp: Erp::Netsuite,
+        scenario: "netsuite/happy",
+        concurrency: Some(ACCOUNT_LIMIT),
         critical_round_trips: 3,
         target: 1.5,
     },
     Case {
+        label: "Sage Intacct",
         erp: Erp::Intacct,
         scenario: "intacct/happy",
+        concurrency: None,
         critical_round_trips: 2,
         target: 1.3,
     },
@@ -119,7 +136,7 @@ async fn bench(case: &Case, runs: usize) {
     let mut trips = Vec::new();
     let mut traffic = TrafficStats::default();
     for i in 0..=runs {
-        let (wall, t) = validate(&ctx, &setup.id).await;
+        let (wall, t) = validate(&ctx, &setup.id, case.concurrency).await;
         let trip = bare_round_trip(&ctx, &setup.id, case.erp).await;
         if i > 0 {
             walls.push(wall);
@@ -132,10 +149,7 @@ async fn bench(case: &Case, runs: usize) {
     let ratio = wall.as_secs_f64() / critical.as_secs_f64();
     println!(
         "{:<16} {:>8} {:>9} ({}×) {:>7.2} {:>7} {:>9} {:>5}",
-        match case.erp {
-            Erp::Netsuite => "NetSuite",
-            Erp::Intacct => "Sage Intacct",
-        },
+        case.label,
         wall.as_millis(),
         critical.as_millis(),
         case.critical_round_trips,
@@ -147,7 +161,15 @@ async fn bench(case: &Case, runs: usize) {
 }
 
 /// One full validation: from asking for it to its recorded result.
-async fn validate(ctx: &AppCtx, setup_id: &str) -> (Duration, TrafficStats) {
+async fn validate(
+    ctx: &AppCtx,
+    setup_id: &str,
+    concurrency: Option<u32>,
+) -> (Duration, TrafficStats) {
+    let options = RunOptions {
+        concurrency: concurrency.unwrap_or(RunOptions::default().concurrency),
+        ..RunOptions::default()
+    };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let sink = Arc::new(move |e: RunEvent| {
         if matches!(e, RunEvent::Finished { .. }) {
@@ -155,7 +177,7 @@ async fn validate(ctx: &AppCtx, setup_id: &str) -> (Duration, TrafficStats) {
         }
     });
     let started = Instant::now();
-    start_setup_run(ctx, setup_id.into(), None, RunOptions::default(), sink)
+    start_setup_run(ctx, setup_id.into(), None, options, sink)
         .await
         .expect("run starts");
     tokio::time::timeout(Duration::from_secs(120), rx.recv())
