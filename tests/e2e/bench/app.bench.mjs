@@ -48,19 +48,26 @@ function processTree(bin) {
   return [...tree];
 }
 
-/** Proportional set size of the app and its helpers, in MiB (shared pages split fairly). */
-function pssMiB(bin) {
-  let kib = 0;
+/** Proportional set size of the app and its helpers in MiB (shared pages split fairly), by process name. */
+function pssByProcess(bin) {
+  const by = {};
   for (const pid of processTree(bin)) {
     try {
       const m = readFileSync(`/proc/${pid}/smaps_rollup`, "latin1").match(/^Pss:\s+(\d+) kB/m);
-      if (m) kib += Number(m[1]);
+      const name = readFileSync(`/proc/${pid}/comm`, "latin1").trim();
+      if (m) by[name] = (by[name] ?? 0) + Number(m[1]) / 1024;
     } catch {
       // exited
     }
   }
-  return kib / 1024;
+  return by;
 }
+
+const pssMiB = (bin) => Object.values(pssByProcess(bin)).reduce((a, b) => a + b, 0);
+const breakdown = (bin) =>
+  Object.entries(pssByProcess(bin))
+    .map(([name, mib]) => `${name} ${mib.toFixed(0)}`)
+    .join(", ");
 
 async function launchOnce(which, runs) {
   process.env.ONRAMP_APP_BINARY = apps[which];
@@ -75,7 +82,7 @@ async function launchOnce(which, runs) {
       ?? performance.getEntriesByType("paint")[0];
     return p ? performance.timeOrigin + p.startTime : null;`);
   await sleep(SETTLE_MS);
-  const memory = { idle: pssMiB(apps[which]) };
+  const memory = { idle: pssMiB(apps[which]), idleBy: breakdown(apps[which]) };
   if (runs > 0) {
     await startScenario(driver, "intacct/happy");
     await advanceTo(driver, "credentials");
@@ -87,6 +94,7 @@ async function launchOnce(which, runs) {
       if (i === 1) memory.one = pssMiB(apps[which]);
     }
     memory.five = pssMiB(apps[which]);
+    memory.fiveBy = breakdown(apps[which]);
   }
   await driver.quit();
   await drv.stop();
@@ -118,3 +126,6 @@ row("memory idle, PSS (MiB)", m("onramp", (r) => r.memory.idle), emptyIdle, "≤
 const last = seen.onramp[seen.onramp.length - 1].memory;
 row("memory after one validation (MiB)", last.one ?? null, emptyIdle, "");
 row("memory after five validations (MiB)", last.five ?? null, emptyIdle, "≤1.25");
+console.log(`by process, MiB: empty idle: ${seen.empty[seen.empty.length - 1].memory.idleBy}`);
+console.log(`  Onramp idle: ${last.idleBy}`);
+console.log(`  Onramp after five validations: ${last.fiveBy ?? "n/a"}`);
