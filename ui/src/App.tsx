@@ -1,13 +1,16 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { Erp } from "./api";
-import { CompareScreen } from "./screens/CompareScreen";
 import { HomeScreen } from "./screens/HomeScreen";
-import { ImportScreen } from "./screens/ImportScreen";
-import { MaintainScreen } from "./screens/MaintainScreen";
-import { NewSetupScreen } from "./screens/NewSetupScreen";
-import { PracticeScreen } from "./screens/PracticeScreen";
-import { ProfilesScreen } from "./screens/ProfilesScreen";
-import { SetupScreen } from "./screens/SetupScreen";
+
+// Only the home screen is on the path to the first paint; every other screen
+// is loaded when it is first opened, so launching parses a smaller bundle.
+const CompareScreen = lazy(() => import("./screens/CompareScreen").then((m) => ({ default: m.CompareScreen })));
+const MaintainScreen = lazy(() => import("./screens/MaintainScreen").then((m) => ({ default: m.MaintainScreen })));
+const ImportScreen = lazy(() => import("./screens/ImportScreen").then((m) => ({ default: m.ImportScreen })));
+const NewSetupScreen = lazy(() => import("./screens/NewSetupScreen").then((m) => ({ default: m.NewSetupScreen })));
+const PracticeScreen = lazy(() => import("./screens/PracticeScreen").then((m) => ({ default: m.PracticeScreen })));
+const ProfilesScreen = lazy(() => import("./screens/ProfilesScreen").then((m) => ({ default: m.ProfilesScreen })));
+const SetupScreen = lazy(() => import("./screens/SetupScreen").then((m) => ({ default: m.SetupScreen })));
 
 type View =
   | { name: "home" }
@@ -23,7 +26,11 @@ export function App() {
   const [view, setView] = useState<View>({ name: "home" });
   const home = () => setView({ name: "home" });
   const open = (id: string) => setView({ name: "setup", id });
+  // A screen loads from the app's own files in a few milliseconds: nothing to show meanwhile.
+  return <Suspense fallback={null}>{screen(view, setView, home, open)}</Suspense>;
+}
 
+function screen(view: View, setView: (v: View) => void, home: () => void, open: (id: string) => void) {
   switch (view.name) {
     case "home":
       return (

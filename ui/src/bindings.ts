@@ -786,8 +786,11 @@ export type RunEvent = { type: "started"; run_id: string; total: number } | { ty
 /**  How a run is carried out, the same from the app and the CLI. */
 export type RunOptions = {
 	/**
-	 *  Most checks, and NetSuite requests, in flight at once: NetSuite allows
-	 *  as few as 5 concurrent requests per account, shared with the connector.
+	 *  Most requests in flight at once to the ERP account. The account's pool
+	 *  is shared with the customer's live connector (NetSuite allows as few as
+	 *  5 concurrent requests per account), so the default is a small share;
+	 *  NetSuite runs also keep within the headroom governanceLimits reports,
+	 *  and Sage Intacct runs send at most 2 at once.
 	 */
 	concurrency: number,
 	/**
@@ -812,6 +815,8 @@ export type RunRecord = {
 	changes?: AdminChange[],
 	/**  When the M2M private key was written out for the connector, and where. */
 	key_handoff?: KeyHandoff | null,
+	/**  What the run cost the account's shared request pool. */
+	traffic?: TrafficStats | null,
 	/**  RFC 3339, UTC. */
 	generated_at: string,
 	app_version: string,
@@ -1053,6 +1058,14 @@ export type SubsidiaryChoice = {
 };
 
 export type TokenState = "active" | "revoked";
+
+/**  A run's requests as recorded. */
+export type TrafficStats = {
+	/**  HTTP requests sent, retries included. */
+	requests: number,
+	/**  Most requests in flight at the same moment. */
+	peak_concurrency: number,
+};
 
 /**  How soon to act, for the order and look of a reminder. */
 export type Urgency = "notice" | "soon" | "urgent" | "expired";

@@ -68,16 +68,21 @@ pub fn scenario_for(data_dir: &DataDir, setup: &Setup) -> Result<Scenario, IpcEr
 
 /// Running simulators by setup id.
 #[derive(Default)]
-pub struct PracticeSims(Mutex<HashMap<String, SimHandle>>);
+pub struct PracticeSims(Mutex<HashMap<String, SimHandle>>, SimOptions);
 
 impl PracticeSims {
+    /// Simulators started with `options` (e.g. a benchmark's latency).
+    pub fn with_options(options: SimOptions) -> Self {
+        Self(Mutex::default(), options)
+    }
+
     /// The base URL of the setup's simulator, starting it if needed.
     pub async fn base_url(&self, setup_id: &str, scenario: Scenario) -> Result<String, IpcError> {
         let mut sims = self.0.lock().await;
         if let Some(sim) = sims.get(setup_id) {
             return Ok(sim.base_url());
         }
-        let sim = Simulator::start(scenario, SimOptions::default())
+        let sim = Simulator::start(scenario, self.1.clone())
             .await
             .map_err(|e| {
                 IpcError::new(

@@ -5,6 +5,7 @@
 
 use crate::data_dir::DataDir;
 
+use onramp_core::http::TrafficStats;
 use onramp_core::observed::{Observed, SetupFacts, Simulation};
 use onramp_core::report::{Expiry, KeyHandoff, RunRecord, RunStore, StepRecord};
 use onramp_core::runner::RunSummary;
@@ -15,8 +16,10 @@ use onramp_core::CheckResult;
 use crate::oauth::fields;
 use crate::store::StateRepo;
 
-/// What a suite learnt about the account, read once its results are in.
-pub type Observer = Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed) + Send>;
+/// What a suite learnt about the account, read once its results are in, and
+/// the requests it sent there (the account's pool is shared with the connector).
+pub type Observer =
+    Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed, Option<TrafficStats>) + Send>;
 
 /// Setup.fields keys with an expiry date, and how the report names them.
 const EXPIRY_FIELDS: &[(&str, &str)] = &[
@@ -46,8 +49,11 @@ pub fn build(
 /// The run record of a run with no stored setup behind it (the CLI's flags):
 /// checks and what was observed, no steps.
 pub fn of_run(summary: RunSummary, checks: Vec<CheckResult>, observe: Observer) -> RunRecord {
-    let (facts, observed) = observe(&checks);
-    RunRecord::new(facts, observed, checks, Some(summary))
+    let (facts, observed, traffic) = observe(&checks);
+    RunRecord {
+        traffic,
+        ..RunRecord::new(facts, observed, checks, Some(summary))
+    }
 }
 
 /// Stores a setup's finished run: its summary on the setup, its record
@@ -305,7 +311,7 @@ mod tests {
             checks.clone(),
             Box::new(move |seen| {
                 assert_eq!(seen.len(), 1, "the observer sees the run's results");
-                (facts, Observed::Netsuite(NsObserved::default()))
+                (facts, Observed::Netsuite(NsObserved::default()), None)
             }),
         );
         assert_eq!(record.checks, checks);

@@ -8,7 +8,7 @@ use crate::errors::OrIpc;
 use std::sync::Arc;
 use std::time::Instant;
 
-use onramp_core::http::Endpoints;
+use onramp_core::http::{Endpoints, TrafficStats};
 use onramp_core::observed::{NsObserved, Observed};
 use onramp_core::profile::{AuthMethod, ConnectorProfile, Erp};
 use onramp_core::runner::CheckSpec;
@@ -231,7 +231,12 @@ async fn netsuite(
     let observe: Observer = Box::new(move |results| {
         use onramp_netsuite::observe::{observe, setup_facts};
         let seen = observe(&facts, &check_ctx, &profile, results);
-        (setup_facts(&check_ctx, &profile), seen)
+        let g = check_ctx.client.governor().stats();
+        let traffic = TrafficStats {
+            requests: u32::try_from(g.requests).unwrap_or(u32::MAX),
+            peak_concurrency: g.peak_concurrency,
+        };
+        (setup_facts(&check_ctx, &profile), seen, Some(traffic))
     });
     Ok(Prepared {
         suite: specs,
@@ -261,6 +266,11 @@ async fn intacct(
     // that request's timeout, not as checks skipped at the deadline.
     let client_options = ClientOptions {
         endpoints: target.endpoints.clone(),
+        slots: Arc::new(tokio::sync::Semaphore::new(
+            options
+                .concurrency()
+                .min(onramp_intacct::client::DEFAULT_IN_FLIGHT),
+        )),
         ..ClientOptions::for_deadline(options.deadline())
     };
     let mut check_ctx = IntacctCtx::new(creds.clone(), client_options.clone()).or_ipc()?;
@@ -283,7 +293,8 @@ async fn intacct(
     let observe: Observer = Box::new(move |results| {
         use onramp_intacct::observe::{observe, setup_facts};
         let seen = observe(&check_ctx, &creds, results);
-        (setup_facts(&creds, &profile), seen)
+        let traffic = check_ctx.traffic();
+        (setup_facts(&creds, &profile), seen, Some(traffic))
     });
     Ok(Prepared {
         suite: specs,
@@ -305,7 +316,7 @@ fn refused_observer(
             login_accepted: Some(false),
             ..NsObserved::default()
         };
-        (facts, Observed::Netsuite(observed))
+        (facts, Observed::Netsuite(observed), None)
     })
 }
 

@@ -20,7 +20,7 @@ use crate::{output, report, secrets};
 
 #[derive(clap::Args)]
 pub struct RunArgs {
-    /// Most checks and requests in flight at once (the account's limit is shared).
+    /// Most requests in flight at once to the ERP account (its pool is shared with the connector).
     #[arg(long, default_value_t = RunOptions::default().concurrency)]
     concurrency: u32,
     /// Time budget for the whole run, in seconds.

@@ -1,13 +1,13 @@
 //! The XML gateway client: login, API sessions on the returned endpoint, and
 //! retries with backoff on 429/502/503 (never 524: the request may still run).
 
-use std::sync::Mutex as StdMutex;
+use std::sync::{Arc, Mutex as StdMutex, MutexGuard};
 use std::time::Duration;
 
-use onramp_core::http::{self, Endpoints};
+use onramp_core::http::{self, Endpoints, Traffic};
 use onramp_core::{Redactor, Secret};
 use time::OffsetDateTime;
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, Semaphore};
 use url::Url;
 
 use crate::errors::IntacctError;
@@ -35,7 +35,18 @@ pub struct ClientOptions {
     pub timeout: Duration,
     /// Extra attempts after a 429, 502 or 503.
     pub max_retries: u32,
+    /// Requests in flight at once, shared by the clients given clones of
+    /// these options (one company, one allowance).
+    pub slots: Arc<Semaphore>,
+    /// Counts the requests of every client given clones of these options.
+    pub traffic: Traffic,
 }
+
+/// Requests in flight at once by default. Sage's performance tiers set each
+/// company's concurrent API requests but publish no figure for the XML
+/// gateway; integrators report 2 for most companies, and the customer's own
+/// connector uses the same allowance, so Onramp takes no more than that.
+pub const DEFAULT_IN_FLIGHT: usize = 2;
 
 /// Longest wait for one gateway answer.
 pub const MAX_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
@@ -46,6 +57,8 @@ impl Default for ClientOptions {
             endpoints: Endpoints::default(),
             timeout: MAX_REQUEST_TIMEOUT,
             max_retries: 4,
+            slots: Arc::new(Semaphore::new(DEFAULT_IN_FLIGHT)),
+            traffic: Traffic::default(),
         }
     }
 }
@@ -82,7 +95,10 @@ pub struct IntacctClient {
     creds: IntacctCredentials,
     opts: ClientOptions,
     gateway: Url,
-    session: Mutex<Option<Session>>,
+    /// The kept session; locked only to read or replace it, never across a request.
+    session: StdMutex<Option<Session>>,
+    /// Held while signing in, so callers that find no session sign in once.
+    signing_in: Mutex<()>,
     retries: StdMutex<Vec<RetryEvent>>,
 }
 
@@ -117,13 +133,19 @@ impl IntacctClient {
             creds,
             gateway: Url::parse(GATEWAY_URL).expect("constant URL"),
             opts,
-            session: Mutex::new(None),
+            session: StdMutex::new(None),
+            signing_in: Mutex::new(()),
             retries: StdMutex::new(Vec::new()),
         })
     }
 
     pub fn credentials(&self) -> &IntacctCredentials {
         &self.creds
+    }
+
+    /// Requests sent so far by the clients sharing these options, and the most at once.
+    pub fn traffic(&self) -> onramp_core::http::TrafficStats {
+        self.opts.traffic.stats()
     }
 
     /// Every 429/502/503 retried so far.
@@ -156,20 +178,37 @@ impl IntacctClient {
 
     /// Opens an API session (in the configured entity) and keeps it for later calls.
     pub async fn get_api_session(&self) -> Result<Session, IntacctError> {
-        let location = self.creds.entity_id.clone();
-        let session = self.open_session(location.as_deref()).await?;
-        *self.session.lock().await = Some(session.clone());
-        Ok(session)
+        Ok(self.sign_in_with(&[]).await?.0)
     }
 
     /// Opens a session without keeping it, e.g. to compare top level with an entity.
     pub async fn open_session(&self, location: Option<&str>) -> Result<Session, IntacctError> {
-        let resp = self
-            .login_request(
-                location,
-                &[Function::GetApiSession(SessionLocation::Default)],
-            )
+        Ok(self.open_session_with(location, &[]).await?.0)
+    }
+
+    /// Signs in (in the configured entity), keeps the session, and runs
+    /// `functions` in the same request: what the first calls need costs no
+    /// round trip of its own. Their results come back in their order.
+    pub async fn sign_in_with(
+        &self,
+        functions: &[Function],
+    ) -> Result<(Session, Vec<FnResult>), IntacctError> {
+        let location = self.creds.entity_id.clone();
+        let (session, results) = self
+            .open_session_with(location.as_deref(), functions)
             .await?;
+        *self.kept() = Some(session.clone());
+        Ok((session, results))
+    }
+
+    async fn open_session_with(
+        &self,
+        location: Option<&str>,
+        functions: &[Function],
+    ) -> Result<(Session, Vec<FnResult>), IntacctError> {
+        let mut all = vec![Function::GetApiSession(SessionLocation::Default)];
+        all.extend_from_slice(functions);
+        let resp = self.login_request(location, &all).await?;
         let result = first_ok(resp.results.first(), "getAPISession")?;
         let data = result
             .data
@@ -179,23 +218,17 @@ impl IntacctClient {
             .authentication
             .as_ref()
             .and_then(|a| a.session_timeout.as_deref());
-        Session::from_data(&data.node, timeout)
+        let session = Session::from_data(&data.node, timeout)?;
+        Ok((session, resp.results.into_iter().skip(1).collect()))
     }
 
-    /// Runs functions in the kept session (opened or refreshed as needed).
-    /// Function failures are returned in the results, not as errors.
+    /// Runs functions in the kept session (opened or refreshed as needed), in
+    /// one request; results come back in the order of `functions`. Function
+    /// failures are returned in the results, not as errors. No lock is held
+    /// while the request is out, so independent calls run side by side.
     pub async fn execute(&self, functions: &[Function]) -> Result<Vec<FnResult>, IntacctError> {
-        let mut guard = self.session.lock().await;
-        let mut fresh = false;
-        if guard
-            .as_ref()
-            .is_none_or(|s| s.needs_refresh(OffsetDateTime::now_utc()))
-        {
-            *guard = Some(self.open_session(self.creds.entity_id.as_deref()).await?);
-            fresh = true;
-        }
+        let (mut session, mut fresh) = self.session_for(None).await?;
         loop {
-            let session = guard.as_mut().expect("session is set above");
             let endpoint = session.endpoint.clone();
             match self
                 .exchange(&endpoint, &Auth::Session(session.id.expose()), functions)
@@ -205,25 +238,58 @@ impl IntacctClient {
                     let timeout = resp
                         .authentication
                         .as_ref()
-                        .and_then(|a| a.session_timeout.as_deref());
-                    if let Some(t) = timeout.and_then(parse_time) {
-                        session.expires_at = Some(t);
+                        .and_then(|a| a.session_timeout.as_deref())
+                        .and_then(parse_time);
+                    if let Some(t) = timeout {
+                        if let Some(kept) = self.kept().as_mut().filter(|k| same(k, &session)) {
+                            kept.expires_at = Some(t);
+                        }
                     }
                     return Ok(resp.results);
                 }
                 // A kept session the gateway no longer knows: sign in again, once.
                 Err(IntacctError::Authentication { .. }) if !fresh => {
-                    *guard = Some(self.open_session(self.creds.entity_id.as_deref()).await?);
-                    fresh = true;
+                    (session, fresh) = self.session_for(Some(&session)).await?;
                 }
                 Err(e) => {
                     if matches!(e, IntacctError::Authentication { .. }) {
-                        *guard = None;
+                        self.kept().take_if(|k| same(k, &session));
                     }
                     return Err(e);
                 }
             }
         }
+    }
+
+    fn kept(&self) -> MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A kept session that is not about to expire and is not `refused`.
+    fn usable(&self, refused: Option<&Session>) -> Option<Session> {
+        let kept = self.kept();
+        let s = kept.as_ref()?;
+        let stale =
+            s.needs_refresh(OffsetDateTime::now_utc()) || refused.is_some_and(|r| same(r, s));
+        (!stale).then(|| s.clone())
+    }
+
+    /// The session to use and whether this call opened it. One caller signs
+    /// in at a time; the others then find its session.
+    async fn session_for(
+        &self,
+        refused: Option<&Session>,
+    ) -> Result<(Session, bool), IntacctError> {
+        if let Some(s) = self.usable(refused) {
+            return Ok((s, false));
+        }
+        let _one = self.signing_in.lock().await;
+        if let Some(s) = self.usable(refused) {
+            return Ok((s, false));
+        }
+        let s = self.open_session(self.creds.entity_id.as_deref()).await?;
+        *self.kept() = Some(s.clone());
+        Ok((s, true))
     }
 
     /// Runs one function in the session and returns its result, failed or not.
@@ -282,16 +348,25 @@ impl IntacctClient {
                 auth,
                 &named,
             )?;
-            let outcome = transport::post_once(
-                &self.http,
-                &transport,
-                &host,
-                body,
-                self.opts.timeout.as_secs(),
-            )
-            .await;
+            let outcome = {
+                // The semaphore is never closed.
+                let _slot = self.opts.slots.acquire().await.expect("slots stay open");
+                let _in_flight = self.opts.traffic.begin();
+                transport::post_once(
+                    &self.http,
+                    &transport,
+                    &host,
+                    body,
+                    self.opts.timeout.as_secs(),
+                )
+                .await
+            };
             match outcome {
-                Ok(resp) => return check_layers(resp),
+                Ok(resp) => {
+                    let mut resp = check_layers(resp)?;
+                    resp.results = in_request_order(&named, resp.results)?;
+                    return Ok(resp);
+                }
                 Err(Fatal(e)) => return Err(e),
                 Err(Transient {
                     status,
@@ -339,6 +414,30 @@ impl IntacctClient {
     }
 }
 
+fn same(a: &Session, b: &Session) -> bool {
+    a.id.expose() == b.id.expose()
+}
+
+/// Each function's `<result>`, found by the control id it was sent with (the
+/// gateway echoes it); by position only when the gateway echoed none.
+fn in_request_order(
+    named: &[(String, Function)],
+    mut results: Vec<FnResult>,
+) -> Result<Vec<FnResult>, IntacctError> {
+    if results.iter().all(|r| r.control_id.is_empty()) && results.len() == named.len() {
+        return Ok(results);
+    }
+    named
+        .iter()
+        .map(|(id, f)| {
+            let at = results.iter().position(|r| r.control_id == *id);
+            at.map(|i| results.swap_remove(i)).ok_or_else(|| {
+                IntacctError::Protocol(format!("the gateway returned no result for {}", f.name()))
+            })
+        })
+        .collect()
+}
+
 fn first_ok<'a>(r: Option<&'a FnResult>, function: &str) -> Result<&'a FnResult, IntacctError> {
     match r {
         Some(r) if r.is_success() => Ok(r),
@@ -364,6 +463,48 @@ mod tests {
             company_id: " acme ".into(),
             entity_id: Some("  ".into()),
         }
+    }
+
+    fn result(function: &str, control_id: &str) -> FnResult {
+        FnResult {
+            status: "success".into(),
+            function: function.into(),
+            control_id: control_id.into(),
+            ..FnResult::default()
+        }
+    }
+
+    #[test]
+    fn results_are_matched_to_functions_by_control_id() {
+        let named = vec![
+            ("f1-a".to_string(), Function::GetApplications),
+            (
+                "f2-a".to_string(),
+                Function::GetUserPermissions {
+                    user_id: "u".into(),
+                },
+            ),
+        ];
+        let swapped = vec![
+            result("getUserPermissions", "f2-a"),
+            result("get_applications", "f1-a"),
+        ];
+        let got = in_request_order(&named, swapped).unwrap();
+        assert_eq!(got[0].function, "get_applications");
+        assert_eq!(got[1].function, "getUserPermissions");
+        // Without echoed control ids the order is the gateway's.
+        let bare = vec![
+            result("get_applications", ""),
+            result("getUserPermissions", ""),
+        ];
+        assert_eq!(
+            in_request_order(&named, bare).unwrap()[1].function,
+            "getUserPermissions"
+        );
+        // A function the gateway did not answer is an error, not a silent gap.
+        let short = vec![result("get_applications", "f1-a")];
+        let e = in_request_order(&named, short).unwrap_err();
+        assert!(e.to_string().contains("getUserPermissions"), "{e}");
     }
 
     #[test]

@@ -6,17 +6,19 @@ use std::time::Duration;
 use onramp_core::http::{EndpointOverride, Endpoints, HttpError};
 use onramp_core::Secret;
 use onramp_intacct::patterns::Patterns;
-use onramp_intacct::xml::request::Function;
+use onramp_intacct::xml::request::{Function, Query};
 use onramp_intacct::{ClientOptions, IntacctClient, IntacctCredentials, IntacctError};
 use onramp_sim::{Scenario, SimHandle, SimOptions, Simulator};
 
 async fn start(extra: &str) -> (SimHandle, IntacctClient) {
+    start_with(extra, SimOptions::default()).await
+}
+
+async fn start_with(extra: &str, options: SimOptions) -> (SimHandle, IntacctClient) {
     let text = format!("title = \"t\"\ndescription = \"d\"\nextends = \"intacct/happy\"\n{extra}");
     let scenario = Scenario::from_toml_str("test", &text).unwrap();
     let p = scenario.intacct.as_ref().unwrap().practice.clone();
-    let sim = Simulator::start(scenario, SimOptions::default())
-        .await
-        .unwrap();
+    let sim = Simulator::start(scenario, options).await.unwrap();
     let creds = IntacctCredentials {
         sender_id: p.sender_id,
         sender_password: Secret::new(p.sender_password),
@@ -31,6 +33,7 @@ async fn start(extra: &str) -> (SimHandle, IntacctClient) {
         },
         timeout: Duration::from_secs(10),
         max_retries: 2,
+        ..ClientOptions::default()
     };
     (sim, IntacctClient::new(creds, opts).unwrap())
 }
@@ -66,6 +69,61 @@ async fn session_is_opened_once_and_reused_on_the_pod_endpoint() {
         gateway_requests(&sim).await,
         3,
         "one sign-in, then two calls in the session"
+    );
+}
+
+#[tokio::test]
+async fn functions_in_one_request_are_answered_one_by_one() {
+    let (sim, client) = start("").await;
+    let unknown = Function::Query(Query {
+        object: "NOSUCHOBJECT".into(),
+        fields: vec!["RECORDNO".into()],
+        filter: None,
+        page_size: 1,
+    });
+    let permissions = Function::GetUserPermissions {
+        user_id: client.credentials().user_id.clone(),
+    };
+    let results = client
+        .execute(&[Function::GetApplications, unknown, permissions])
+        .await
+        .unwrap();
+    let names: Vec<&str> = results.iter().map(|r| r.function.as_str()).collect();
+    assert_eq!(names, ["get_applications", "query", "getUserPermissions"]);
+    // transaction="false": the failing function is isolated, the others succeed.
+    assert!(results[0].is_success() && results[2].is_success());
+    assert!(!results[1].is_success());
+    assert!(
+        results[1].error_text().contains("NOSUCHOBJECT"),
+        "{}",
+        results[1].error_text()
+    );
+    assert!(results[2].data.is_some() && results[1].data.is_none());
+    assert_eq!(gateway_requests(&sim).await, 2, "sign-in, then one request");
+}
+
+#[tokio::test]
+async fn calls_in_one_session_are_in_flight_together() {
+    let options = SimOptions {
+        latency: Duration::from_millis(300),
+        ..SimOptions::default()
+    };
+    let (sim, client) = start_with("", options).await;
+    let calls = (0..3).map(|_| client.execute_one(Function::GetApplications));
+    for r in futures::future::join_all(calls).await {
+        assert!(r.unwrap().is_success());
+    }
+    assert_eq!(
+        gateway_requests(&sim).await,
+        4,
+        "one sign-in for the three calls"
+    );
+    let traffic = client.traffic();
+    assert_eq!(traffic.requests, 4);
+    // The session lock is not held across requests; the allowance caps them.
+    assert_eq!(
+        traffic.peak_concurrency,
+        onramp_intacct::client::DEFAULT_IN_FLIGHT as u32
     );
 }
 

@@ -23,6 +23,7 @@ struct Run {
     retries: Vec<RetryEvent>,
     /// The simulator's own log (`/__sim/intacct/log`), read after the run.
     sim_log: Vec<serde_json::Value>,
+    traffic: onramp_core::http::TrafficStats,
 }
 
 impl Run {
@@ -140,6 +141,7 @@ async fn run_with_patterns(scenario: Scenario, patterns: Option<Patterns>) -> Ru
         },
         timeout: Duration::from_secs(20),
         max_retries: 3,
+        ..ClientOptions::default()
     };
     let mut ctx = IntacctCtx::new(creds, opts).unwrap();
     if let Some(p) = patterns {
@@ -158,8 +160,20 @@ async fn run_with_patterns(scenario: Scenario, patterns: Option<Patterns>) -> Ru
         results,
         expect_failing,
         retries: ctx.retry_log(),
+        traffic: ctx.traffic(),
         sim_log: log["entries"].as_array().cloned().unwrap_or_default(),
     }
+}
+
+#[tokio::test]
+async fn the_reads_travel_with_the_sign_in() {
+    let r = run("intacct/happy").await;
+    assert!(r.failing().is_empty(), "{:#?}", r.results);
+    // The sign-in carries the company, user, permission and twelve object
+    // reads; the rate check's burst of light calls follows.
+    assert_eq!(r.traffic.requests, 3, "{:#?}", r.sim_log);
+    assert_eq!(r.sim_log.len(), 3, "{:#?}", r.sim_log);
+    assert!(r.traffic.peak_concurrency <= 2, "{:?}", r.traffic);
 }
 
 #[tokio::test]

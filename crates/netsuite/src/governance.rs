@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use onramp_core::http::{InFlight, Traffic};
 use rand::Rng;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -20,12 +21,19 @@ pub struct Governor {
     /// `limit`, so fewer requests in flight avoid throttling the rest of the run.
     effective: Arc<AtomicUsize>,
     stats: Arc<Counters>,
+    traffic: Traffic,
 }
 
 #[derive(Debug, Default)]
 struct Counters {
     requests: AtomicU64,
     throttled: AtomicU64,
+}
+
+/// A request's slot in the pool; dropping it frees the slot.
+pub struct Slot {
+    _permit: OwnedSemaphorePermit,
+    _in_flight: InFlight,
 }
 
 /// What a run cost, for the benchmark and the concurrency check.
@@ -35,6 +43,8 @@ pub struct GovernanceStats {
     pub requests: u64,
     /// Answers that were 429 / CONCURRENCY_LIMIT_EXCEEDED.
     pub throttled: u64,
+    /// Most requests in flight at the same moment.
+    pub peak_concurrency: u32,
 }
 
 impl Governor {
@@ -45,6 +55,7 @@ impl Governor {
             limit,
             effective: Arc::new(AtomicUsize::new(limit)),
             stats: Arc::default(),
+            traffic: Traffic::default(),
         }
     }
 
@@ -52,15 +63,20 @@ impl Governor {
         self.limit
     }
 
-    /// Waits for a slot; the permit frees it when dropped.
-    pub async fn acquire(&self) -> OwnedSemaphorePermit {
+    /// Waits for a slot; the slot frees it when dropped.
+    pub async fn acquire(&self) -> Slot {
         self.stats.requests.fetch_add(1, Ordering::Relaxed);
         // The semaphore is never closed, so acquiring cannot fail.
-        self.semaphore
+        let permit = self
+            .semaphore
             .clone()
             .acquire_owned()
             .await
-            .expect("governor semaphore is never closed")
+            .expect("governor semaphore is never closed");
+        Slot {
+            _permit: permit,
+            _in_flight: self.traffic.begin(),
+        }
     }
 
     /// Slots currently usable (the limit, less one per 429 seen, at least 1).
@@ -84,10 +100,29 @@ impl Governor {
         }
     }
 
+    /// Never more than `n` requests in flight from now on (at least 1): the
+    /// headroom `governanceLimits` reports for this integration. Slots in use
+    /// are taken out as they are freed.
+    pub async fn cap(&self, n: usize) {
+        let n = n.max(1);
+        while self
+            .effective
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |cur| {
+                (cur > n).then(|| cur - 1)
+            })
+            .is_ok()
+        {
+            if let Ok(permit) = self.semaphore.clone().acquire_owned().await {
+                permit.forget();
+            }
+        }
+    }
+
     pub fn stats(&self) -> GovernanceStats {
         GovernanceStats {
             requests: self.stats.requests.load(Ordering::Relaxed),
             throttled: self.stats.throttled.load(Ordering::Relaxed),
+            peak_concurrency: self.traffic.stats().peak_concurrency,
         }
     }
 }
@@ -131,6 +166,21 @@ mod tests {
         assert!(third.is_ok());
         assert_eq!(g.stats().requests, 4);
         assert_eq!(Governor::new(0).limit(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_cap_takes_slots_out_of_use() {
+        let g = Governor::new(5);
+        g.cap(2).await;
+        assert_eq!(g.effective_limit(), 2);
+        let _a = g.acquire().await;
+        let _b = g.acquire().await;
+        let third = tokio::time::timeout(Duration::from_millis(50), g.acquire()).await;
+        assert!(third.is_err(), "a capped slot was handed out");
+        // A cap above the current limit changes nothing.
+        g.cap(4).await;
+        assert_eq!(g.effective_limit(), 2);
+        assert_eq!(g.stats().peak_concurrency, 2);
     }
 
     #[tokio::test]

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use onramp_core::CheckStatus;
-use onramp_sim::SimOptions;
+use onramp_sim::{Scenario, SimOptions};
 
 #[tokio::test]
 async fn realm_in_wrong_case_is_normalised_and_flagged() {
@@ -195,4 +195,42 @@ async fn a_tba_setup_is_told_that_tba_support_ends_tentatively() {
         "{}",
         retirement.value
     );
+}
+
+#[tokio::test]
+async fn requests_keep_within_the_headroom_governance_limits_report() {
+    // An administrator's token (governanceLimits is readable) of an integration
+    // with its own limit of 2: the run's requests follow that limit, not the
+    // client's default of 5.
+    let scenario = Scenario::from_toml_str(
+        "t",
+        r#"title = "t"
+description = "d"
+extends = "netsuite/happy"
+[netsuite.client]
+token_id = "5d2f0c9e7b3a41c8a6e9f1d3b5c7e9a1f3d5b7c9e1a3c5e7f9b1d3f5a7c9e1b3"
+token_secret = "a8c6e4f2d0b9a7c5e3f1d9b7a5c3e1f9d7b5a3c1e9f7d5b3a1c9e7f5d3b1a9c7"
+[[netsuite.accounts]]
+id = "1234567"
+[[netsuite.accounts.integrations]]
+id = "A1B2C3D4-0000-4000-8000-0000000000AA"
+concurrency_limit = 2
+"#,
+    )
+    .unwrap();
+    let options = SimOptions {
+        latency: std::time::Duration::from_millis(50),
+        ..SimOptions::default()
+    };
+    let o = run_scenario(scenario, options, None, PROFILE, None, Extras::default()).await;
+    let concurrency = o.get("netsuite.concurrency");
+    assert!(
+        o.text("netsuite.concurrency")
+            .contains("2 concurrent requests, from its own limit"),
+        "{concurrency:#?}"
+    );
+    let stats = o.client.governor().stats();
+    assert!(stats.requests > 10, "{stats:?}");
+    assert_eq!(stats.peak_concurrency, 2, "{stats:?}");
+    assert_eq!(stats.throttled, 0, "{stats:?}");
 }

@@ -15,9 +15,16 @@ use super::SCHEME;
 pub fn listen<R: Runtime>(app: &AppHandle<R>) {
     // Linux (and unpackaged Windows builds) learn the scheme from the running
     // app; installers declare it for packaged builds.
+    // Registering runs xdg-mime and update-desktop-database: off the launch
+    // path, as nothing needs the scheme before the user starts a sign-in.
     #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
-    if let Err(e) = app.deep_link().register_all() {
-        tracing::warn!(error = %e, "could not register the com.onramp.app scheme; pasting the address still works");
+    {
+        let handle = app.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = handle.deep_link().register_all() {
+                tracing::warn!(error = %e, "could not register the com.onramp.app scheme; pasting the address still works");
+            }
+        });
     }
     let handle = app.clone();
     app.deep_link().on_open_url(move |event| {

@@ -8,6 +8,9 @@ use std::time::Duration;
 use url::Url;
 
 mod redirect;
+mod traffic;
+
+pub use traffic::{InFlight, Traffic, TrafficStats};
 
 /// Responses larger than this are refused rather than buffered.
 pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;

@@ -195,6 +195,13 @@ fn summary(h: &mut String, r: &RunRecord) {
             escape(&sum.finished_at)
         );
     }
+    if let Some(t) = &r.traffic {
+        let _ = write!(
+            h,
+            " <span class=\"muted\">{} requests to the account, at most {} at once</span>",
+            t.requests, t.peak_concurrency
+        );
+    }
     h.push_str("</p>\n");
 }
 

@@ -58,6 +58,9 @@ pub struct RunRecord {
     /// When the M2M private key was written out for the connector, and where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_handoff: Option<KeyHandoff>,
+    /// What the run cost the account's shared request pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<crate::http::TrafficStats>,
     /// RFC 3339, UTC.
     pub generated_at: String,
     pub app_version: String,
@@ -102,6 +105,7 @@ impl RunRecord {
             expiries: Vec::new(),
             changes: Vec::new(),
             key_handoff: None,
+            traffic: None,
             generated_at: crate::clock::now_rfc3339(),
             app_version: env!("CARGO_PKG_VERSION").into(),
         }

@@ -114,6 +114,20 @@ fn html_is_self_contained_escaped_and_complete() {
 }
 
 #[test]
+fn html_says_what_the_run_cost_the_account() {
+    let mut r = sample();
+    assert!(!render_html(&r).contains("requests to the account"));
+    r.traffic = Some(crate::http::TrafficStats {
+        requests: 12,
+        peak_concurrency: 3,
+    });
+    assert!(render_html(&r).contains("12 requests to the account, at most 3 at once"));
+    let json = serde_json::to_string(&r).unwrap();
+    let back: RunRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.traffic, r.traffic);
+}
+
+#[test]
 fn escape_covers_attribute_breakouts() {
     assert_eq!(html::escape("\"'<>&"), "&quot;&#39;&lt;&gt;&amp;");
 }

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use onramp_core::profile::IntacctRequirements;
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::{call_failed, diagnose, needs_signin, with_errors, IntacctCtx};
-use crate::xml::request::Function;
+use super::{call_failed, diagnose, needs_signin, with_errors, IntacctCtx, Read};
 
 pub const ID: &str = "intacct.company";
 
@@ -43,12 +42,12 @@ pub async fn check(
     let Some(client) = ctx.working().await else {
         return needs_signin(id, title);
     };
-    let result = match client.execute_one(Function::GetApplications).await {
+    let result = match ctx.read(client, &req, Read::Applications).await {
         Ok(r) => r,
         Err(e) => {
             return call_failed(
                 &ctx,
-                &e,
+                e,
                 id,
                 title,
                 "Could not list the company's applications",

@@ -22,6 +22,7 @@ use crate::errors::IntacctError;
 use crate::patterns::{Pattern, Patterns};
 use crate::rest::RestClient;
 use crate::session::Session;
+use crate::xml::request::Function;
 use crate::xml::response::FnResult;
 
 /// What the checks share: the clients, the pattern table and the one sign-in.
@@ -37,6 +38,20 @@ pub struct IntacctCtx {
     rest: Option<RestClient>,
     /// Facts the checks read (user record, subscriptions, permissions), for setup profiles.
     seen: std::sync::Mutex<crate::observe::Seen>,
+    /// What the checks after sign-in read, asked in one request (see `read`).
+    reads: OnceCell<Result<Vec<FnResult>, IntacctError>>,
+    /// Those reads' functions, known once the suite is built: the sign-in carries them.
+    plan: std::sync::OnceLock<Vec<Function>>,
+}
+
+/// A read the checks after sign-in share one request for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Read {
+    Applications,
+    User,
+    Permissions,
+    /// The profile's n-th object, probed with a one-row query.
+    Object(usize),
 }
 
 impl IntacctCtx {
@@ -56,6 +71,8 @@ impl IntacctCtx {
             top_signin: OnceCell::new(),
             rest: None,
             seen: std::sync::Mutex::default(),
+            reads: OnceCell::new(),
+            plan: std::sync::OnceLock::new(),
         })
     }
 
@@ -75,10 +92,18 @@ impl IntacctCtx {
         self.client.credentials()
     }
 
-    /// The configured sign-in (with the entity, if any), done once.
+    /// The configured sign-in (with the entity, if any), done once. The reads
+    /// of the checks after sign-in travel in the same request.
     async fn signin(&self) -> &Result<Session, IntacctError> {
         self.signin
-            .get_or_init(|| self.client.get_api_session())
+            .get_or_init(|| async {
+                let plan = self.plan.get().map(Vec::as_slice).unwrap_or_default();
+                let (session, results) = self.client.sign_in_with(plan).await?;
+                if results.len() == plan.len() && !plan.is_empty() {
+                    let _ = self.reads.set(Ok(results));
+                }
+                Ok(session)
+            })
             .await
     }
 
@@ -115,6 +140,39 @@ impl IntacctCtx {
         self.patterns.for_error(e)
     }
 
+    /// One read of the checks after sign-in. Every read is sent in one request
+    /// (`<content>` with one `<function>` each; with `transaction="false"` each
+    /// succeeds or fails on its own): the sign-in's own, or, when only the
+    /// top level signs in, the first request of the check that asks first.
+    async fn read(
+        &self,
+        client: &IntacctClient,
+        req: &IntacctRequirements,
+        which: Read,
+    ) -> Result<&FnResult, &IntacctError> {
+        let all = self
+            .reads
+            .get_or_init(|| async {
+                let functions = reads(&self.creds().user_id, req);
+                client.execute(&functions).await
+            })
+            .await
+            .as_ref()?;
+        let at = match which {
+            Read::Applications => 0,
+            Read::User => 1,
+            Read::Permissions => 2,
+            Read::Object(n) => 3 + n,
+        };
+        // `execute` answers every function or fails as a whole.
+        Ok(&all[at])
+    }
+
+    /// The XML gateway requests of this run so far (both clients share one count).
+    pub fn traffic(&self) -> onramp_core::http::TrafficStats {
+        self.client.traffic()
+    }
+
     /// Every 429/502/503 the clients absorbed so far in this run, for reports.
     pub fn retry_log(&self) -> Vec<RetryEvent> {
         let mut log = self.client.retry_log();
@@ -123,8 +181,24 @@ impl IntacctCtx {
     }
 }
 
+/// The functions behind `Read`, in its order.
+fn reads(user_id: &str, req: &IntacctRequirements) -> Vec<Function> {
+    let mut functions = vec![
+        Function::GetApplications,
+        user::query(user_id),
+        Function::GetUserPermissions {
+            user_id: user_id.to_string(),
+        },
+    ];
+    functions.extend(req.objects.iter().map(|o| objects::probe(&o.object)));
+    functions
+}
+
 /// The checks for `profile`, in the order they are shown.
 pub fn suite(ctx: Arc<IntacctCtx>, profile: &ConnectorProfile) -> Vec<CheckSpec> {
+    if let Some(req) = &profile.intacct {
+        let _ = ctx.plan.set(reads(&ctx.creds().user_id, req));
+    }
     let req = Arc::new(profile.intacct.clone());
     let spec = |id: &'static str, title: &'static str, needs: &[&'static str], f: CheckFnPtr| {
         let (ctx, req) = (ctx.clone(), req.clone());

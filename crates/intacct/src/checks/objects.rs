@@ -7,11 +7,21 @@ use onramp_core::profile::IntacctRequirements;
 use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow};
 
 use super::permissions::{grant_list, ROLE_WHERE};
-use super::{call_failed, diagnose, needs_signin, IntacctCtx};
-use crate::errors::{IntacctError, Layer};
+use super::{call_failed, needs_signin, IntacctCtx, Read};
+use crate::errors::Layer;
 use crate::xml::request::{Function, Query};
 
 pub const ID: &str = "intacct.objects";
+
+/// A one-row query of `object`: Sage checks the read permission first.
+pub(super) fn probe(object: &str) -> Function {
+    Function::Query(Query {
+        object: object.to_string(),
+        fields: vec!["RECORDNO".into()],
+        filter: None,
+        page_size: 1,
+    })
+}
 
 pub async fn check(
     ctx: Arc<IntacctCtx>,
@@ -25,42 +35,19 @@ pub async fn check(
     if req.objects.is_empty() {
         return CheckResult::pass(id, title, "The connector profile lists no objects to read.");
     }
-    let probes: Vec<Function> = req
-        .objects
-        .iter()
-        .map(|o| {
-            Function::Query(Query {
-                object: o.object.clone(),
-                fields: vec!["RECORDNO".into()],
-                filter: None,
-                page_size: 1,
-            })
-        })
-        .collect();
-    // One request, one function per object: with transaction=false each runs on its own.
-    let results = match client.execute(&probes).await {
-        Ok(r) if r.len() == probes.len() => r,
-        Ok(r) => {
-            return CheckResult::fail(
-                id,
-                title,
-                format!(
-                    "Asked about {} objects, got {} answers.",
-                    probes.len(),
-                    r.len()
-                ),
-                diagnose(
-                    &ctx,
-                    &IntacctError::Protocol("result count mismatch".into()),
-                ),
-            )
+    // Sent with the other reads after sign-in, one function per object: with
+    // transaction=false each runs on its own.
+    let mut results = Vec::with_capacity(req.objects.len());
+    for n in 0..req.objects.len() {
+        match ctx.read(client, &req, Read::Object(n)).await {
+            Ok(r) => results.push(r),
+            Err(e) => return call_failed(&ctx, e, id, title, "Could not probe the objects"),
         }
-        Err(e) => return call_failed(&ctx, &e, id, title, "Could not probe the objects"),
-    };
+    }
     let mut rows = Vec::new();
     let mut unknown = Vec::new();
     let mut other = Vec::new();
-    for (obj, res) in req.objects.iter().zip(&results) {
+    for (obj, res) in req.objects.iter().zip(results) {
         let (status, actual) = if res.is_success() {
             (DiffStatus::Ok, "readable".to_string())
         } else {

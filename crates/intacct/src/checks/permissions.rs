@@ -6,8 +6,7 @@ use std::sync::Arc;
 use onramp_core::profile::{IntacctObject, IntacctRequirements};
 use onramp_core::{CheckResult, Diagnosis, DiffStatus, PermissionDiff, PermissionDiffRow};
 
-use super::{call_failed, needs_signin, IntacctCtx};
-use crate::xml::request::Function;
+use super::{call_failed, needs_signin, IntacctCtx, Read};
 use crate::xml::Node;
 
 pub const ID: &str = "intacct.permissions";
@@ -119,12 +118,9 @@ pub async fn check(
     let Some(client) = ctx.working().await else {
         return needs_signin(id, title);
     };
-    let f = Function::GetUserPermissions {
-        user_id: ctx.creds().user_id.clone(),
-    };
-    let result = match client.execute_one(f).await {
+    let result = match ctx.read(client, &req, Read::Permissions).await {
         Ok(r) => r,
-        Err(e) => return call_failed(&ctx, &e, id, title, "Could not read the user's permissions"),
+        Err(e) => return call_failed(&ctx, e, id, title, "Could not read the user's permissions"),
     };
     if !result.is_success() {
         let list = result.error_text();

@@ -1,4 +1,4 @@
-//! Rate limits: a short burst of light calls, plus every 429/502/503 the
+//! Rate limits: a short burst of light calls sent together, plus every 429/502/503 the
 //! client absorbed during the run, so throttling is reported even when it healed.
 
 use std::sync::Arc;
@@ -11,19 +11,19 @@ use crate::errors::IntacctError;
 use crate::xml::request::Function;
 
 pub const ID: &str = "intacct.rate";
-const BURST: usize = 3;
+/// As many light calls as the client sends at once by default: one burst.
+const BURST: usize = crate::client::DEFAULT_IN_FLIGHT;
 
 pub async fn check(ctx: Arc<IntacctCtx>, id: &'static str, title: &'static str) -> CheckResult {
     let Some(client) = ctx.working().await else {
         return needs_signin(id, title);
     };
-    let mut failure = None;
-    for _ in 0..BURST {
-        if let Err(e) = client.execute_one(Function::GetApplications).await {
-            failure = Some(e);
-            break;
-        }
-    }
+    // Sent together (as many at once as the client's allowance lets).
+    let burst = (0..BURST).map(|_| client.execute_one(Function::GetApplications));
+    let failure = futures::future::join_all(burst)
+        .await
+        .into_iter()
+        .find_map(Result::err);
     let log = ctx.retry_log();
     let gave_up = log.iter().filter(|e| e.gave_up).count();
     if let Some(e) = &failure {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use onramp_core::profile::{AdminLevel, IntacctRequirements};
 use onramp_core::{CheckResult, Diagnosis};
 
-use super::{call_failed, needs_signin, records, IntacctCtx};
+use super::{call_failed, needs_signin, records, IntacctCtx, Read};
 use crate::xml::request::{Filter, Function, Query};
 
 pub const ID: &str = "intacct.user";
@@ -23,17 +23,9 @@ pub async fn check(
         return needs_signin(id, title);
     };
     let user_id = ctx.creds().user_id.clone();
-    let query = Function::Query(Query {
-        object: "USERINFO".into(),
-        fields: ["LOGINID", "USERTYPE", "ADMIN", "LOGINDISABLED", "STATUS"]
-            .map(String::from)
-            .to_vec(),
-        filter: Some(Filter::EqualTo("LOGINID".into(), user_id.clone())),
-        page_size: 1,
-    });
-    let result = match client.execute_one(query).await {
+    let result = match ctx.read(client, &req, Read::User).await {
         Ok(r) => r,
-        Err(e) => return call_failed(&ctx, &e, id, title, "Could not read the user record"),
+        Err(e) => return call_failed(&ctx, e, id, title, "Could not read the user record"),
     };
     if !result.is_success() {
         // Onramp's profile asks for Company > Users List/View so this can be read;
@@ -51,7 +43,7 @@ pub async fn check(
         )
         .with_evidence("Gateway error", list);
     }
-    let Some(row) = records(&result).into_iter().next() else {
+    let Some(row) = records(result).into_iter().next() else {
         return CheckResult::warn(
             id,
             title,
@@ -65,6 +57,18 @@ pub async fn check(
     };
     ctx.record(|s| s.user = Some(row.clone()));
     assess(&row, req.admin, id, title)
+}
+
+/// The user's own USERINFO record.
+pub(super) fn query(user_id: &str) -> Function {
+    Function::Query(Query {
+        object: "USERINFO".into(),
+        fields: ["LOGINID", "USERTYPE", "ADMIN", "LOGINDISABLED", "STATUS"]
+            .map(String::from)
+            .to_vec(),
+        filter: Some(Filter::EqualTo("LOGINID".into(), user_id.to_string())),
+        page_size: 1,
+    })
 }
 
 /// USERTYPE comes as a name (`business user`) or a readByQuery code (`B`).

@@ -13,14 +13,14 @@ use crate::client::{GovernanceLimits, LimitType};
 pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
     let client = c.facts.client();
     let ours = client.governor().limit();
-    let own = client.governance_limits().await;
+    let own = c.facts.limits().await;
     let stats = client.governor().stats();
     let seen = format!(
         "{} requests so far, at most {ours} at once; {} answered 429 (concurrency limit)",
         stats.requests, stats.throttled
     );
-    let result = match own {
-        Ok(limits) => from_limits(&limits, true),
+    let result = match own.as_ref() {
+        Ok(limits) => from_limits(limits, true),
         // The administrator's sign-in shows the account's figures; its limit
         // type is that of the administrator's own integration, not this one's.
         Err(_) => match c.facts.admin() {

@@ -7,12 +7,13 @@ use base64::Engine as _;
 use tokio::sync::OnceCell;
 
 use crate::accounts::{Account, Environment};
-use crate::client::{Credentials, NetSuiteClient, ServerTime};
+use crate::client::{Credentials, GovernanceLimits, NetSuiteClient, ServerTime};
 use crate::errors::NetSuiteError;
 
 pub use super::probe::{names_permission, probed_by_suiteql, ProbeOutcome};
 
 pub type Login = Arc<Result<ServerTime, NetSuiteError>>;
+pub type Limits = Arc<Result<GovernanceLimits, NetSuiteError>>;
 type Cell<T> = Arc<OnceCell<T>>;
 
 /// Whose sign-in read the role's permission list.
@@ -43,6 +44,7 @@ pub struct Facts {
     role_name: Option<String>,
     resolved_role: OnceCell<Option<u64>>,
     login: OnceCell<Login>,
+    limits: OnceCell<Limits>,
     sibling: OnceCell<Option<String>>,
     role: OnceCell<RoleRead>,
     probes: Mutex<HashMap<String, Cell<ProbeOutcome>>>,
@@ -66,6 +68,7 @@ impl Facts {
             role_name,
             resolved_role: OnceCell::new(),
             login: OnceCell::new(),
+            limits: OnceCell::new(),
             sibling: OnceCell::new(),
             role: OnceCell::new(),
             probes: Mutex::default(),
@@ -123,10 +126,36 @@ impl Facts {
             .await
     }
 
-    /// `serverTime`: proves the login and needs no permission.
+    /// `serverTime`: proves the login and needs no permission. The
+    /// integration's governance limits are asked at the same time (the
+    /// request does not depend on the login's answer), so every later request
+    /// already keeps within the headroom they allow.
     pub async fn login(&self) -> Login {
         self.login
-            .get_or_init(|| async { Arc::new(self.client.server_time().await) })
+            .get_or_init(|| async {
+                let (time, _) = tokio::join!(self.client.server_time(), self.limits());
+                Arc::new(time)
+            })
+            .await
+            .clone()
+    }
+
+    /// `governanceLimits` with the integration's own sign-in (administrators
+    /// only). When readable, the run's requests are capped at its headroom.
+    pub async fn limits(&self) -> Limits {
+        self.limits
+            .get_or_init(|| async {
+                let limits = self.client.governance_limits().await;
+                let headroom = limits.as_ref().ok().and_then(GovernanceLimits::headroom);
+                if let Some(n) = headroom {
+                    // Slots in use are taken out as they free up: never wait for that here.
+                    let governor = self.client.governor().clone();
+                    tokio::spawn(async move {
+                        governor.cap(usize::try_from(n).unwrap_or(usize::MAX)).await
+                    });
+                }
+                Arc::new(limits)
+            })
             .await
             .clone()
     }

@@ -15,24 +15,17 @@ use super::{fail, pass, paths, permissions, Ctx};
 const LOADS_PER_TYPE: usize = 2;
 
 pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
-    let role = c.facts.role_permissions().await;
-    let held = |p: &NsPermission| match role.as_ref() {
-        Ok(read) => read.levels.get(&p.id).copied().unwrap_or(0) > 0,
-        Err(_) => false,
-    };
     let wanted: Vec<NsPermission> = permissions::relevant(&c)
         .into_iter()
         .filter(|p| p.probe.is_some())
         .collect();
     let c = &c;
-    let held = &held;
-    let findings = join_all(wanted.iter().map(|p| async move {
+    // The loads need only the listed IDs: they do not wait for the role's
+    // permission list, which is read at the same time.
+    let seen = join_all(wanted.iter().map(|p| async move {
         let record = p.probe.as_deref().unwrap_or_default();
-        match c.facts.probe(record).await {
-            ProbeOutcome::Denied { .. } if held(p) => Some(format!(
-                "{record}: refused although the role has {} > {}",
-                p.group, p.name
-            )),
+        let listed = c.facts.probe(record).await;
+        let refused = match &listed {
             // SuiteQL-probed types are beta records over REST: loading them proves nothing.
             ProbeOutcome::Readable { ids } if !probed_by_suiteql(record) => {
                 let loads = join_all(
@@ -42,16 +35,30 @@ pub async fn run(c: Ctx, _run: RunCtx) -> CheckResult {
                 )
                 .await;
                 loads.into_iter().find_map(|(id, o)| match o {
-                    ProbeOutcome::Denied { .. } => {
-                        Some(format!("{record} {id}: listed but refused when loaded"))
-                    }
+                    ProbeOutcome::Denied { .. } => Some(id),
                     _ => None,
                 })
             }
             _ => None,
+        };
+        (listed, refused)
+    }));
+    let (role, seen) = futures::future::join(c.facts.role_permissions(), seen).await;
+    let held = |p: &NsPermission| match role.as_ref() {
+        Ok(read) => read.levels.get(&p.id).copied().unwrap_or(0) > 0,
+        Err(_) => false,
+    };
+    let findings = wanted.iter().zip(seen).map(|(p, (listed, refused))| {
+        let record = p.probe.as_deref().unwrap_or_default();
+        match (listed, refused) {
+            (ProbeOutcome::Denied { .. }, _) if held(p) => Some(format!(
+                "{record}: refused although the role has {} > {}",
+                p.group, p.name
+            )),
+            (_, Some(id)) => Some(format!("{record} {id}: listed but refused when loaded")),
+            _ => None,
         }
-    }))
-    .await;
+    });
     let found: Vec<String> = findings.into_iter().flatten().collect();
     if found.is_empty() {
         return pass(

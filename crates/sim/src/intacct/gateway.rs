@@ -143,6 +143,14 @@ fn operations(state: &IntacctState, request: &Request, offline: bool) -> Answer 
                 layer = "authentication";
             }
             AuthOutcome::Ok(caller) => {
+                // One <result> per <function>, each with its control id, as Sage
+                // documents (developer.intacct.com/web-services/responses/): "If the
+                // control and authentication blocks succeed, then results are
+                // available. Individual function calls can succeed or fail
+                // independently (unless the operation element in the request had
+                // the transaction attribute set to true)." The schema allows any
+                // number of functions per request (reference/intacct/api.xsd:
+                // `content` is a sequence, maxOccurs="unbounded", of `function`).
                 let mut results = Vec::new();
                 for f in &op.functions {
                     let name = f.body.name.as_str();
