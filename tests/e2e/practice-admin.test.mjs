@@ -1,7 +1,8 @@
 // Practice mode with an administrator's one-time consent: from an empty
 // simulated OneWorld account (netsuite/oauth-admin-setup) to a validated M2M
 // setup, the employee created and the certificate mapped by Onramp, each
-// change listed with who consented; and a refused TBA login (netsuite/
+// change listed with who consented, then the user offboarded with the
+// read-back proof; and a refused TBA login (netsuite/
 // revoked-token) explained from the Login Audit Trail, read with the
 // administrator's sign-in, without the person typing anything.
 import assert from "node:assert/strict";
@@ -47,7 +48,7 @@ async function previewAndConfirm(action) {
   return done.getText();
 }
 
-test("one administrator consent takes an empty account to a validated M2M setup", async () => {
+test("one administrator consent takes an empty account to a validated M2M setup, then offboards it", async () => {
   await startScenario(driver, "netsuite/oauth-admin-setup");
   await chooseMethod(driver, "oauth2-m2m");
   await advanceTo(driver, "credentials");
@@ -78,6 +79,13 @@ test("one administrator consent takes an empty account to a validated M2M setup"
     assert.notEqual(status, "fail", `${id}: ${JSON.stringify(results)}`);
   }
   assert.equal(results["netsuite.auth"], "pass");
+
+  // Offboarding it: both flags read back, and the setup's own credentials refused.
+  const offboarded = await previewAndConfirm("admin-offboard");
+  assert.match(offboarded, /isInactive = true, giveAccess = false/);
+  assert.match(offboarded, /no longer issues a token|refused now/);
+  const log = await (await waitFor(driver, byTestId("admin-changes"), "the changes made")).getText();
+  assert.match(log, /Deactivate the integration user|Offboard/i);
 });
 
 test("a refused TBA login is explained from the audit trail the administrator's sign-in reads", async () => {

@@ -7,7 +7,18 @@ import { tmpdir } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Builder, By, until } from "selenium-webdriver";
+import { Builder, By, until, WebElement } from "selenium-webdriver";
+
+// A user scrolls a button into view before pressing it. WebKitWebDriver's own
+// scroll before a click leaves a control far down a long step (the Credentials
+// step with the administrator's panel below it) outside the point it clicks,
+// so the click is lost without an error; centring it first makes every click
+// land where a user's would.
+const click = WebElement.prototype.click;
+WebElement.prototype.click = async function centredClick() {
+  await this.getDriver().executeScript("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", this);
+  return click.call(this);
+};
 
 // ONRAMP_E2E_PORT lets several checkouts run their end-to-end tests at once
 // (tauri-driver on it, WebKitWebDriver on the next port).

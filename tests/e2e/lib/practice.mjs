@@ -19,7 +19,7 @@ export async function advanceTo(driver, stepId) {
     await clickWhenSteady(driver, await waitFor(driver, byTestId("next-step"), "the step's next button"));
     await driver.wait(async () => (await currentStep(driver)) !== before, 10_000).catch(async (e) => {
       const alerts = await driver.executeScript(
-        "return [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent.trim())",
+        "return [...document.querySelectorAll('[role=alert], [role=alertdialog], dialog[open]')].map((a) => a.textContent.trim())",
       );
       throw new Error(`still on ${before} after its next button was clicked; alerts: ${JSON.stringify(alerts)}`, {
         cause: e,

@@ -5,6 +5,7 @@ import { ChangesTable } from "../components/share/ChangesTable";
 import { PathField } from "../components/share/PathField";
 import { useLoad } from "../hooks/useLoad";
 import { formatTime } from "../model/format";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   onHome: () => void;
@@ -14,6 +15,7 @@ interface Props {
 
 /** Two setup profiles or reports side by side: what changed between the customer's attempt and now. */
 export function CompareScreen({ onHome, initialBefore = "" }: Props) {
+  const heading = useScreenHeading();
   const setups = useLoad(useCallback(() => api.listSetups(), []));
   const [before, setBefore] = useState<Choice>({ kind: "file", path: initialBefore, setupId: "", runId: "" });
   const [after, setAfter] = useState<Choice>({ kind: "run", path: "", setupId: "", runId: "" });
@@ -38,7 +40,7 @@ export function CompareScreen({ onHome, initialBefore = "" }: Props) {
         ← Home
       </button>
       <header className="screen-header">
-        <h1>Compare two setups</h1>
+        <h1 ref={heading} tabIndex={-1}>Compare two setups</h1>
       </header>
       <p className="lead">Compare setup profiles or reports: each side is an exported file or the last run of a saved setup.</p>
       <form className="compare-form" onSubmit={(e) => void compare(e)}>

@@ -8,6 +8,7 @@ import { StoreRecoveryBanner } from "../components/StoreRecoveryBanner";
 import { useLoad } from "../hooks/useLoad";
 import { NewClientForm } from "../components/share/NewClientForm";
 import { SetupList } from "./SetupList";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   onNew: (erp: Erp) => void;
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onProfiles }: Props) {
+  const heading = useScreenHeading();
   const info = useLoad(useCallback(() => api.appInfo(), []));
   const setups = useLoad(useCallback(() => api.listSetups(), []));
   const clients = useLoad(useCallback(() => api.listClients(), []));
@@ -73,7 +75,7 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
   return (
     <main className="screen home">
       <header className="home-header">
-        <h1>Onramp</h1>
+        <h1 ref={heading} tabIndex={-1}>Onramp</h1>
         <p className="lead">Set up the integration user your connector needs, then prove it works.</p>
         <AboutPanel info={info.data} />
       </header>

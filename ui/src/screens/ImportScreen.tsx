@@ -3,6 +3,7 @@ import { api, toApiError, type ApiError, type ImportedProfile } from "../api";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { PathField } from "../components/share/PathField";
 import { SetupProfileView } from "../components/share/SetupProfileView";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   onHome: () => void;
@@ -14,6 +15,7 @@ interface Props {
 
 /** Support's view of a customer's setup profile (or report JSON), and its reproduction in Practice mode. */
 export function ImportScreen({ onHome, onOpen, onCompare }: Props) {
+  const heading = useScreenHeading();
   const [path, setPath] = useState("");
   const [imported, setImported] = useState<{ path: string; data: ImportedProfile } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -52,7 +54,7 @@ export function ImportScreen({ onHome, onOpen, onCompare }: Props) {
         ← Home
       </button>
       <header className="screen-header">
-        <h1>Import a setup profile</h1>
+        <h1 ref={heading} tabIndex={-1}>Import a setup profile</h1>
       </header>
       <p className="lead">
         Open a setup profile or report (.json) exported from Onramp — a customer's, or your own from another

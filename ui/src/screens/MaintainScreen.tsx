@@ -8,6 +8,7 @@ import { RotatePanel } from "../components/maintain/RotatePanel";
 import { useLoad } from "../hooks/useLoad";
 import { useSetup } from "../hooks/useSetup";
 import { SetupHeader } from "./SetupHeader";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 type Flow = "rotate" | "owner";
 
@@ -19,6 +20,7 @@ interface Props {
 
 /** After the setup: rotate credentials, change the token owner, see what expires. */
 export function MaintainScreen({ id, onHome, onBack }: Props) {
+  const heading = useScreenHeading();
   const { setup, error, refresh, replace } = useSetup(id);
   const reminders = useLoad(useCallback(() => api.setupReminders(), []));
   const practiceLoad = useCallback(
@@ -52,7 +54,7 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
         <button type="button" className="button small" data-testid="maintain-back" onClick={onBack}>
           ← Back to the setup
         </button>
-        <h2 id="maintain-title">Maintain</h2>
+        <h2 id="maintain-title" ref={heading} tabIndex={-1}>Maintain</h2>
         {mine !== undefined && <RemindersList reminders={mine} />}
         {reminders.error !== null && <ErrorPanel error={reminders.error} title="Could not read the reminders" />}
         {!rotates && (

@@ -12,6 +12,7 @@ import {
   netSuiteAccountProblem,
   normaliseNetSuiteAccount,
 } from "../model/environment";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   initialErp: Erp;
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function NewSetupScreen({ initialErp, onCreated, onCancel }: Props) {
+  const heading = useScreenHeading();
   const ids = { label: useId(), account: useId(), entity: useId(), client: useId(), accountHelp: useId() };
   const [erp, setErp] = useState<Erp>(initialErp);
   const [label, setLabel] = useState("");
@@ -61,7 +63,7 @@ export function NewSetupScreen({ initialErp, onCreated, onCancel }: Props) {
 
   return (
     <main className="screen narrow">
-      <h1>New {ERP_LABEL[erp]} setup</h1>
+      <h1 ref={heading} tabIndex={-1}>New {ERP_LABEL[erp]} setup</h1>
       <p className="lead">Onramp saves your progress as you go, so you can stop and come back at any time.</p>
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
         <fieldset className="radio-row">

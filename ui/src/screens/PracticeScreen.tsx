@@ -4,6 +4,7 @@ import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { useLoad } from "../hooks/useLoad";
 import { cleanInput, ERP_LABEL } from "../model/environment";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   onCreated: (id: string) => void;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function PracticeScreen({ onCreated, onCancel }: Props) {
+  const heading = useScreenHeading();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const scenarios = useLoad(useCallback(() => api.listScenarios(), []));
@@ -45,7 +47,7 @@ export function PracticeScreen({ onCreated, onCancel }: Props) {
         ← Home
       </button>
       <header className="screen-header">
-        <h1>Practice mode</h1>
+        <h1 ref={heading} tabIndex={-1}>Practice mode</h1>
         <EnvironmentBadge environment="production" practice />
       </header>
       <p className="lead">

@@ -7,6 +7,7 @@ import { ProfileEditor } from "../components/share/ProfileEditor";
 import { useExportFolder } from "../components/share/useExportFolder";
 import { useLoad } from "../hooks/useLoad";
 import { ERP_LABEL } from "../model/environment";
+import { useScreenHeading } from "../hooks/useScreenHeading";
 
 /** A copy of a profile under a new id, to be edited (built-in profiles are read-only). */
 export function copyOf(p: ConnectorProfile, taken: string[]): ConnectorProfile {
@@ -17,6 +18,7 @@ export function copyOf(p: ConnectorProfile, taken: string[]): ConnectorProfile {
 
 /** The connector profiles: built-in ones to copy, the user's own to edit, import and export. */
 export function ProfilesScreen({ onHome }: { onHome: () => void }) {
+  const heading = useScreenHeading();
   const profiles = useLoad(useCallback(() => api.listProfiles(), []));
   /** The profile in the editor, and the id it is stored under (null for a new copy). */
   const [editing, setEditing] = useState<ConnectorProfile | null>(null);
@@ -40,7 +42,7 @@ export function ProfilesScreen({ onHome }: { onHome: () => void }) {
   if (editing !== null) {
     return (
       <main className="screen">
-        <h1>Connector profile</h1>
+        <h1 ref={heading} tabIndex={-1}>Connector profile</h1>
         <ProfileEditor
           initial={editing}
           onCancel={() => setEditing(null)}
@@ -60,7 +62,7 @@ export function ProfilesScreen({ onHome }: { onHome: () => void }) {
         ← Home
       </button>
       <header className="screen-header">
-        <h1>Connector profiles</h1>
+        <h1 ref={heading} tabIndex={-1}>Connector profiles</h1>
       </header>
       <p className="lead">
         What each connector needs: features, permissions with levels, or Intacct objects and operations. Built-in
