@@ -5,19 +5,17 @@
 //! Audit Trail records the run's logins under them) and only then replaces
 //! the old one, and the setup now expects the new user.
 
+mod common;
+
 use std::sync::Arc;
 
 use onramp_application::api::lifecycle::{
     maintain_practice, owner_begin, owner_prove, rotation_stage,
 };
 use onramp_application::api::practice::practice_credentials;
-use onramp_application::api::setups::create_setup;
-use onramp_application::ctx::AppCtx;
 use onramp_application::lifecycle::owner::{NEW_OWNER_FIELD, PREVIOUS_OWNER_FIELD, USER_FIELD};
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::Erp;
-use onramp_core::secret::MemorySecretStore;
-use onramp_core::state::NewSetup;
 use onramp_core::{Secret, SecretKey, SecretStore};
 
 const TOKEN_ID: &str = "netsuite.token_id";
@@ -25,22 +23,8 @@ const TOKEN_SECRET: &str = "netsuite.token_secret";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_new_owners_token_replaces_the_old_once_it_acts_as_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(MemorySecretStore::default());
-    let ctx = AppCtx::open(dir.path().to_path_buf(), store.clone()).unwrap();
-    let setup = create_setup(
-        &ctx,
-        NewSetup {
-            erp: Erp::Netsuite,
-            label: "Wolfe".into(),
-            client_id: None,
-            account_id: String::new(),
-            entity_id: None,
-            practice_scenario: Some("netsuite/maintain".into()),
-        },
-    )
-    .await
-    .unwrap();
+    let (_dir, store, ctx, setup) =
+        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/maintain").await;
     let id = setup.id.clone();
     for v in practice_credentials(&ctx, id.clone()).await.unwrap() {
         let key = SecretKey::new(id.as_str(), v.name.as_str());

@@ -4,14 +4,14 @@
 //! after a full run passed with a token for the expected user. A mapping for
 //! the wrong user replaces nothing.
 
+mod common;
+
 use std::sync::Arc;
 
 use onramp_application::api::oauth::{
     m2m_generate, m2m_practice_upload, oauth_set_field, oauth_set_method, OAuthField,
 };
 use onramp_application::api::practice::practice_credentials;
-use onramp_application::api::setups::create_setup;
-use onramp_application::ctx::AppCtx;
 use onramp_application::lifecycle::m2m;
 use onramp_application::lifecycle::owner::{PREVIOUS_OWNER_FIELD, USER_FIELD};
 use onramp_application::lifecycle::revalidate::revalidate;
@@ -19,30 +19,14 @@ use onramp_application::oauth::fields;
 use onramp_application::oauth::m2m::{certificate_path, M2mAlgorithm};
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::secret::MemorySecretStore;
-use onramp_core::state::NewSetup;
 use onramp_core::{RunVerdict, SecretKey, SecretStore};
 
 const KEY: &str = "netsuite.m2m_private_key";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_certificate_replaces_the_old_only_once_proven_for_the_right_user() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(MemorySecretStore::default());
-    let ctx = AppCtx::open(dir.path().to_path_buf(), store.clone()).unwrap();
-    let setup = create_setup(
-        &ctx,
-        NewSetup {
-            erp: Erp::Netsuite,
-            label: "Wolfe".into(),
-            client_id: None,
-            account_id: String::new(),
-            entity_id: None,
-            practice_scenario: Some("netsuite/oauth-maintain".into()),
-        },
-    )
-    .await
-    .unwrap();
+    let (_dir, store, ctx, setup) =
+        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/oauth-maintain").await;
     let id = setup.id.clone();
     oauth_set_method(&ctx, id.clone(), AuthMethod::Oauth2M2m)
         .await

@@ -4,19 +4,17 @@
 //! replaced; once the administrator has changed it, the old password is
 //! refused and the proof passes and puts the new one in place.
 
+mod common;
+
 use std::sync::Arc;
 
 use onramp_application::api::lifecycle::{
     practice_change_password, rotation_prove, rotation_stage,
 };
 use onramp_application::api::practice::practice_credentials;
-use onramp_application::api::setups::create_setup;
-use onramp_application::ctx::AppCtx;
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::Erp;
-use onramp_core::secret::MemorySecretStore;
-use onramp_core::state::NewSetup;
 use onramp_core::{RunVerdict, Secret, SecretKey, SecretStore};
 
 const PASSWORD: &str = "intacct.user_password";
@@ -24,22 +22,8 @@ const NEW: &str = "a-new-Web-Services-password-1";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_new_password_replaces_the_old_once_the_company_accepts_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(MemorySecretStore::default());
-    let ctx = AppCtx::open(dir.path().to_path_buf(), store.clone()).unwrap();
-    let setup = create_setup(
-        &ctx,
-        NewSetup {
-            erp: Erp::Intacct,
-            label: "Intacct".into(),
-            client_id: None,
-            account_id: String::new(),
-            entity_id: None,
-            practice_scenario: Some("intacct/happy".into()),
-        },
-    )
-    .await
-    .unwrap();
+    let (_dir, store, ctx, setup) =
+        common::practice_setup(Erp::Intacct, "Intacct", "intacct/happy").await;
     let id = setup.id.clone();
     let values = practice_credentials(&ctx, id.clone()).await.unwrap();
     for v in &values {

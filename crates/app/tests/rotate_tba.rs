@@ -5,6 +5,8 @@
 //! the run is the setup's last. The old token, revoked afterwards in the
 //! simulated NetSuite, is refused, and the rotated setup still passes.
 
+mod common;
+
 use std::sync::Arc;
 
 use onramp_application::api::lifecycle::{
@@ -32,22 +34,8 @@ fn get(store: &MemorySecretStore, key: &SecretKey) -> Option<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_token_replaces_the_old_only_once_a_run_proved_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(MemorySecretStore::default());
-    let ctx = AppCtx::open(dir.path().to_path_buf(), store.clone()).unwrap();
-    let setup = create_setup(
-        &ctx,
-        NewSetup {
-            erp: Erp::Netsuite,
-            label: "Wolfe".into(),
-            client_id: None,
-            account_id: String::new(),
-            entity_id: None,
-            practice_scenario: Some("netsuite/maintain".into()),
-        },
-    )
-    .await
-    .unwrap();
+    let (_dir, store, ctx, setup) =
+        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/maintain").await;
     let id = setup.id.clone();
     for v in practice_credentials(&ctx, id.clone()).await.unwrap() {
         let key = SecretKey::new(id.as_str(), v.name.as_str());

@@ -16,7 +16,15 @@ import { Builder, By, until, WebElement } from "selenium-webdriver";
 // land where a user's would.
 const click = WebElement.prototype.click;
 WebElement.prototype.click = async function centredClick() {
-  await this.getDriver().executeScript("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", this);
+  // Only a control outside the window moves; an <option> is left to its <select>.
+  await this.getDriver().executeScript(
+    `const el = arguments[0];
+     const r = el.getBoundingClientRect();
+     if (el.tagName !== "OPTION" && (r.top < 0 || r.bottom > innerHeight)) {
+       el.scrollIntoView({ block: "center", inline: "nearest" });
+     }`,
+    this,
+  );
   return click.call(this);
 };
 
