@@ -24,13 +24,18 @@ echo "building onramp-cli"
 (cd "$ROOT" && cargo build -q -p onramp-cli)
 CLI="$TARGET/debug/onramp-cli"
 
-# Starts a background process writing stdout to $2; waits for its first line.
+# Starts a background process writing stdout to $2 and puts its first line in
+# the variable named $1. Not called as $(start …): a subshell would keep the pid
+# from PIDS, and the process would outlive the run.
 start() {
-  local out="$1"; shift
+  local var="$1" out="$2"; shift 2
   "$@" >"$out" 2>"$out.err" &
   PIDS+=("$!")
   for _ in $(seq 1 100); do
-    [ -s "$out" ] && { head -n1 "$out"; return; }
+    if [ -s "$out" ]; then
+      printf -v "$var" '%s' "$(head -n1 "$out")"
+      return
+    fi
     kill -0 "${PIDS[-1]}" 2>/dev/null || break
     sleep 0.1
   done
@@ -53,15 +58,15 @@ printf '%s\n' \
 openssl x509 -req -in "$WORK/host.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" -CAcreateserial \
   -days 2 -extfile "$WORK/host.ext" -out "$WORK/host.pem" 2>/dev/null
 
-INTACCT=$(start "$WORK/intacct.url" "$CLI" sim --scenario "$HERE/scenarios/intacct.toml")
-INTACCT_GW=$(start "$WORK/intacct-gw.url" "$CLI" sim --scenario "$HERE/scenarios/intacct-gateway401.toml")
-NETSUITE=$(start "$WORK/netsuite.url" "$CLI" sim --scenario netsuite/happy)
-PROXY_PORT=$(start "$WORK/proxy.port" node "$HERE/lib/forward-proxy.mjs" \
+start INTACCT "$WORK/intacct.url" "$CLI" sim --scenario "$HERE/scenarios/intacct.toml"
+start INTACCT_GW "$WORK/intacct-gw.url" "$CLI" sim --scenario "$HERE/scenarios/intacct-gateway401.toml"
+start NETSUITE "$WORK/netsuite.url" "$CLI" sim --scenario netsuite/happy
+start PROXY_PORT "$WORK/proxy.port" node "$HERE/lib/forward-proxy.mjs" \
   --cert "$WORK/host.pem" --key "$WORK/host.key" --log "$WORK/proxy.log" \
-  --route "intacct.com=$INTACCT" --route "netsuite.com=$NETSUITE")
+  --route "intacct.com=$INTACCT" --route "netsuite.com=$NETSUITE"
 # The same real hosts, answered by the newer-gateway company.
-PROXY_GW_PORT=$(start "$WORK/proxy-gw.port" node "$HERE/lib/forward-proxy.mjs" \
-  --cert "$WORK/host.pem" --key "$WORK/host.key" --route "intacct.com=$INTACCT_GW")
+start PROXY_GW_PORT "$WORK/proxy-gw.port" node "$HERE/lib/forward-proxy.mjs" \
+  --cert "$WORK/host.pem" --key "$WORK/host.key" --route "intacct.com=$INTACCT_GW"
 echo "simulators: Intacct $INTACCT (newer gateway: $INTACCT_GW), NetSuite $NETSUITE"
 
 # Installs only when the pinned versions changed since the last install.

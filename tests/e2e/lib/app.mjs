@@ -162,6 +162,9 @@ async function waitForDriver(child, deadlineMs) {
   throw new Error("tauri-driver did not answer /status in time");
 }
 
+// Stopped by the test runner: exit, so the "exit" guards below run.
+process.once("SIGTERM", () => process.exit(1));
+
 /**
  * Starts tauri-driver with `home`'s environment (the app inherits it) and
  * returns a function that opens a WebDriver session on the app.
@@ -170,7 +173,19 @@ export async function startDriver(home) {
   const child = spawn("tauri-driver", ["--port", String(DRIVER_PORT), "--native-port", String(DRIVER_PORT + 1)], {
     env: { ...process.env, ...home.env },
     stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group: WebKitWebDriver and the app go with it.
+    detached: true,
   });
+  // A test file the runner stops on its timeout never reaches its `after`
+  // hook: the driver must not outlive it and hold the ports for the next file.
+  const orphanGuard = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", orphanGuard);
   await waitForDriver(child, 20_000);
   return {
     async launch() {
@@ -197,6 +212,7 @@ export async function startDriver(home) {
       await noAppLeft();
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      process.off("exit", orphanGuard);
     },
   };
 }
