@@ -1,5 +1,5 @@
-//! The integration employee over the REST record API (Stitchflow's user
-//! management guide, `../shared/seeds/002`; Oracle help section_1545141395):
+//! The integration employee over the REST record API (Stitchflow's public user
+//! management guide; Oracle help section_1545141395):
 //! `POST /record/v1/employee` → 204 + `Location`, `GET` to read it back,
 //! `PATCH {"isInactive": true, "giveAccess": false}` to deprovision (both:
 //! `isInactive` alone may leave login access).

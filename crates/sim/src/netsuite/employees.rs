@@ -1,7 +1,7 @@
 //! Employee records through the REST record API: what an administrator's
 //! sign-in creates, reads back and deactivates.
 //!
-//! Shapes (Stitchflow "NetSuite User Management API Guide", `../shared/seeds/002`;
+//! Shapes (Stitchflow's public "NetSuite User Management API Guide";
 //! Oracle help section_1545141395 "Creating a Record Instance"):
 //! - `POST /record/v1/employee` with `firstName`, `lastName`, `email`,
 //!   `subsidiary: {"id": "1"}`, `giveAccess`, roles → `204 No Content` with
