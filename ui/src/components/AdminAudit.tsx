@@ -1,24 +1,18 @@
 import { useState } from "react";
-import { api, toApiError, type ApiError, type AuditReading, type Setup } from "../api";
+import { api, type AuditReading, type Setup } from "../api";
 import { DiagnosisPanel } from "./DiagnosisPanel";
 import { ErrorPanel } from "./ErrorPanel";
+import { useAction } from "../hooks/useAction";
 
 /** The integration user's failed logins, read from NetSuite's Login Audit Trail for the person. */
 export function AdminAudit({ setup }: { setup: Setup }) {
   const [reading, setReading] = useState<AuditReading | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   async function read() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setReading(await api.adminReadAudit(setup.id));
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

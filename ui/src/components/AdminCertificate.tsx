@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { api, toApiError, type ApiError, type CertificateMapped, type CertificatePlan, type Setup } from "../api";
+import { api, type CertificateMapped, type CertificatePlan, type Setup } from "../api";
 import { ChangeDone, ChangePreview } from "./ChangePreview";
 import { ErrorPanel } from "./ErrorPanel";
+import { useAction } from "../hooks/useAction";
 
 interface Props {
   setup: Setup;
@@ -13,34 +14,21 @@ export function AdminCertificate({ setup, onChanged }: Props) {
   const [plan, setPlan] = useState<CertificatePlan | null>(null);
   const [revoke, setRevoke] = useState<string[]>([]);
   const [done, setDone] = useState<CertificateMapped | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   async function load() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setPlan(await api.adminCertificatePlan(setup.id));
       setRevoke([]);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function map() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setDone(await api.adminMapCertificate(setup.id, revoke));
       setPlan(null);
       onChanged();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const toggle = (id: string) => setRevoke(revoke.includes(id) ? revoke.filter((r) => r !== id) : [...revoke, id]);

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
-import { api, toApiError, type ApiError, type EmployeeCreated, type EmployeeInput, type EmployeePlan, type Setup } from "../api";
+import { api, type EmployeeCreated, type EmployeeInput, type EmployeePlan, type Setup } from "../api";
 import { ChangeDone, ChangePreview } from "./ChangePreview";
 import { ErrorPanel } from "./ErrorPanel";
+import { useAction } from "../hooks/useAction";
 
 interface Props {
   setup: Setup;
@@ -19,8 +20,7 @@ export function AdminEmployee({ setup, onChanged }: Props) {
   });
   const [plan, setPlan] = useState<EmployeePlan | null>(null);
   const [done, setDone] = useState<EmployeeCreated | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const set = (patch: Partial<EmployeeInput>) => {
     setInput({ ...input, ...patch });
     setPlan(null);
@@ -28,9 +28,7 @@ export function AdminEmployee({ setup, onChanged }: Props) {
 
   async function preview(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       let p = await api.adminEmployeePlan(setup.id, input);
       const first = p.subsidiaries[0];
       if (input.subsidiary_id === null && first !== undefined) {
@@ -40,25 +38,15 @@ export function AdminEmployee({ setup, onChanged }: Props) {
         setInput(next);
       }
       setPlan(p);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function create() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setDone(await api.adminCreateEmployee(setup.id, input));
       setPlan(null);
       onChanged();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,26 +1,14 @@
 import { useState } from "react";
-import { api, toApiError, type ApiError, type OffboardPlan, type Offboarded, type Setup } from "../api";
+import { api, type OffboardPlan, type Offboarded, type Setup } from "../api";
 import { ChangeDone, ChangePreview } from "./ChangePreview";
+import { useAction } from "../hooks/useAction";
 import { ErrorPanel } from "./ErrorPanel";
 
 /** Offboard the integration user: what stops working, the click, the read-back and refused-login proof. */
 export function AdminOffboard({ setup, onChanged }: { setup: Setup; onChanged: () => void }) {
   const [plan, setPlan] = useState<OffboardPlan | null>(null);
   const [done, setDone] = useState<Offboarded | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function run(step: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAction();
 
   return (
     <section className="admin-action" aria-labelledby="admin-offboard-h">

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from "react";
-import { api, toApiError, type ApiError, type KeyExport, type Setup } from "../api";
+import { api, type KeyExport, type Setup } from "../api";
 import { formatTime } from "../model/format";
 import { ErrorPanel } from "./ErrorPanel";
+import { useAction } from "../hooks/useAction";
 
 interface Props {
   setup: Setup;
@@ -16,9 +17,8 @@ export function KeyHandoff({ setup, onChanged }: Props) {
   const ids = useId();
   const [folder, setFolder] = useState("");
   const [understood, setUnderstood] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<KeyExport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   const exportedAt = setup.fields?.m2m_key_exported_at;
   const exportedTo = setup.fields?.m2m_key_exported_to;
 
@@ -27,16 +27,10 @@ export function KeyHandoff({ setup, onChanged }: Props) {
   }, []);
 
   async function write() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setDone(await api.m2mExportKey(setup.id, folder, understood));
       onChanged();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from "react";
-import { api, toApiError, type ApiError, type M2mAlgorithm, type M2mCertificate, type PracticeUpload, type Setup } from "../api";
+import { api, type M2mAlgorithm, type M2mCertificate, type PracticeUpload, type Setup } from "../api";
+import { useAction } from "../hooks/useAction";
 import { useLoad } from "../hooks/useLoad";
 import { M2M_SETUP_PATH } from "../model/authSteps";
 import { formatTime } from "../model/format";
@@ -27,23 +28,16 @@ export function M2mStep({ setup, onChanged }: Props) {
   const loaded = useLoad(useCallback(() => api.m2mCertificate(setup.id), [setup.id]));
   const [generated, setGenerated] = useState<M2mCertificate | null>(null);
   const [algorithm, setAlgorithm] = useState<M2mAlgorithm>("ES256");
-  const [busy, setBusy] = useState(false);
   const [uploaded, setUploaded] = useState<PracticeUpload | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction();
+  const { busy, error } = action;
   const cert = generated ?? loaded.data;
 
-  async function run<T>(work: () => Promise<T>, done: (value: T) => void) {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = <T,>(work: () => Promise<T>, done: (value: T) => void) =>
+    action.run(async () => {
       done(await work());
       onChanged();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="oauth-step">
