@@ -8,9 +8,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { appForFile } from "./lib/app.mjs";
-import { chooseMethod, enterClientId } from "./lib/oauth.mjs";
+import { allowConsent, chooseMethod, enterClientId } from "./lib/oauth.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
+import { By, byTestId, waitFor } from "./lib/ui.mjs";
 
 let driver;
 appForFile((app) => ({ driver } = app));
@@ -29,11 +29,7 @@ async function signInAsAdministrator() {
     15_000,
     "the consent window",
   );
-  await driver.switchTo().window(consent);
-  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
-  await (await driver.findElement(By.css("select[name=principal] option[value='7:3']"))).click();
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
-  await driver.switchTo().window(main);
+  await allowConsent(driver, consent, main, "7:3");
   const status = await waitFor(driver, byTestId("admin-signed-in"), "the administrator's sign-in", 20_000);
   assert.match(await status.getText(), /admin@wolfe\.example/);
 }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { appBinary, filesContaining, startDriver, throwawayHome } from "./lib/app.mjs";
-import { answerConsentOutsideTheApp, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowConsent, answerConsentOutsideTheApp, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
 
@@ -38,10 +38,8 @@ test("Allow on the simulated consent page connects the app and validation passes
   await driver.switchTo().window(consent);
   await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
   assert.match(await (await driver.findElement(By.css("body"))).getText(), /SIMULATION/);
-  await (await driver.findElement(By.css("select[name=principal] option[value='13:1001']"))).click();
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
+  await allowConsent(driver, consent, main, "13:1001");
 
-  await driver.switchTo().window(main);
   const sub = await waitFor(driver, byTestId("oauth-sub"), "who the token acts as", 20_000);
   assert.equal(await sub.getText(), "role 1001, user (employee) 13");
   const expiry = await (await driver.findElement(By.css('[data-testid="oauth-access-expiry"] time'))).getAttribute("datetime");

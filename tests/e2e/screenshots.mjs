@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
 import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
 import { shrinkPng } from "./lib/png.mjs";
-import { chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowConsent, chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, clickWhenSteady, currentStep, until, waitFor } from "./lib/ui.mjs";
 
@@ -102,8 +102,7 @@ async function walkOAuth(driver, theme) {
   await driver.switchTo().window(consent);
   await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
   await shoot(driver, erp, theme, "03-consent-page");
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
-  await driver.switchTo().window(main);
+  await allowConsent(driver, consent, main);
   await scrollTo(driver, "oauth-connected");
   await waitFor(driver, byTestId("oauth-sub"), "who the token acts as", 20_000);
   await shoot(driver, erp, theme, "04-connected");
@@ -151,11 +150,7 @@ async function walkWizard(driver, theme) {
     consent = (await driver.getAllWindowHandles()).find((h) => h !== main);
     return consent !== undefined;
   }, 15_000, "the consent window");
-  await driver.switchTo().window(consent);
-  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
-  await (await driver.findElement(By.css("select[name=principal] option[value='7:3']"))).click();
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
-  await driver.switchTo().window(main);
+  await allowConsent(driver, consent, main, "7:3");
   await waitFor(driver, byTestId("oauth-wrong-user"), "the wrong-user warning", 20_000);
   await scrollTo(driver, "oauth-status");
   await shoot(driver, erp, theme, "02-connected-wrong-user");

@@ -57,6 +57,25 @@ export async function connect(driver) {
 }
 
 /**
+ * Answers the simulated consent page in its window: picks `principal`
+ * ("employee:role") if given, presses Allow, and makes `main` current again.
+ * Allow is pressed from a script on the next tick rather than by a WebDriver
+ * click: the app closes this window as soon as it takes the redirect, and a
+ * WebDriver click waits for the navigation it started, which in a window that
+ * no longer exists can wait until the test's time runs out.
+ */
+export async function allowConsent(driver, consent, main, principal) {
+  await driver.switchTo().window(consent);
+  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
+  if (principal) {
+    await (await driver.findElement(By.css(`select[name=principal] option[value='${principal}']`))).click();
+  }
+  const allow = await driver.findElement(By.css("button[value=allow]"));
+  await driver.executeScript("const b = arguments[0]; setTimeout(() => b.click(), 0);", allow);
+  await driver.switchTo().window(main);
+}
+
+/**
  * Connects, then plays the browser: answers the simulated consent page (Allow
  * for role 1001, user 13) outside the app, as a user whose browser cannot
  * return to Onramp, and returns the address NetSuite redirects to. The
