@@ -117,12 +117,18 @@ pub async fn suite(
     options: &RunOptions,
     cancel: CancellationToken,
 ) -> Result<Prepared, IpcError> {
-    let target = target(ctx, setup).await?;
+    let mut target = target(ctx, setup).await?;
     let sign_in = match target.auth_method {
         Some(m @ (AuthMethod::Oauth2Code | AuthMethod::Oauth2M2m)) => {
             Some(crate::oauth::sign_in::sign_in(ctx, setup, m, target.endpoints.clone()).await?)
         }
         _ => None,
     };
+    // An M2M token names its user only once issued: the run's own sign-in.
+    if let (Some(AuthMethod::Oauth2M2m), Some(signed)) = (target.auth_method, &sign_in) {
+        if let Ok(onramp_netsuite::Credentials::Bearer(token)) = &signed.outcome {
+            target.token_owner = crate::oauth::owner::of_m2m(ctx, setup, token.clone()).await;
+        }
+    }
     suite::prepare(&target, sign_in, secrets_of(ctx, setup), options, cancel).await
 }

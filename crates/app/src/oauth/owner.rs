@@ -6,6 +6,7 @@
 //! and role the setup names: connecting as the wrong user is then reported as
 //! that, not as missing permissions of the integration role.
 
+use onramp_core::profile::AuthMethod;
 use onramp_core::state::Setup;
 use onramp_core::{CheckResult, Diagnosis, IpcError, Secret};
 use onramp_netsuite::{Account, ClientOptions, Credentials, NetSuiteClient};
@@ -27,6 +28,8 @@ pub struct Owner {
     pub user_email: Option<String>,
     pub expected_role: Option<String>,
     pub expected_user: Option<String>,
+    /// M2M: the certificate mapping chose the user, not a sign-in.
+    pub mapped: bool,
 }
 
 impl Owner {
@@ -41,6 +44,7 @@ impl Owner {
             user_email: get(fields::TOKEN_USER_EMAIL),
             expected_role: get("role_name"),
             expected_user: get("user_email"),
+            mapped: setup.auth_method == Some(AuthMethod::Oauth2M2m),
         })
     }
 
@@ -63,6 +67,15 @@ impl Owner {
         }
     }
 
+    /// What the check calls the credentials.
+    fn token_text(&self) -> &'static str {
+        if self.mapped {
+            "M2M token"
+        } else {
+            "OAuth 2.0 connection"
+        }
+    }
+
     pub fn role_text(&self) -> String {
         self.role_name
             .clone()
@@ -77,14 +90,20 @@ fn same(actual: Option<&str>, expected: Option<&str>) -> Option<bool> {
 
 /// Looks the token's user and role up by name (best effort: a role that may
 /// not read employees or roles leaves them unnamed) and keeps the names on
-/// the setup. Names from an earlier connection are cleared first.
+/// the setup. An administrator's sign-in, when there is one, reads them: an
+/// integration role rightly lacks the employee and role lists. Names from an
+/// earlier connection are cleared first.
 pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
     let mut found = vec![
         (fields::TOKEN_ROLE_NAME, None),
         (fields::TOKEN_USER_NAME, None),
         (fields::TOKEN_USER_EMAIL, None),
     ];
-    if let Ok(Some(client)) = client(ctx, setup_id, access_token).await {
+    let reader = match crate::admin::session::token(ctx, setup_id).await {
+        Ok(Some(admin)) => admin,
+        _ => access_token,
+    };
+    if let Ok(Some(client)) = client(ctx, setup_id, reader).await {
         let setup = ctx.state.setup(setup_id).ok();
         let id = |k| {
             setup
@@ -109,6 +128,25 @@ pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
     if let Err(e) = write_fields(ctx, setup_id, found) {
         tracing::warn!(error = %e, "could not keep the connection's user and role names");
     }
+}
+
+/// Who the M2M token a run just got acts as. Its IDs are on the setup once
+/// the sign-in wrote them; names are looked up only when the IDs changed or
+/// were never named, so a re-run costs the account nothing more.
+pub async fn of_m2m(ctx: &AppCtx, before: &Setup, token: Secret<String>) -> Option<Owner> {
+    let now = ctx.state.setup(&before.id).ok()?;
+    let ids = |s: &Setup| {
+        (
+            field(s, fields::TOKEN_ROLE).map(str::to_owned),
+            field(s, fields::TOKEN_ENTITY).map(str::to_owned),
+        )
+    };
+    let named = field(&now, fields::TOKEN_ROLE_NAME).is_some()
+        || field(&now, fields::TOKEN_USER_EMAIL).is_some();
+    if ids(before) != ids(&now) || !named {
+        name(ctx, &now.id, token).await;
+    }
+    Owner::of(&ctx.state.setup(&before.id).ok()?)
 }
 
 async fn client(
@@ -164,7 +202,10 @@ pub fn check(owner: &Owner) -> Option<CheckResult> {
         return Some(evidence(CheckResult::pass(
             CHECK_ID,
             TITLE,
-            format!("The OAuth 2.0 connection acts as {who}, as the setup expects."),
+            format!(
+                "The {} acts as {who}, as the setup expects.",
+                owner.token_text()
+            ),
         )));
     }
     let expected = format!(
@@ -183,22 +224,42 @@ pub fn check(owner: &Owner) -> Option<CheckResult> {
         CHECK_ID,
         TITLE,
         format!(
-            "The OAuth 2.0 connection acts as {who}, not as {expected}: NetSuite would record that user \
-             for everything the connector does, and checks of the role's permissions would inspect the wrong role."
+            "The {} acts as {who}, not as {expected}: NetSuite would record that user \
+             for everything the connector does, and checks of the role's permissions would inspect the wrong role.",
+            owner.token_text()
         ),
-        Diagnosis::new(
-            format!(
-                "Connect was completed while signed in to NetSuite as {}: whoever signs in and presses Allow \
-                 is the user the token acts as.",
-                owner.user_text()
-            ),
-            format!(
-                "Reconnect: sign out of NetSuite (or use a private window), press Connect again, sign in as \
-                 {expected} and press Allow. Then run the checks again."
-            ),
-            "Onramp: the Credentials step of this setup → Not the integration user? Reconnect",
-        ),
+        diagnosis(owner, &expected),
     )))
+}
+
+fn diagnosis(owner: &Owner, expected: &str) -> Diagnosis {
+    if owner.mapped {
+        return Diagnosis::new(
+            format!(
+                "The certificate's mapping (Certificate ID) names {}, role {}: NetSuite issues the M2M token for \
+                 the entity and role of the mapping, whoever uploaded it.",
+                owner.user_text(),
+                owner.role_text()
+            ),
+            format!(
+                "Create a new mapping of the certificate with Entity {expected} and enter its Certificate ID \
+                 in Onramp; then revoke the wrong mapping and run the checks again."
+            ),
+            "Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup",
+        );
+    }
+    Diagnosis::new(
+        format!(
+            "Connect was completed while signed in to NetSuite as {}: whoever signs in and presses Allow \
+             is the user the token acts as.",
+            owner.user_text()
+        ),
+        format!(
+            "Reconnect: sign out of NetSuite (or use a private window), press Connect again, sign in as \
+             {expected} and press Allow. Then run the checks again."
+        ),
+        "Onramp: the Credentials step of this setup → Not the integration user? Reconnect",
+    )
 }
 
 #[cfg(test)]
@@ -214,6 +275,7 @@ mod tests {
             user_email: user.map(Into::into),
             expected_role: Some("Onramp Integration".into()),
             expected_user: Some("integration@wolfe.example".into()),
+            mapped: false,
         }
     }
 
