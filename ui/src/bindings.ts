@@ -47,6 +47,9 @@ export const commands = {
 	m2mExportKey: (setupId: string, folder: string, acknowledged: boolean) => typedError<KeyExport, IpcError>(__TAURI_INVOKE("m2m_export_key", { setupId, folder, acknowledged })),
 	m2mCertificate: (setupId: string) => typedError<M2mCertificate | null, IpcError>(__TAURI_INVOKE("m2m_certificate", { setupId })),
 	m2mPracticeUpload: (setupId: string) => typedError<PracticeUpload, IpcError>(__TAURI_INVOKE("m2m_practice_upload", { setupId })),
+	m2mImportVendorCertificate: (setupId: string, path: string, algorithm: string | null) => typedError<VendorCertificate, IpcError>(__TAURI_INVOKE("m2m_import_vendor_certificate", { setupId, path, algorithm })),
+	m2mVendorCertificate: (setupId: string) => typedError<VendorCertificate | null, IpcError>(__TAURI_INVOKE("m2m_vendor_certificate", { setupId })),
+	m2mForgetVendorCertificate: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("m2m_forget_vendor_certificate", { setupId })),
 	netsuiteIdentity: (setupId: string) => typedError<CredentialIdentity, IpcError>(__TAURI_INVOKE("netsuite_identity", { setupId })),
 	adminSignIn: (setupId: string, keep: boolean, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("admin_sign_in", { setupId, keep, onEvent })),
 	adminStatus: (setupId: string) => typedError<AdminStatus, IpcError>(__TAURI_INVOKE("admin_status", { setupId })),
@@ -640,7 +643,9 @@ export type PathKind =
 /**  A setup profile or a report's JSON. */
 "json_file" | 
 /**  A connector profile. */
-"toml_file";
+"toml_file" | 
+/**  A certificate a connector's vendor supplied (PEM or DER). */
+"certificate_file";
 
 /**  A new M2M certificate waiting beside the working one. */
 export type PendingCertificate = {
@@ -1069,6 +1074,19 @@ export type TrafficStats = {
 
 /**  How soon to act, for the order and look of a reminder. */
 export type Urgency = "notice" | "soon" | "urgent" | "expired";
+
+/**  The vendor's certificate as the app shows it (all public). */
+export type VendorCertificate = {
+	/**  `RSA 3072`, `EC P-384`… */
+	key: string,
+	/**  What to choose as the algorithm in NetSuite's upload form. */
+	algorithm: string,
+	subject: string,
+	not_before: string,
+	not_after: string,
+	fingerprint_sha256: string,
+	certificate_pem: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -21,15 +21,18 @@ pub enum PathKind {
     JsonFile,
     /// A connector profile.
     TomlFile,
+    /// A certificate a connector's vendor supplied (PEM or DER).
+    CertificateFile,
 }
 
 impl PathKind {
-    /// The file type offered, as a name and an extension; none for a folder.
-    fn filter(self) -> Option<(&'static str, &'static str)> {
+    /// The file type offered, as a name and its extensions; none for a folder.
+    fn filter(self) -> Option<(&'static str, &'static [&'static str])> {
         match self {
             PathKind::Folder => None,
-            PathKind::JsonFile => Some(("JSON", "json")),
-            PathKind::TomlFile => Some(("TOML", "toml")),
+            PathKind::JsonFile => Some(("JSON", &["json"])),
+            PathKind::TomlFile => Some(("TOML", &["toml"])),
+            PathKind::CertificateFile => Some(("Certificate", &["pem", "crt", "cer", "der"])),
         }
     }
 }
@@ -96,7 +99,7 @@ impl<R: Runtime> PathChooser for SystemChooser<R> {
         }
         Ok(match kind.filter() {
             None => dialog.pick_folder(),
-            Some((name, extension)) => dialog.add_filter(name, &[extension]).pick_file(),
+            Some((name, extensions)) => dialog.add_filter(name, extensions).pick_file(),
         })
     }
 }
@@ -127,7 +130,7 @@ mod gtk_chooser {
             .and_then(|w| w.gtk_window().ok());
         let action = match kind {
             PathKind::Folder => gtk::FileChooserAction::SelectFolder,
-            PathKind::JsonFile | PathKind::TomlFile => gtk::FileChooserAction::Open,
+            _ => gtk::FileChooserAction::Open,
         };
         let dialog = gtk::FileChooserDialog::with_buttons(
             Some(title),
@@ -143,10 +146,12 @@ mod gtk_chooser {
         if let Some(dir) = start {
             dialog.set_current_folder(dir);
         }
-        if let Some((name, extension)) = kind.filter() {
+        if let Some((name, extensions)) = kind.filter() {
             let f = gtk::FileFilter::new();
             f.set_name(Some(name));
-            f.add_pattern(&format!("*.{extension}"));
+            for extension in extensions {
+                f.add_pattern(&format!("*.{extension}"));
+            }
             dialog.add_filter(f);
         }
         let answer = RefCell::new(Some(answer));

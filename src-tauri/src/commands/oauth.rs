@@ -17,6 +17,7 @@ use crate::oauth::identity::CredentialIdentity;
 use crate::oauth::key_export::KeyExport;
 use crate::oauth::m2m::{M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::OAuthStatus;
+use crate::oauth::vendor::VendorCertificate;
 use onramp_application::api::oauth::{self as app, *};
 use onramp_application::host::OAuthWindows;
 
@@ -125,6 +126,35 @@ pub async fn m2m_certificate(
     setup_id: String,
 ) -> Result<Option<M2mCertificate>, IpcError> {
     app::m2m_certificate(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_import_vendor_certificate(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    path: String,
+    algorithm: Option<String>,
+) -> Result<VendorCertificate, IpcError> {
+    app::m2m_import_vendor_certificate(&ctx, setup_id, path, algorithm).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_vendor_certificate(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<Option<VendorCertificate>, IpcError> {
+    app::m2m_vendor_certificate(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn m2m_forget_vendor_certificate(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<(), IpcError> {
+    app::m2m_forget_vendor_certificate(&ctx, setup_id).await
 }
 
 #[tauri::command]

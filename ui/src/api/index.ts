@@ -35,6 +35,7 @@ import type {
   KeyExport,
   M2mAlgorithm,
   M2mCertificate,
+  VendorCertificate,
   MaintainPractice,
   NewSetup,
   OwnerOutcome,
@@ -115,6 +116,7 @@ export type {
   KeychainStatus,
   M2mAlgorithm,
   M2mCertificate,
+  VendorCertificate,
   MaintainPractice,
   NewSetup,
   OwnerOutcome,
@@ -284,6 +286,14 @@ export const api = {
     call(() => commands.m2mExportKey(setupId, folder, acknowledged)),
   /** Practice mode: uploads the certificate to the simulator; returns the Certificate ID it shows. */
   m2mPracticeUpload: (setupId: string): Promise<PracticeUpload> => call(() => commands.m2mPracticeUpload(setupId)),
+  /** Checks a vendor's certificate (they keep the key) and makes it the setup's; refused with why. */
+  m2mImportVendorCertificate: (setupId: string, path: string, algorithm: string | null): Promise<VendorCertificate> =>
+    call(() => commands.m2mImportVendorCertificate(setupId, path, algorithm)),
+  m2mVendorCertificate: (setupId: string): Promise<VendorCertificate | null> =>
+    call(() => commands.m2mVendorCertificate(setupId)),
+  m2mForgetVendorCertificate: async (setupId: string): Promise<void> => {
+    await call(() => commands.m2mForgetVendorCertificate(setupId));
+  },
   /** Opens NetSuite's consent page for an administrator; `keep`: keep the sign-in in the keychain until it expires. */
   adminSignIn: (setupId: string, keep: boolean, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
     call(() => commands.adminSignIn(setupId, keep, new Channel<OAuthEvent>(onEvent))),

@@ -1,5 +1,5 @@
 import { useCallback, useId, useState } from "react";
-import { api, type M2mAlgorithm, type M2mCertificate, type PracticeUpload, type Setup } from "../api";
+import { api, type M2mAlgorithm, type M2mCertificate, type PracticeUpload, type Setup, type VendorCertificate } from "../api";
 import { useAction } from "../hooks/useAction";
 import { useLoad } from "../hooks/useLoad";
 import { M2M_SETUP_PATH } from "../model/authSteps";
@@ -10,6 +10,7 @@ import { IdField } from "./IdField";
 import { KeyHandoff } from "./KeyHandoff";
 import { MenuPath } from "./MenuPath";
 import { PracticeValues } from "./PracticeValues";
+import { VendorCertificateImport } from "./VendorCertificateImport";
 
 interface Props {
   setup: Setup;
@@ -21,10 +22,21 @@ const ALGORITHMS: { value: M2mAlgorithm; label: string }[] = [
   { value: "PS256", label: "PS256 — RSA 3072 with PSS (if your policy requires RSA)" },
 ];
 
-/** M2M: Client ID, the generated key pair and certificate, its upload, and the Certificate ID. */
+type Holder = "onramp" | "vendor";
+
+/**
+ * M2M: Client ID, the certificate — a key pair Onramp makes, or the vendor's
+ * certificate when the connector's vendor keeps the key — its upload, and the
+ * Certificate ID.
+ */
 export function M2mStep({ setup, onChanged }: Props) {
   const practice = setup.practice_scenario !== null;
   const name = useId();
+  const holderName = useId();
+  const vendorSaved = setup.fields?.m2m_key_holder === "vendor";
+  const [holder, setHolder] = useState<Holder>(vendorSaved ? "vendor" : "onramp");
+  const [vendorCert, setVendorCert] = useState<VendorCertificate | null | undefined>(undefined);
+  const vendorImported = vendorCert === undefined ? vendorSaved : vendorCert !== null;
   const loaded = useLoad(useCallback(() => api.m2mCertificate(setup.id), [setup.id]));
   const [generated, setGenerated] = useState<M2mCertificate | null>(null);
   const [algorithm, setAlgorithm] = useState<M2mAlgorithm>("ES256");
@@ -52,43 +64,81 @@ export function M2mStep({ setup, onChanged }: Props) {
       />
 
       <fieldset className="auth-panel">
-        <legend>1. Key pair and certificate</legend>
-        {ALGORITHMS.map((a) => (
-          <label key={a.value} className="radio-line">
-            <input
-              type="radio"
-              name={name}
-              value={a.value}
-              data-testid={`m2m-algorithm-${a.value}`}
-              checked={algorithm === a.value}
-              onChange={() => setAlgorithm(a.value)}
-            />
-            {a.label}
-          </label>
-        ))}
-        <p className="hint">
-          The private key goes straight to your system keychain and never leaves it. The certificate is valid for two
-          years, NetSuite's maximum.
-        </p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button primary"
-            data-testid="m2m-generate"
-            disabled={busy}
-            onClick={() => void run(() => api.m2mGenerate(setup.id, algorithm), (c) => {
-                setGenerated(c);
-                setUploaded(null);
-              })}
-          >
-            {busy ? "Working…" : cert === null ? "Generate key pair and certificate" : "Generate a new key pair"}
-          </button>
-        </div>
-        {cert !== null && <CertificateView cert={cert} />}
-        {cert !== null && <KeyHandoff setup={setup} onChanged={onChanged} />}
+        <legend>Who keeps the private key?</legend>
+        <label className="radio-line">
+          <input
+            type="radio"
+            name={holderName}
+            data-testid="m2m-holder-onramp"
+            checked={holder === "onramp"}
+            onChange={() => setHolder("onramp")}
+          />
+          Onramp makes the key pair; the key goes to the connector only if it asks for it
+        </label>
+        <label className="radio-line">
+          <input
+            type="radio"
+            name={holderName}
+            data-testid="m2m-holder-vendor"
+            checked={holder === "vendor"}
+            onChange={() => setHolder("vendor")}
+          />
+          The connector's vendor sent a certificate and keeps the key
+        </label>
       </fieldset>
 
-      {cert !== null && (
+      {holder === "vendor" ? (
+        <fieldset className="auth-panel">
+          <legend>1. The vendor's certificate</legend>
+          <VendorCertificateImport
+            setup={setup}
+            onImported={(c) => {
+              setVendorCert(c);
+              setUploaded(null);
+              onChanged();
+            }}
+          />
+        </fieldset>
+      ) : (
+        <fieldset className="auth-panel">
+          <legend>1. Key pair and certificate</legend>
+          {ALGORITHMS.map((a) => (
+            <label key={a.value} className="radio-line">
+              <input
+                type="radio"
+                name={name}
+                value={a.value}
+                data-testid={`m2m-algorithm-${a.value}`}
+                checked={algorithm === a.value}
+                onChange={() => setAlgorithm(a.value)}
+              />
+              {a.label}
+            </label>
+          ))}
+          <p className="hint">
+            The private key goes straight to your system keychain and never leaves it. The certificate is valid for two
+            years, NetSuite's maximum.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              data-testid="m2m-generate"
+              disabled={busy}
+              onClick={() => void run(() => api.m2mGenerate(setup.id, algorithm), (c) => {
+                  setGenerated(c);
+                  setUploaded(null);
+                })}
+            >
+              {busy ? "Working…" : cert === null ? "Generate key pair and certificate" : "Generate a new key pair"}
+            </button>
+          </div>
+          {cert !== null && <CertificateView cert={cert} />}
+          {cert !== null && <KeyHandoff setup={setup} onChanged={onChanged} />}
+        </fieldset>
+      )}
+
+      {(holder === "vendor" ? vendorImported : cert !== null) && (
         <section className="auth-panel" aria-labelledby="m2m-upload-title">
           <h3 id="m2m-upload-title">2. Upload the certificate to NetSuite</h3>
           <ol className="checklist">
@@ -99,7 +149,12 @@ export function M2mStep({ setup, onChanged }: Props) {
               Press Create New. Entity: the integration user; Role: the integration role; Application: this
               integration.
             </li>
-            <li>Upload the certificate file above and save. NetSuite then shows its Certificate ID.</li>
+            <li>
+              {holder === "vendor"
+                ? "Upload the vendor's certificate file, choose the algorithm shown above, and save."
+                : "Upload the certificate file above and save."}{" "}
+              NetSuite then shows its Certificate ID.
+            </li>
           </ol>
           {practice && (
             <div className="actions">

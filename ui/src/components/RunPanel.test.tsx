@@ -108,6 +108,30 @@ describe("RunPanel", () => {
     expect(screen.getByTestId("run-results")).toHaveTextContent("SkippedClock");
   });
 
+  it("never ticks a run whose every check skipped, and leads with why", async () => {
+    const { emit } = runBackend();
+    const user = userEvent.setup();
+    render(<RunPanel setupId="s1" />);
+    await user.click(screen.getByTestId("run-start"));
+    emit({ type: "started", run_id: "run-1", total: 1 });
+    const notProven = result({
+      id: "netsuite.auth",
+      title: "NetSuite sign-in",
+      status: "skip",
+      summary: "Not proven: the connector's vendor keeps the private key.",
+      cause: "The token is signed with a key only the vendor has.",
+      fix: "Give the vendor the Client ID and the Certificate ID and ask them to connect.",
+      where: "Setup > Integration > Manage Authentication",
+    });
+    emit({ type: "check_finished", result: notProven });
+    emit({ type: "finished", summary: runSummary({ passed: 0, failed: 0, warned: 0, skipped: 1 }) });
+    const summary = screen.getByRole("status", { name: "Run summary" });
+    expect(summary).toHaveTextContent("Not proven: no check could run");
+    expect(summary).not.toHaveTextContent("All checks passed");
+    expect(summary).toHaveClass("not-ok");
+    expect(screen.getByTestId("run-next")).toHaveTextContent("ask them to connect");
+  });
+
   it("explains why the run could not start", async () => {
     mockBackend({
       start_run: () => {

@@ -22,6 +22,11 @@ export function toRerun(results: CheckResult[]): string[] {
 export function nextAction(summary: RunSummary, results: CheckResult[]): string {
   if (summary.cancelled || summary.timed_out) return "run the checks again to see every result.";
   const first = results.find((r) => r.status === "fail");
+  if (first === undefined && summary.passed + summary.warned === 0) {
+    // Nothing proven: the skipped check that says why leads.
+    const why = results.find((r) => "fix" in r);
+    return why !== undefined && "fix" in why ? why.fix : "nothing could be checked; see why below.";
+  }
   if (first === undefined) return "continue to the Report step to export the proof of this setup.";
   const fix = "fix" in first ? first.fix : null;
   return `fix “${first.title}”${fix !== null ? `: ${fix}` : " (see below)."} Then re-run the failed checks.`;

@@ -64,9 +64,17 @@ struct Target {
 }
 
 async fn target(ctx: &AppCtx, client: &NetSuiteClient, setup: &Setup) -> Result<Target, IpcError> {
-    let cert = crate::oauth::m2m::read(ctx, &setup.id)?.ok_or_else(|| {
-        invalid("generate the key pair and certificate on the Certificate step first")
-    })?;
+    let (pem, not_after) = if crate::oauth::vendor::holds_key(setup) {
+        let c = crate::oauth::vendor::read(ctx, setup)?.ok_or_else(|| {
+            invalid("import the vendor's certificate on the Certificate step first")
+        })?;
+        (c.certificate_pem, c.not_after)
+    } else {
+        let c = crate::oauth::m2m::read(ctx, &setup.id)?.ok_or_else(|| {
+            invalid("generate the key pair and certificate on the Certificate step first")
+        })?;
+        (c.certificate_pem, c.not_after)
+    };
     let role_name = field(setup, "role_name")
         .ok_or_else(|| invalid("enter the integration role's name on the Role step first"))?;
     let role = admin::resolve_role(client, role_name)
@@ -84,8 +92,8 @@ async fn target(ctx: &AppCtx, client: &NetSuiteClient, setup: &Setup) -> Result<
         client_id: client_id(setup)?,
         role: num("role", &role)?,
         entity: num("employee", entity)?,
-        pem: cert.certificate_pem,
-        not_after: cert.not_after,
+        pem,
+        not_after,
     })
 }
 

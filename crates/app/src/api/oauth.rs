@@ -20,6 +20,7 @@ use crate::oauth::identity::{identify, CredentialIdentity};
 use crate::oauth::key_export::{self, KeyExport};
 use crate::oauth::m2m::{self, M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::{self, OAuthStatus};
+use crate::oauth::vendor::{self, VendorCertificate};
 use crate::oauth::{client, fields, invalid, oauth_error, write_fields, REDIRECT_URI};
 
 /// Saves the setup's NetSuite sign-in method.
@@ -222,6 +223,37 @@ pub async fn m2m_certificate(
     setup_id: String,
 ) -> Result<Option<M2mCertificate>, IpcError> {
     m2m::read(ctx, &setup_id)
+}
+
+/// Checks the certificate a connector's vendor supplied (they keep the key)
+/// and makes it the setup's; a file NetSuite would refuse is refused with why.
+pub async fn m2m_import_vendor_certificate(
+    ctx: &AppCtx,
+    setup_id: String,
+    path: String,
+    algorithm: Option<String>,
+) -> Result<VendorCertificate, IpcError> {
+    let setup = ctx.state.setup(&setup_id)?;
+    if setup.auth_method != Some(AuthMethod::Oauth2M2m) {
+        return Err(invalid(
+            "a vendor's certificate is for setups that sign in with OAuth 2.0 M2M",
+        ));
+    }
+    let file = crate::export::typed_path(&path)?;
+    vendor::import(ctx, &setup, &file, algorithm).await
+}
+
+/// The vendor's certificate, when the vendor keeps the key.
+pub async fn m2m_vendor_certificate(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<Option<VendorCertificate>, IpcError> {
+    vendor::read(ctx, &ctx.state.setup(&setup_id)?)
+}
+
+/// Back to a key pair Onramp makes; the vendor's certificate is forgotten.
+pub async fn m2m_forget_vendor_certificate(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    vendor::forget(ctx, &ctx.state.setup(&setup_id)?)
 }
 
 /// Practice mode: uploads the certificate to the simulator, as its administrator would.

@@ -38,6 +38,11 @@ pub const NEW_OWNER_ENTITY: &str = "owner_change_entity";
 
 fn m2m_only(setup: &Setup) -> Result<(), IpcError> {
     match (setup.erp, setup.auth_method) {
+        (Erp::Netsuite, Some(AuthMethod::Oauth2M2m)) if crate::oauth::vendor::holds_key(setup) => {
+            Err(invalid(
+                "the connector's vendor keeps this setup's key: to rotate, import the vendor's new certificate on the Certificate step, map it and enter its Certificate ID",
+            ))
+        }
         (Erp::Netsuite, Some(AuthMethod::Oauth2M2m)) => Ok(()),
         _ => Err(invalid(
             "this is for NetSuite setups that sign in with OAuth 2.0 M2M",

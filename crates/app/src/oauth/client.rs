@@ -88,6 +88,11 @@ pub fn code_client_with(
 
 /// The stored M2M private key, or why there is none.
 pub async fn m2m_key(ctx: &AppCtx, setup: &Setup) -> Result<Secret<String>, IpcError> {
+    if super::vendor::holds_key(setup) {
+        return Err(invalid(
+            "the connector's vendor keeps this setup's private key, so Onramp cannot sign in with it; only the connector's own sign-in proves it",
+        ));
+    }
     secret(ctx, setup, M2M_PRIVATE_KEY).await?.ok_or_else(|| {
         missing(
             "M2M private key",

@@ -128,6 +128,8 @@ pub async fn generate(
             (fields::CERTIFICATE_ID, None),
             (fields::KEY_EXPORTED_AT, None),
             (fields::KEY_EXPORTED_TO, None),
+            (fields::KEY_HOLDER, None),
+            (fields::VENDOR_ALGORITHM, None),
         ],
     )?;
     tracing::info!(setup = %setup.id, algorithm = generated.info.algorithm.as_str(), "M2M key pair generated; private key in the keychain");
@@ -146,6 +148,14 @@ pub fn read(ctx: &AppCtx, setup_id: &str) -> Result<Option<M2mCertificate>, IpcE
     Ok(Some(describe(&parsed.info, pem, &path)))
 }
 
+/// The certificate to map: the vendor's when they keep the key, else Onramp's.
+pub fn upload_pem(ctx: &AppCtx, setup: &Setup) -> Result<Option<String>, IpcError> {
+    if super::vendor::holds_key(setup) {
+        return super::vendor::pem(ctx, setup);
+    }
+    Ok(read(ctx, &setup.id)?.map(|c| c.certificate_pem))
+}
+
 /// What the simulator answers to an upload.
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct PracticeUpload {
@@ -161,9 +171,10 @@ pub async fn practice_upload(ctx: &AppCtx, setup: &Setup) -> Result<PracticeUplo
             "only a practice setup uploads its certificate itself; upload it in NetSuite",
         ));
     }
-    let cert = read(ctx, &setup.id)?
-        .ok_or_else(|| invalid("generate the key pair and certificate first"))?;
-    practice_map(ctx, setup, cert.certificate_pem, None).await
+    let pem = upload_pem(ctx, setup)?.ok_or_else(|| {
+        invalid("generate the key pair and certificate (or import the vendor's) first")
+    })?;
+    practice_map(ctx, setup, pem, None).await
 }
 
 /// Practice mode: maps `certificate_pem` in the simulator for the scenario's

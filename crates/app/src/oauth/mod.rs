@@ -14,6 +14,7 @@ pub mod owner;
 pub mod refusal;
 pub mod sign_in;
 pub mod tokens;
+pub mod vendor;
 
 use onramp_core::check::Diagnosis;
 use onramp_core::state::Setup;
@@ -45,6 +46,11 @@ pub mod fields {
     /// When and where the M2M private key was handed to the connector (once per key).
     pub const KEY_EXPORTED_AT: &str = "m2m_key_exported_at";
     pub const KEY_EXPORTED_TO: &str = "m2m_key_exported_to";
+    /// "vendor" when the connector's vendor keeps the M2M key and supplied
+    /// the certificate; absent when Onramp made the key pair.
+    pub const KEY_HOLDER: &str = "m2m_key_holder";
+    /// The algorithm the vendor's connector signs with (ES384, PS256…).
+    pub const VENDOR_ALGORITHM: &str = "m2m_vendor_algorithm";
     /// The token's role and user by name, looked up at Connect (when readable).
     pub const TOKEN_ROLE_NAME: &str = "oauth2_token_role_name";
     pub const TOKEN_USER_NAME: &str = "oauth2_token_user_name";

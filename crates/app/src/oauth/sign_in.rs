@@ -113,6 +113,14 @@ pub async fn refresh(
 }
 
 async fn m2m(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn, IpcError> {
+    if super::vendor::holds_key(setup) {
+        let mut results = super::vendor::run_results(ctx, setup, OffsetDateTime::now_utc());
+        let sign_in = results.remove(0);
+        return Ok(SignIn {
+            outcome: Err(Box::new(sign_in)),
+            extra: results,
+        });
+    }
     let key = m2m_key(ctx, setup).await?;
     let client = m2m_client(&ctx.data_dir, setup, key.clone(), endpoints)?;
     let now = OffsetDateTime::now_utc();

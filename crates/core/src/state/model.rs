@@ -10,6 +10,7 @@ use super::StateError;
 use crate::clock::now_rfc3339;
 use crate::profile::{AuthMethod, Erp};
 use crate::runner::RunSummary;
+use crate::verdict::RunVerdict;
 
 /// The schema this build writes; older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -188,7 +189,10 @@ impl Setup {
         match &self.last_run {
             Some(run) if run.failed > 0 => SetupStatus::Failing,
             _ if step_failed => SetupStatus::Failing,
-            Some(run) if !run.cancelled && !run.timed_out => SetupStatus::Validated,
+            // A run that proved nothing (every check skipped) validates nothing.
+            Some(run) if RunVerdict::of_summary(run) == RunVerdict::AllPassed => {
+                SetupStatus::Validated
+            }
             Some(_) => SetupStatus::InProgress,
             None if self
                 .steps

@@ -96,6 +96,16 @@ fn status_follows_steps_and_the_last_run() {
     s.last_run = Some(run(0, false));
     assert_eq!(s.status(), SetupStatus::Validated);
     assert_eq!(s.summary().status, SetupStatus::Validated);
+    s.last_run = Some(RunSummary {
+        passed: 0,
+        skipped: 2,
+        ..run(0, false)
+    });
+    assert_eq!(
+        s.status(),
+        SetupStatus::InProgress,
+        "a run whose every check skipped proves nothing"
+    );
     s.last_run = Some(run(1, false));
     assert_eq!(s.status(), SetupStatus::Failing);
     s.last_run = Some(run(0, false));

@@ -90,6 +90,21 @@ pub fn validate_certificate(
     algorithm: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<ImportedCertificate, ImportRefusal> {
+    let cert = inspect(file, algorithm)?;
+    if now > cert.not_after {
+        return Err(ImportRefusal::Expired(super::format_time(cert.not_after)));
+    }
+    if now < cert.not_before {
+        return Err(ImportRefusal::NotYetValid(super::format_time(
+            cert.not_before,
+        )));
+    }
+    Ok(cert)
+}
+
+/// Every rule but the dates: what a certificate imported earlier shows once
+/// it has expired.
+pub fn inspect(file: &[u8], algorithm: Option<&str>) -> Result<ImportedCertificate, ImportRefusal> {
     if file.len() > MAX_FILE_BYTES {
         return Err(ImportRefusal::TooLarge(file.len()));
     }
@@ -131,12 +146,6 @@ pub fn validate_certificate(
     let days = (not_after - not_before).whole_days();
     if days > MAX_VALIDITY_DAYS {
         return Err(ImportRefusal::ValidityTooLong(days));
-    }
-    if now > not_after {
-        return Err(ImportRefusal::Expired(super::format_time(not_after)));
-    }
-    if now < not_before {
-        return Err(ImportRefusal::NotYetValid(super::format_time(not_before)));
     }
     let der = cert
         .to_der()

@@ -16,6 +16,7 @@ const CHOOSE_TITLE: Record<PathKind, string> = {
   folder: "Choose a folder",
   json_file: "Choose a .json file",
   toml_file: "Choose a .toml file",
+  certificate_file: "Choose the certificate file",
 };
 
 /**
