@@ -111,9 +111,10 @@ impl App {
 }
 
 /// Evidence that differs between any two runs of the same front end: the
-/// server's clock, and how many requests had been sent when the concurrency
-/// check looked (checks run side by side).
-const PER_RUN_EVIDENCE: &[&str] = &["Server time", "This run"];
+/// server's clock, an Intacct session's expiry (an hour from its sign-in,
+/// so a second apart when the runs straddle a second), and how many requests
+/// had been sent when the concurrency check looked (checks run side by side).
+const PER_RUN_EVIDENCE: &[&str] = &["Server time", "This run", "Session expires"];
 
 /// The record without what differs between any two runs: ids, times, durations.
 fn comparable(record: &RunRecord) -> Value {

@@ -126,6 +126,28 @@ impl Facts {
             .await
     }
 
+    /// The role's name: given with the setup, else read by its ID (with the
+    /// administrator's sign-in when there is one). `None` when unreadable.
+    pub async fn role_name(&self) -> Option<String> {
+        if let Some(n) = self
+            .role_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            return Some(n.to_owned());
+        }
+        let id = self.role_id().await?;
+        let page = self
+            .role_reader()
+            .0
+            .suiteql_with_params("SELECT name FROM role WHERE id = ?", &[id.into()], 1, 0)
+            .await
+            .ok()?;
+        let name = page.items.first()?.get("name")?.as_str()?.trim();
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
     /// `serverTime`: proves the login and needs no permission. The
     /// integration's governance limits are asked at the same time (the
     /// request does not depend on the login's answer), so every later request

@@ -7,6 +7,7 @@ mod audit_detail;
 mod auth;
 pub mod certificate;
 mod concurrency;
+pub mod connect;
 mod facts;
 mod features;
 mod integration;
@@ -122,6 +123,7 @@ pub const INTEGRATION: &str = "netsuite.integration";
 pub const CONCURRENCY: &str = "netsuite.concurrency";
 pub const LIFECYCLE: &str = "netsuite.lifecycle";
 pub const MCP: &str = "netsuite.mcp";
+pub const CONNECT: &str = "netsuite.connect";
 pub const RESTLET: &str = "netsuite.restlet";
 
 /// Builds the suite for one account and connector profile.
@@ -231,6 +233,15 @@ pub fn suite_with_facts(
             "AI Connector Service sign-in and role",
             &[AUTH],
             mcp::run,
+        ));
+    }
+    if shared.req.scopes.iter().any(|s| s == "suite_analytics") {
+        specs.push(spec(
+            &shared,
+            CONNECT,
+            "SuiteAnalytics Connect (NetSuite2.com) accepts this role and sign-in",
+            &[AUTH],
+            connect::run,
         ));
     }
     if shared.req.restlet.is_some() {

@@ -4,6 +4,7 @@
 
 mod canary;
 mod code_flow;
+mod connect;
 mod failures;
 mod m2m;
 mod mcp;

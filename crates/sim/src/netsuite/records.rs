@@ -32,6 +32,8 @@ const PERMISSIONS: &[(&str, &str, &str)] = &[
     // Key from Oracle's SDF permission reference (oracle/netsuite-suitecloud-sdk,
     // references/permissions.json, generated from help chapter_N3236764).
     ("ADMI_MCP_SERVER", "Setup", "MCP Server Connection"),
+    // Same source as above (the profile netsuite-suiteanalytics-connect cites it).
+    ("ADMI_SUITEANALYTICSCONNECT", "Setup", "SuiteAnalytics Connect"),
     ("REPO_ANALYTICS", "Reports", "SuiteAnalytics Workbook"),
     ("LIST_CUSTJOB", "Lists", "Customers"),
     ("LIST_ITEM", "Lists", "Items"),
