@@ -478,6 +478,11 @@ export type NetSuiteRequirements = {
 	permissions: NsPermission[],
 	/**  The RESTlet deployment a RESTlet- or bundle-based connector calls. */
 	restlet?: NsRestlet | null,
+	/**
+	 *  The role the connector's bundle or SuiteApp installs: the user gets it
+	 *  instead of building one, and Onramp finds it by its script ID.
+	 */
+	installed_role?: NsInstalledRole | null,
 };
 
 /**  What the "new setup" form sends. */
@@ -493,6 +498,14 @@ export type NewSetup = {
 export type NsFeature = {
 	/**  Stable id used by checks and the simulator, e.g. `REST_WEB_SERVICES`. */
 	id: string,
+	name: string,
+};
+
+/**  A role a bundle or SuiteApp installs, as its installation guide names it. */
+export type NsInstalledRole = {
+	/**  Script ID (`customrole_...`), the same in every account it is installed in. */
+	scriptid: string,
+	/**  The name it is installed with (the account may rename it). */
 	name: string,
 };
 

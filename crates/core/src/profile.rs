@@ -107,6 +107,19 @@ pub struct NetSuiteRequirements {
     /// The RESTlet deployment a RESTlet- or bundle-based connector calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restlet: Option<NsRestlet>,
+    /// The role the connector's bundle or SuiteApp installs: the user gets it
+    /// instead of building one, and Onramp finds it by its script ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub installed_role: Option<NsInstalledRole>,
+}
+
+/// A role a bundle or SuiteApp installs, as its installation guide names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct NsInstalledRole {
+    /// Script ID (`customrole_...`), the same in every account it is installed in.
+    pub scriptid: String,
+    /// The name it is installed with (the account may rename it).
+    pub name: String,
 }
 
 /// A RESTlet script deployment, by the IDs its URL carries

@@ -64,6 +64,79 @@ async fn a_web_services_only_role_is_named() {
     );
 }
 
+/// The suite with the administrator's sign-in reading roles.
+async fn restlet_admin(name: &str) -> Outcome {
+    let scenario = onramp_sim::Scenario::builtin(&format!("netsuite/{name}")).unwrap();
+    let extras = Extras {
+        admin: true,
+        role_id: None,
+    };
+    run_scenario(
+        scenario,
+        SimOptions::default(),
+        None,
+        RESTLET_PROFILE,
+        None,
+        extras,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_role_the_bundle_installed_is_found_by_its_script_id() {
+    let o = restlet_admin("restlet-happy").await;
+    o.assert_expected_failures();
+    let r = o.get("netsuite.installed_role");
+    assert_eq!(
+        r.status,
+        CheckStatus::Pass,
+        "{}",
+        o.text("netsuite.installed_role")
+    );
+    assert!(
+        r.summary.contains("Onramp Integration (internal ID 1001)"),
+        "{}",
+        r.summary
+    );
+    assert!(
+        r.summary.contains("instead of building one"),
+        "{}",
+        r.summary
+    );
+}
+
+#[tokio::test]
+async fn a_bundle_not_installed_is_named_with_where_to_install_it() {
+    let o = restlet_admin("restlet-bundle-not-installed").await;
+    o.assert_expected_failures();
+    let r = o.get("netsuite.installed_role");
+    assert!(
+        r.summary.contains("customrole_onramp_connector"),
+        "{}",
+        r.summary
+    );
+    let d = r.diagnosis.clone().unwrap();
+    assert!(d.fix.contains("Install the connector's bundle"), "{d:?}");
+    assert!(
+        d.where_.starts_with("Customization > SuiteBundler"),
+        "{d:?}"
+    );
+}
+
+#[tokio::test]
+async fn without_an_administrator_the_role_search_says_what_it_needs() {
+    // The integration role may not read roles: a warning, never a pass or a fail.
+    let o = restlet("restlet-happy").await;
+    let r = o.get("netsuite.installed_role");
+    assert_eq!(
+        r.status,
+        CheckStatus::Warn,
+        "{}",
+        o.text("netsuite.installed_role")
+    );
+    assert!(r.diagnosis.as_ref().unwrap().fix.contains("administrator"));
+}
+
 #[tokio::test]
 async fn profiles_without_a_restlet_do_not_run_the_check() {
     let o = run("restlet-happy", SimOptions::default(), None, PROFILE).await;

@@ -1,7 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { INTACCT_STEPS } from "../model/steps";
+import type { ConnectorProfile } from "../api";
+import { INTACCT_STEPS, NETSUITE_STEPS } from "../model/steps";
 import { mockBackend } from "../test/backend";
 import { setup } from "../test/fixtures";
 import { StepGuide } from "./StepGuide";
@@ -72,5 +73,33 @@ describe("Intacct step guides", () => {
     await user.type(entity, " EU ");
     await user.tab();
     expect(onEntity).toHaveBeenCalledWith("EU");
+  });
+});
+
+describe("NetSuite role step", () => {
+  const bundle: ConnectorProfile = {
+    schema_version: 1,
+    id: "netsuite-restlet-connector",
+    name: "RESTlet connector",
+    description: "",
+    erp: "netsuite",
+    netsuite: {
+      auth_methods: ["tba"],
+      scopes: [],
+      features: [],
+      permissions: [],
+      installed_role: { scriptid: "customrole_onramp_connector", name: "Onramp Integration" },
+    },
+  };
+  const role = NETSUITE_STEPS.find((x) => x.id === "role");
+
+  it("asks for the role the connector's bundle installs instead of a hand-built one", async () => {
+    mockBackend({ list_profiles: () => [bundle] });
+    if (role === undefined) throw new Error("no role step");
+    render(<StepGuide setup={setup({ profile_id: bundle.id })} step={role} onFields={vi.fn()} onEntity={vi.fn()} />);
+    const note = await screen.findByTestId("installed-role");
+    expect(note).toHaveTextContent("customrole_onramp_connector");
+    expect(note).toHaveTextContent("instead of building one");
+    expect(screen.queryByText("Role name")).toBeNull();
   });
 });

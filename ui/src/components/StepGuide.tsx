@@ -64,7 +64,20 @@ function NetSuiteGuide(props: Props) {
       return <ValueList title="This setup" values={[{ label: "Account ID", value: setup.account_id }]} />;
     case "features":
       return <Checklist {...props} what="features" />;
-    case "role":
+    case "role": {
+      const installed = props.profile?.netsuite?.installed_role;
+      if (installed != null) {
+        return (
+          <>
+            <p className="hint" data-testid="installed-role">
+              The connector's bundle installs the role <strong>{installed.name}</strong> (script ID{" "}
+              <code>{installed.scriptid}</code>): install the bundle as its guide says and give that role to the
+              integration user instead of building one. Validation finds it by its script ID and checks its permissions.
+            </p>
+            <Checklist {...props} />
+          </>
+        );
+      }
       return (
         <>
           <ValueList title="Values to enter" values={[{ label: "Role name", value: role }]} />
@@ -72,6 +85,7 @@ function NetSuiteGuide(props: Props) {
           <Checklist {...props} />
         </>
       );
+    }
     case "integration":
       return (
         <>

@@ -205,3 +205,34 @@ fn a_restlet_is_named_by_its_script_and_deploy_ids() {
     let restlet = builtin_by_id("netsuite-restlet-connector").unwrap();
     assert!(restlet.netsuite.unwrap().restlet.is_some());
 }
+
+#[test]
+fn an_installed_role_is_named_by_its_script_id() {
+    use crate::profile::NsInstalledRole;
+    let with = |scriptid: &str, name: &str| {
+        let mut p = parse_toml(&netsuite_toml()).unwrap();
+        p.netsuite.as_mut().unwrap().installed_role = Some(NsInstalledRole {
+            scriptid: scriptid.into(),
+            name: name.into(),
+        });
+        validate(&p)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.field)
+            .collect::<Vec<_>>()
+    };
+    assert!(with("customrole_my_connector", "My Connector").is_empty());
+    assert_eq!(
+        with("customscript_x", " "),
+        [
+            "netsuite.installed_role.scriptid",
+            "netsuite.installed_role.name"
+        ]
+    );
+    let restlet = builtin_by_id("netsuite-restlet-connector").unwrap();
+    assert_eq!(
+        restlet.netsuite.unwrap().installed_role.unwrap().scriptid,
+        "customrole_onramp_connector"
+    );
+}

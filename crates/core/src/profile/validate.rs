@@ -69,6 +69,20 @@ fn netsuite(ns: &NetSuiteRequirements, issues: &mut Issues) {
         );
     }
     scopes(ns, issues);
+    if let Some(r) = &ns.installed_role {
+        restlet_id(
+            issues,
+            "netsuite.installed_role.scriptid",
+            &r.scriptid,
+            "customrole",
+        );
+        if r.name.trim().is_empty() {
+            issues.add(
+                "netsuite.installed_role.name",
+                "give the name the bundle installs the role with".into(),
+            );
+        }
+    }
     if let Some(r) = &ns.restlet {
         restlet_id(issues, "netsuite.restlet.script", &r.script, "customscript");
         restlet_id(issues, "netsuite.restlet.deploy", &r.deploy, "customdeploy");

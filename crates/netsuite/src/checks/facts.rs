@@ -100,6 +100,11 @@ impl Facts {
         }
     }
 
+    /// The sign-in that reads roles (the administrator's when given).
+    pub(crate) fn role_client(&self) -> &NetSuiteClient {
+        self.role_reader().0
+    }
+
     /// The role to inspect: given, from the OAuth 2.0 token, or found by name.
     pub async fn role_id(&self) -> Option<u64> {
         *self

@@ -10,6 +10,7 @@ mod concurrency;
 pub mod connect;
 mod facts;
 mod features;
+mod installed_role;
 mod integration;
 mod lifecycle;
 pub mod mcp;
@@ -124,6 +125,7 @@ pub const CONCURRENCY: &str = "netsuite.concurrency";
 pub const LIFECYCLE: &str = "netsuite.lifecycle";
 pub const MCP: &str = "netsuite.mcp";
 pub const CONNECT: &str = "netsuite.connect";
+pub const INSTALLED_ROLE: &str = "netsuite.installed_role";
 pub const RESTLET: &str = "netsuite.restlet";
 
 /// Builds the suite for one account and connector profile.
@@ -143,6 +145,7 @@ pub fn suite_with_facts(
         features: Vec::new(),
         permissions: Vec::new(),
         restlet: None,
+        installed_role: None,
     });
     let facts = Arc::new(
         Facts::new(ctx.client.clone(), ctx.role_id, ctx.role_name.clone())
@@ -242,6 +245,15 @@ pub fn suite_with_facts(
             "SuiteAnalytics Connect (NetSuite2.com) accepts this role and sign-in",
             &[AUTH],
             connect::run,
+        ));
+    }
+    if shared.req.installed_role.is_some() {
+        specs.push(spec(
+            &shared,
+            INSTALLED_ROLE,
+            "The role the connector's bundle installs",
+            &[AUTH],
+            installed_role::run,
         ));
     }
     if shared.req.restlet.is_some() {

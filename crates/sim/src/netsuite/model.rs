@@ -269,6 +269,9 @@ pub struct RoleSpec {
     pub name: String,
     #[serde(default)]
     pub inactive: bool,
+    /// Script ID (`customrole_...`): set for roles a bundle or SuiteApp installed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scriptid: Option<String>,
     /// "Web Services Only Role": cannot call RESTlets.
     #[serde(default)]
     pub web_services_only: bool,

@@ -33,7 +33,11 @@ const PERMISSIONS: &[(&str, &str, &str)] = &[
     // references/permissions.json, generated from help chapter_N3236764).
     ("ADMI_MCP_SERVER", "Setup", "MCP Server Connection"),
     // Same source as above (the profile netsuite-suiteanalytics-connect cites it).
-    ("ADMI_SUITEANALYTICSCONNECT", "Setup", "SuiteAnalytics Connect"),
+    (
+        "ADMI_SUITEANALYTICSCONNECT",
+        "Setup",
+        "SuiteAnalytics Connect",
+    ),
     ("REPO_ANALYTICS", "Reports", "SuiteAnalytics Workbook"),
     ("LIST_CUSTJOB", "Lists", "Customers"),
     ("LIST_ITEM", "Lists", "Items"),

@@ -131,18 +131,25 @@ fn role_permissions(account: &Account) -> Table {
     }
 }
 
+/// `role`: columns as CData's SuiteQL reference lists them for the table
+/// (id, name, isinactive, scriptid among them). A role a scenario gives no
+/// script ID answers it as null (left out of the row), as SuiteQL does.
 fn roles(account: &Account) -> Table {
     Table {
-        columns: cols(&["id", "name", "isinactive"]),
+        columns: cols(&["id", "name", "isinactive", "scriptid"]),
         rows: account
             .roles
             .values()
             .map(|r| {
-                BTreeMap::from([
+                let mut row = BTreeMap::from([
                     ("id".to_string(), r.id.to_string()),
                     ("name".to_string(), r.name.clone()),
                     ("isinactive".to_string(), flag(r.inactive)),
-                ])
+                ]);
+                if let Some(id) = &r.scriptid {
+                    row.insert("scriptid".to_string(), id.clone());
+                }
+                row
             })
             .collect(),
     }
