@@ -6,7 +6,9 @@
 //!   runs/<setup id>/*.json     run records, the newest 20 per setup (runs.rs)
 //!   connector-profiles/*.toml  the user's own connector profiles
 //!   scenarios/reproduced/*.toml  reproduced customer setups (reproduce.rs)
-//!   certificates/<setup id>.pem  M2M certificates (public; keys stay in the keychain)
+//!   certificates/<setup id>.pem  M2M certificates (public; keys stay in the keychain),
+//!     <setup id>.pending.pem       a new one waiting to be proven (rotation),
+//!     <setup id>.vendor.pem        a connector vendor's (the vendor keeps the key)
 //! ```
 
 use std::ops::Deref;
