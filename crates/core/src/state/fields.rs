@@ -163,6 +163,13 @@ impl SetupFields {
         }
     }
 
+    /// A change of owner is proven: `new_user` is the integration user now,
+    /// and the one before is remembered.
+    pub fn owner_changed(&mut self, new_user: String) {
+        self.netsuite.owner_change = None;
+        self.previous_owner = self.user_email.replace(new_user);
+    }
+
     /// Ticks (or unticks) one checklist item of a step; other ticks stay.
     pub fn tick(&mut self, step: &str, item: &str, done: bool) {
         if done {
