@@ -47,7 +47,7 @@ export function M2mStep({ setup, onChanged }: Props) {
         field="client_id"
         label="Client ID"
         help="Shown once when the integration record is saved, under Client Credentials."
-        value={setup.fields?.oauth2_client_id}
+        value={setup.fields?.netsuite?.client_id ?? undefined}
         onSaved={onChanged}
       />
 
@@ -125,7 +125,7 @@ export function M2mStep({ setup, onChanged }: Props) {
             field="certificate_id"
             label="Certificate ID"
             help="The Certificate ID NetSuite shows for this mapping (not the file name)."
-            value={setup.fields?.m2m_certificate_id}
+            value={setup.fields?.netsuite?.certificate_id ?? undefined}
             onSaved={onChanged}
           />
         </section>

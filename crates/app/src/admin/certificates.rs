@@ -66,7 +66,10 @@ async fn target(ctx: &AppCtx, client: &NetSuiteClient, setup: &Setup) -> Result<
     let cert = crate::oauth::m2m::read(ctx, &setup.id)?.ok_or_else(|| {
         invalid("generate the key pair and certificate on the Certificate step first")
     })?;
-    let role_name = (setup.fields.role_name.as_deref())
+    let role_name = setup
+        .fields
+        .role_name
+        .as_deref()
         .ok_or_else(|| invalid("enter the integration role's name on the Role step first"))?;
     let role = admin::resolve_role(client, role_name)
         .await
@@ -101,7 +104,10 @@ fn preview(t: &Target, slots: &[SlotView], replaceable: &[String], setup: &Setup
     if active >= MAX_ACTIVE {
         warnings.push("All slots are in use: revoke one before mapping this certificate.".into());
     }
-    let user = (setup.fields.user_email.as_ref())
+    let user = setup
+        .fields
+        .user_email
+        .as_ref()
         .map(|e| format!(" ({e})"))
         .unwrap_or_default();
     let mut changes = vec![format!(

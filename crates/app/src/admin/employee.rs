@@ -87,7 +87,10 @@ fn checked(input: &EmployeeInput) -> Result<EmployeeInput, IpcError> {
 }
 
 fn role_name(setup: &Setup) -> Result<String, IpcError> {
-    (setup.fields.role_name.clone())
+    setup
+        .fields
+        .role_name
+        .clone()
         .ok_or_else(|| invalid("enter the integration role's name on the Role step first"))
 }
 

@@ -74,7 +74,11 @@ fn preview(setup: &Setup, e: &EmployeeRecord) -> Preview {
             e.email
         ),
     ];
-    let cert = (setup.fields.netsuite.certificate_id.as_ref())
+    let cert = setup
+        .fields
+        .netsuite
+        .certificate_id
+        .as_ref()
         .map(|c| format!(" (certificate {c})"))
         .unwrap_or_default();
     warnings.push(format!(

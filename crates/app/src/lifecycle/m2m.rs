@@ -235,7 +235,11 @@ pub async fn prove(
         let why = format!("The new certificate signs in as internal ID {}, not the expected user: its mapping is for someone else. Nothing was replaced; map it for the right user and enter the new Certificate ID.", entity.unwrap_or_default());
         return Ok(refuse(why, owner));
     }
-    let old_cert = (setup.fields.netsuite.certificate_id.as_deref())
+    let old_cert = setup
+        .fields
+        .netsuite
+        .certificate_id
+        .as_deref()
         .unwrap_or("the old one")
         .to_owned();
     promote(ctx, &setup_id, &pem_expiry(ctx, &setup_id)?).await?;

@@ -65,7 +65,7 @@ pub async fn export(
     write_new_private(&path, format!("{banner}{}", key.expose()).as_bytes())?;
     let exported_at = format_time(OffsetDateTime::now_utc());
     let shown = path.display().to_string();
-    let done = onramp_core::state::KeyExport {
+    let done = onramp_core::state::KeyExported {
         at: exported_at.clone(),
         to: shown.clone(),
     };

@@ -66,7 +66,7 @@ pub struct NetSuiteFields {
     pub token: TokenFields,
     /// When and where the M2M private key was handed to the connector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_export: Option<KeyExport>,
+    pub key_export: Option<KeyExported>,
     /// An administrator's sign-in kept in the keychain (the token is there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_session: Option<KeptAdminSession>,
@@ -103,7 +103,7 @@ pub struct TokenFields {
 
 /// The M2M private key's hand-off (once per key).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct KeyExport {
+pub struct KeyExported {
     pub at: String,
     /// The file as shown to the person.
     pub to: String,

@@ -94,7 +94,7 @@ fn every_v2_key_gets_its_typed_slot() {
     assert_eq!(t.user_email, some("dana@wolfe.example"));
     assert_eq!(
         ns.key_export,
-        Some(KeyExport {
+        Some(KeyExported {
             at: "2026-01-02T00:00:00Z".into(),
             to: "/home/dana/key.pem".into()
         })

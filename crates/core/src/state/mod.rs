@@ -16,7 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use fields::{
-    non_blank, FieldChange, IntacctFields, KeptAdminSession, KeyExport, NetSuiteFields,
+    non_blank, FieldChange, IntacctFields, KeptAdminSession, KeyExported, NetSuiteFields,
     OwnerChange, PermissionMode, SetupFields, TokenFields,
 };
 pub use file::{atomic_write, quarantine};
