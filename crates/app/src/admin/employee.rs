@@ -14,8 +14,6 @@ use super::refused;
 use crate::ctx::AppCtx;
 use crate::oauth::{invalid, write_fields};
 
-/// Setup field: the internal ID of the employee Onramp created.
-
 /// What the person fills in for the new employee.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 pub struct EmployeeInput {
