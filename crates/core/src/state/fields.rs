@@ -185,7 +185,7 @@ impl SetupFields {
 }
 
 /// `Some(trimmed)` unless blank: a blank value is no value.
-pub fn non_blank(v: String) -> Option<String> {
+fn non_blank(v: String) -> Option<String> {
     let t = v.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }

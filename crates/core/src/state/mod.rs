@@ -16,8 +16,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use fields::{
-    non_blank, FieldChange, IntacctFields, KeptAdminSession, KeyExported, NetSuiteFields,
-    OwnerChange, PermissionMode, SetupFields, TokenFields,
+    FieldChange, IntacctFields, KeptAdminSession, KeyExported, NetSuiteFields, OwnerChange,
+    PermissionMode, SetupFields, TokenFields,
 };
 pub use file::{atomic_write, quarantine};
 pub use migrate::migrate;
