@@ -8,7 +8,7 @@ use super::StateError;
 
 /// How a v2 string becomes the v3 value.
 #[derive(Clone, Copy)]
-enum As {
+pub(super) enum As {
     Text,
     /// Space-separated words (token scopes) as a list.
     Words,
@@ -20,7 +20,7 @@ enum As {
 
 /// Each v2 key, where its value goes in v3's `fields` and how. Checklist
 /// ticks (`checklist_<step>`, comma-joined) are handled apart.
-const LEGACY_KEYS: &[(&str, &[&str], As)] = &[
+pub(super) const LEGACY_KEYS: &[(&str, &[&str], As)] = &[
     ("role_name", &["role_name"], As::Text),
     ("user_email", &["user_email"], As::Text),
     ("previous_owner", &["previous_owner"], As::Text),

@@ -26,7 +26,7 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn every_v2_key_gets_its_typed_slot() {
-    let doc = v2(serde_json::json!({
+    let fields = serde_json::json!({
         "role_name": "Onramp Integration",
         "user_email": "integration@wolfe.example",
         "previous_owner": "old@wolfe.example",
@@ -58,8 +58,12 @@ fn every_v2_key_gets_its_typed_slot() {
         "multi_entity": "yes",
         "permission_mode": "user",
         "a_key_from_elsewhere": "kept"
-    }));
-    let (state, applied) = load_json(&doc).unwrap();
+    });
+    // A key added to the migration's table is added here too.
+    for (key, ..) in super::migrate_fields::LEGACY_KEYS {
+        assert!(fields.get(key).is_some(), "{key} is not in this document");
+    }
+    let (state, applied) = load_json(&v2(fields)).unwrap();
     assert_eq!(applied.len(), 1);
     let f = &state.setups[0].fields;
     let some = |s: &str| Some(s.to_owned());
