@@ -9,7 +9,7 @@ trap 'rm -rf "$home"' EXIT
 data="$home/.local/share/com.onramp.app"
 mkdir -p "$data" "$ROOT/docs/screenshots"
 cat > "$data/onramp-state.json" <<'JSON'
-{ "schema_version": 2,
+{ "schema_version": 3,
   "clients": [
     { "id": "c1", "name": "Acme Corp", "notes": "", "created_at": "2026-01-02T09:00:00Z" },
     { "id": "c2", "name": "Globex", "notes": "", "created_at": "2026-01-03T09:00:00Z" } ],
@@ -22,7 +22,7 @@ cat > "$data/onramp-state.json" <<'JSON'
   { "id": "c", "erp": "netsuite", "label": "Billing connector (production)", "client_id": "c1",
     "environment": "production", "practice_scenario": null, "account_id": "1234567", "entity_id": null,
     "profile_id": null, "auth_method": "oauth2-m2m", "current_step": "report", "steps": {},
-    "fields": { "cert_expires_at": "2026-12-10T00:00:00Z" },
+    "fields": { "netsuite": { "certificate_expires_at": "2026-12-10T00:00:00Z" } },
     "last_run": { "run_id": "r1", "passed": 11, "failed": 0, "warned": 0, "skipped": 0, "cancelled": false,
       "timed_out": false, "started_at": "2026-11-20T10:00:00Z", "finished_at": "2026-11-20T10:00:02Z" },
     "created_at": "2026-11-18T09:00:00Z", "updated_at": "2026-11-20T10:00:02Z" },

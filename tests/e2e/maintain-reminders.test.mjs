@@ -31,7 +31,7 @@ const m2m = (id, days) => ({
   ...netsuiteSetup({ id, label: `Certificate ${id}`, currentStep: "report" }),
   auth_method: "oauth2-m2m",
   last_run: ran(now),
-  fields: { cert_expires_at: at(days * DAY + 3600 * 1000), m2m_certificate_id: `CERT-${id}` },
+  fields: { netsuite: { certificate_expires_at: at(days * DAY + 3600 * 1000), certificate_id: `CERT-${id}` } },
 });
 
 let driver;
@@ -43,12 +43,12 @@ appForFile(
       m2m("c60", 60),
       m2m("c30", 30),
       m2m("c14", 14),
-      { ...m2m("cgone", 0), fields: { cert_expires_at: at(-DAY) } },
+      { ...m2m("cgone", 0), fields: { netsuite: { certificate_expires_at: at(-DAY) } } },
       {
         ...netsuiteSetup({ id: "code", label: "Consent", currentStep: "report" }),
         auth_method: "oauth2-code",
         last_run: ran(now),
-        fields: { refresh_token_expires_at: at(30 * 3600 * 1000) },
+        fields: { netsuite: { token: { refresh_expires_at: at(30 * 3600 * 1000) } } },
       },
       { ...netsuiteSetup({ id: "old", label: "Old release", currentStep: "report" }), last_run: ran(lastRelease) },
     ]),

@@ -33,7 +33,7 @@ before(async () => {
     ...netsuiteSetup({ id: "ws-1", label: "Billing sync", currentStep: "validate" }),
     client_id: "c-acme",
     last_run: run(2),
-    fields: { refresh_token_expires_at: inDays(12), cert_expires_at: inDays(300) },
+    fields: { netsuite: { token: { refresh_expires_at: inDays(12) }, certificate_expires_at: inDays(300) } },
   };
   const validated = {
     ...netsuiteSetup({ id: "ws-2", label: "Reporting", currentStep: "report" }),
@@ -50,7 +50,7 @@ before(async () => {
   ];
   writeFileSync(
     join(home.appDataDir, STATE_FILE),
-    JSON.stringify({ schema_version: 2, setups: [failing, validated, fresh], clients }, null, 2),
+    JSON.stringify({ schema_version: 3, setups: [failing, validated, fresh], clients }, null, 2),
   );
   drv = await startDriver(home);
   driver = await drv.launch();

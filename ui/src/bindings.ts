@@ -279,7 +279,10 @@ export type EmployeeCreated = {
 	change: AdminChange,
 };
 
-/**  What the person fills in for the new employee. */
+/**
+ *  Setup field: the internal ID of the employee Onramp created.
+ *  What the person fills in for the new employee.
+ */
 export type EmployeeInput = {
 	first_name: string,
 	last_name: string,
@@ -339,6 +342,12 @@ export type Exported = {
 
 export type FeatureState = "on" | "off" | "unknown";
 
+/**
+ *  A value the person sets on the wizard's pages (the UI's only field writes;
+ *  IDs NetSuite shows go through the OAuth commands, which check them).
+ */
+export type FieldChange = { name: "prepared_by"; value?: string | null } | { name: "multi_entity"; value?: boolean | null } | { name: "permission_mode"; value?: PermissionMode | null };
+
 export type ImportedProfile = {
 	profile: SetupProfile,
 	/**  Check ids that failed when it was exported: what a reproduction must fail. */
@@ -351,6 +360,12 @@ export type IntacctEntity = {
 	permitted?: boolean | null,
 	/**  Whether the user could sign in at the top level of the company. */
 	top_level?: boolean | null,
+};
+
+export type IntacctFields = {
+	/**  Whether the company has entities; unanswered until the person says. */
+	multi_entity?: boolean | null,
+	permission_mode?: PermissionMode | null,
 };
 
 export type IntacctObject = {
@@ -415,11 +430,24 @@ export type IpcError = {
 	diagnosis?: Diagnosis | null,
 };
 
+export type KeptAdminSession = {
+	expires_at: string,
+	/**  The administrator the changes are recorded under. */
+	consented_by: string,
+};
+
 export type KeyExport = {
 	/**  The file written. */
 	path: string,
 	/**  RFC 3339, UTC. */
 	exported_at: string,
+};
+
+/**  The M2M private key's hand-off (once per key). */
+export type KeyExported = {
+	at: string,
+	/**  The file as shown to the person. */
+	to: string,
 };
 
 /**
@@ -468,6 +496,40 @@ export type MaintainPractice = {
 	new_owner_name: string | null,
 	new_owner_entity: string | null,
 	new_owner_token: PracticeValue[],
+};
+
+export type NetSuiteFields = {
+	/**  The integration record's Client ID (OAuth 2.0). */
+	client_id?: string | null,
+	/**
+	 *  The integration record an administrator signs in through (a public
+	 *  client), when it is not the setup's own.
+	 */
+	admin_client_id?: string | null,
+	/**  The M2M mapping's Certificate ID. */
+	certificate_id?: string | null,
+	/**
+	 *  The Certificate ID of a new mapping (rotation, change of owner), until
+	 *  a full run proves it.
+	 */
+	certificate_id_pending?: string | null,
+	/**  When the M2M certificate in use expires. */
+	certificate_expires_at?: string | null,
+	/**  What the OAuth 2.0 tokens in the keychain say about themselves. */
+	token?: TokenFields,
+	/**  When and where the M2M private key was handed to the connector. */
+	key_export?: KeyExported | null,
+	/**
+	 *  Set when the connector's vendor keeps the M2M key and supplied the
+	 *  certificate (kept in the data folder); none when Onramp made the pair.
+	 */
+	vendor_certificate?: VendorKey | null,
+	/**  An administrator's sign-in kept in the keychain (the token is there). */
+	admin_session?: KeptAdminSession | null,
+	/**  The integration employee Onramp created with an administrator's consent. */
+	employee_id?: string | null,
+	/**  A change of owner under way. */
+	owner_change?: OwnerChange | null,
 };
 
 export type NetSuiteRequirements = {
@@ -633,6 +695,13 @@ export type Offboarded = {
 	change: AdminChange,
 };
 
+export type OwnerChange = {
+	/**  The user taking the integration over (an email address). */
+	to: string,
+	/**  Their internal ID (M2M: the mapping is made for the employee). */
+	entity?: string | null,
+};
+
 export type OwnerOutcome = {
 	rotation: RotationOutcome,
 	owner: OwnerProof | null,
@@ -686,6 +755,13 @@ export type PermissionDiffRow = {
 	/**  How the actual side of this row was learnt; absent in older records. */
 	proof?: Proof | null,
 };
+
+/**  How an Intacct company grants permissions. */
+export type PermissionMode = 
+/**  Roles assigned to the user (the user form has a Roles table). */
+"role" | 
+/**  Permissions on the user itself. */
+"user";
 
 /**
  *  How to put a practice scenario's fault right: what the user changes in the
@@ -908,8 +984,8 @@ export type Setup = {
 	auth_method: AuthMethod | null,
 	current_step: string,
 	steps?: { [key in string]: StepState },
-	/**  Non-secret values the user entered (role name, user email, certificate ID...). */
-	fields?: { [key in string]: string },
+	/**  Non-secret values the user entered or Onramp recorded, typed. */
+	fields?: SetupFields,
 	last_run: RunSummary | null,
 	created_at: string,
 	updated_at: string,
@@ -932,8 +1008,10 @@ export type SetupChange =
 { type: "mark_done"; step: string } | 
 /**  A step's status as its own check found it. */
 { type: "mark_step"; step: string; status: StepStatus } | 
-/**  Sets these fields (a checklist tick, a choice); other fields stay. */
-{ type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
+/**  Sets one value the person chose (a name, a choice); other fields stay. */
+{ type: "set_field"; field: FieldChange } | 
+/**  Ticks (or unticks) one item of a step's checklist; other ticks stay. */
+{ type: "tick_checklist"; step: string; item: string; done: boolean } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
 /**  Renames the setup (trimmed; a name is required). */
 { type: "rename"; label: string };
 
@@ -959,6 +1037,31 @@ export type SetupFacts = {
 	 *  produced from it may pass for a real account.
 	 */
 	simulation?: Simulation | null,
+};
+
+export type SetupFields = {
+	/**  The integration role's name, as the wizard tells the person to enter it. */
+	role_name?: string | null,
+	/**  The integration user (an email address): who the connector acts as. */
+	user_email?: string | null,
+	/**  The user the integration belonged to before a change of owner. */
+	previous_owner?: string | null,
+	/**  Who signs the report's done steps. */
+	prepared_by?: string | null,
+	/**
+	 *  Practice mode: the scenario (`netsuite/<name>`) whose fix the person
+	 *  made, so the simulated account stays fixed after a restart.
+	 */
+	practice_fix?: string | null,
+	/**  Ticked checklist items (feature, permission or object keys) by step id. */
+	checklists?: { [key in string]: string[] },
+	netsuite?: NetSuiteFields,
+	intacct?: IntacctFields,
+	/**
+	 *  Keys an older file held that this version has no slot for, kept as
+	 *  they were (and written back) so that nothing is lost silently.
+	 */
+	legacy?: { [key in string]: string },
 };
 
 export type SetupProfile = {
@@ -1075,6 +1178,22 @@ export type SubsidiaryChoice = {
 	name: string,
 };
 
+/**
+ *  From the access token's expiry and `sub` ("role;entity"), and the names
+ *  looked up at Connect (when the token's role may read them).
+ */
+export type TokenFields = {
+	access_expires_at?: string | null,
+	refresh_expires_at?: string | null,
+	/**  Internal IDs of the role and the user (entity) the token acts as. */
+	role?: string | null,
+	entity?: string | null,
+	scopes?: string[],
+	role_name?: string | null,
+	user_name?: string | null,
+	user_email?: string | null,
+};
+
 export type TokenState = "active" | "revoked";
 
 /**  A run's requests as recorded. */
@@ -1089,6 +1208,14 @@ export type TrafficStats = {
 export type Urgency = "notice" | "soon" | "urgent" | "expired";
 
 /**  The vendor's certificate as the app shows it (all public). */
+/**
+ *  A vendor's M2M certificate, as imported.
+ */
+export type VendorKey = {
+	/**  What the vendor's connector signs with (ES384, PS256…). */
+	algorithm: string,
+};
+
 export type VendorCertificate = {
 	/**  `RSA 3072`, `EC P-384`… */
 	key: string,

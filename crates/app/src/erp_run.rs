@@ -92,7 +92,7 @@ pub async fn target(ctx: &AppCtx, setup: &Setup) -> Result<Target, IpcError> {
             Erp::Intacct => None,
         },
         profile: connector_profiles::of_setup(&ctx.data_dir, setup)?,
-        role_name: setup.fields.get("role_name").cloned(),
+        role_name: setup.fields.role_name.clone(),
         role_id: None,
         audit_detail: None,
         // An administrator's sign-in reads the role's permissions and the

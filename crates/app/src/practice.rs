@@ -39,14 +39,10 @@ pub fn load_in(data_dir: &DataDir, erp: Erp, scenario: &str) -> Result<Scenario,
     }
 }
 
-/// `Setup.fields` key naming the scenario whose fix the user made, so the
-/// simulated account stays fixed after a restart of the app.
-pub const FIX_FIELD: &str = "practice_fix";
-
 /// Whether the user made the fix of the setup's own practice scenario.
 pub fn fix_applied(setup: &Setup) -> bool {
     setup.practice_scenario.as_deref().is_some_and(|name| {
-        setup.fields.get(FIX_FIELD).map(String::as_str) == Some(&full_name(setup.erp, name))
+        setup.fields.practice_fix.as_deref() == Some(&full_name(setup.erp, name))
     })
 }
 

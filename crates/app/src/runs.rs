@@ -13,23 +13,12 @@ use onramp_core::state::{Setup, StepStatus};
 use onramp_core::steps::steps_for;
 use onramp_core::CheckResult;
 
-use crate::oauth::fields;
 use crate::store::StateRepo;
 
 /// What a suite learnt about the account, read once its results are in, and
 /// the requests it sent there (the account's pool is shared with the connector).
 pub type Observer =
     Box<dyn FnOnce(&[CheckResult]) -> (SetupFacts, Observed, Option<TrafficStats>) + Send>;
-
-/// Setup.fields keys with an expiry date, and how the report names them.
-const EXPIRY_FIELDS: &[(&str, &str)] = &[
-    (fields::CERT_EXPIRES_AT, "M2M certificate"),
-    (fields::REFRESH_EXPIRES_AT, "OAuth 2.0 refresh token"),
-    (fields::ACCESS_EXPIRES_AT, "OAuth 2.0 access token"),
-];
-
-/// Who prepared the setup, as typed on the Report step (a name, not a login).
-pub const PREPARED_BY_FIELD: &str = "prepared_by";
 
 pub fn store(data_dir: &DataDir) -> RunStore {
     RunStore::new(data_dir.runs())
@@ -176,11 +165,8 @@ fn mark_steps(setup: &mut Setup, checks: &[CheckResult]) {
 /// The record with `setup`'s steps (who/when), expiry dates and practice
 /// scenario as they are now.
 pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
-    let by = setup
-        .fields
-        .get(PREPARED_BY_FIELD)
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
+    // Who prepared the setup, as typed on the Report step (a name, not a login).
+    let by = setup.fields.prepared_by.clone();
     let step = |id: &str, title: &str| {
         let state = setup.steps.get(id)?;
         Some(StepRecord {
@@ -209,39 +195,44 @@ pub fn refresh(mut record: RunRecord, setup: &Setup) -> RunRecord {
         scenario: scenario.clone(),
     });
     record.changes = setup.admin_changes.clone();
-    record.key_handoff = match (
-        setup.fields.get(fields::KEY_EXPORTED_AT),
-        setup.fields.get(fields::KEY_EXPORTED_TO),
-    ) {
-        (Some(at), Some(file)) => Some(KeyHandoff {
-            at: at.clone(),
-            file: file.clone(),
-        }),
-        _ => None,
-    };
+    record.key_handoff = setup
+        .fields
+        .netsuite
+        .key_export
+        .as_ref()
+        .map(|k| KeyHandoff {
+            at: k.at.clone(),
+            file: k.to.clone(),
+        });
     record
 }
 
+/// The expiry dates the setup knows of, as the report names them.
 pub fn expiries(setup: &Setup) -> Vec<Expiry> {
-    EXPIRY_FIELDS
-        .iter()
-        .filter_map(|(key, what)| {
-            let at = setup.fields.get(*key)?.trim();
-            if at.is_empty() {
-                return None;
-            }
-            let what = match (*key, setup.fields.get(fields::CERTIFICATE_ID)) {
-                (fields::CERT_EXPIRES_AT, Some(id)) if !id.trim().is_empty() => {
-                    format!("{what} (ID {})", id.trim())
-                }
-                _ => (*what).to_owned(),
-            };
-            Some(Expiry {
-                what,
-                expires_at: at.to_owned(),
-            })
+    let ns = &setup.fields.netsuite;
+    let certificate = match ns.certificate_id.as_deref() {
+        Some(id) => format!("M2M certificate (ID {id})"),
+        None => "M2M certificate".to_owned(),
+    };
+    [
+        (certificate, &ns.certificate_expires_at),
+        (
+            "OAuth 2.0 refresh token".to_owned(),
+            &ns.token.refresh_expires_at,
+        ),
+        (
+            "OAuth 2.0 access token".to_owned(),
+            &ns.token.access_expires_at,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(what, at)| {
+        Some(Expiry {
+            what,
+            expires_at: at.clone()?,
         })
-        .collect()
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -249,7 +240,7 @@ mod tests {
     use super::*;
     use onramp_core::observed::NsObserved;
     use onramp_core::profile::Erp;
-    use onramp_core::state::{Environment, NewSetup};
+    use onramp_core::state::{Environment, FieldChange, NewSetup};
 
     fn setup() -> Setup {
         let mut s = Setup::create(
@@ -267,14 +258,12 @@ mod tests {
         s.set_step("user", StepStatus::InProgress);
         s.set_step("role", StepStatus::Done);
         s.set_step("auth", StepStatus::Done);
-        s.fields.insert("prepared_by".into(), " Dana ".into());
         s.fields
-            .insert("cert_expires_at".into(), "2027-01-01T00:00:00Z".into());
-        s.fields.insert("m2m_certificate_id".into(), "CERT9".into());
-        s.fields.insert(
-            "refresh_token_expires_at".into(),
-            "2026-12-01T00:00:00Z".into(),
-        );
+            .apply(FieldChange::PreparedBy(Some(" Dana ".into())));
+        let ns = &mut s.fields.netsuite;
+        ns.certificate_expires_at = Some("2027-01-01T00:00:00Z".into());
+        ns.certificate_id = Some("CERT9".into());
+        ns.token.refresh_expires_at = Some("2026-12-01T00:00:00Z".into());
         s
     }
 

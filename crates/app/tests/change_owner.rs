@@ -13,7 +13,6 @@ use onramp_application::api::lifecycle::{
     maintain_practice, owner_begin, owner_prove, rotation_stage,
 };
 use onramp_application::api::practice::practice_credentials;
-use onramp_application::lifecycle::owner::{NEW_OWNER_FIELD, PREVIOUS_OWNER_FIELD, USER_FIELD};
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::Erp;
 use onramp_core::{Secret, SecretKey, SecretStore};
@@ -30,7 +29,7 @@ async fn the_new_owners_token_replaces_the_old_once_it_acts_as_them() {
         let key = SecretKey::new(id.as_str(), v.name.as_str());
         store.set(&key, &Secret::new(v.value)).unwrap();
     }
-    let old_user = setup.fields.get(USER_FIELD).cloned().unwrap();
+    let old_user = setup.fields.user_email.clone().unwrap();
     let practice = maintain_practice(&ctx, id.clone()).await.unwrap();
     let new_user = practice.new_owner_email.clone().unwrap();
     let token_id = SecretKey::new(id.as_str(), TOKEN_ID);
@@ -48,7 +47,10 @@ async fn the_new_owners_token_replaces_the_old_once_it_acts_as_them() {
     let begun = owner_begin(&ctx, id.clone(), new_user.clone())
         .await
         .unwrap();
-    assert_eq!(begun.fields.get(NEW_OWNER_FIELD), Some(&new_user));
+    assert_eq!(
+        begun.fields.netsuite.owner_change.map(|c| c.to),
+        Some(new_user.clone())
+    );
 
     // A working token, but the old user's (the rotation one): not the new owner's.
     for v in &practice.rotation {
@@ -92,9 +94,9 @@ async fn the_new_owners_token_replaces_the_old_once_it_acts_as_them() {
         .unwrap();
     assert_ne!(secret.expose().len(), 0);
     let after = ctx.state.setup(&id).unwrap();
-    assert_eq!(after.fields.get(USER_FIELD), Some(&new_user));
-    assert_eq!(after.fields.get(PREVIOUS_OWNER_FIELD), Some(&old_user));
-    assert!(!after.fields.contains_key(NEW_OWNER_FIELD));
+    assert_eq!(after.fields.user_email, Some(new_user.clone()));
+    assert_eq!(after.fields.previous_owner.as_ref(), Some(&old_user));
+    assert_eq!(after.fields.netsuite.owner_change, None);
     let steps = done.rotation.next_steps.join("\n");
     assert!(
         steps.contains(&format!("revoke {old_user}'s token")),

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use onramp_application::api::oauth::{m2m_export_key, m2m_generate};
 use onramp_application::api::setups::create_setup;
 use onramp_application::ctx::AppCtx;
-use onramp_application::oauth::fields;
 use onramp_application::oauth::m2m::M2mAlgorithm;
 use onramp_application::runs;
 use onramp_core::observed::{NsObserved, Observed, SetupFacts};
@@ -73,8 +72,9 @@ async fn the_key_is_written_once_after_the_warning_and_recorded() {
         assert_eq!(mode & 0o777, 0o600);
     }
     let stored = ctx.state.setup(&id).unwrap();
-    assert_eq!(stored.fields[fields::KEY_EXPORTED_AT], done.exported_at);
-    assert_eq!(stored.fields[fields::KEY_EXPORTED_TO], done.path);
+    let handed = stored.fields.netsuite.key_export.clone().unwrap();
+    assert_eq!(handed.at, done.exported_at);
+    assert_eq!(handed.to, done.path);
     // The setup's report says when and where the key went.
     let facts = SetupFacts {
         erp: Erp::Netsuite,
@@ -117,12 +117,8 @@ async fn the_key_is_written_once_after_the_warning_and_recorded() {
     m2m_generate(&ctx, id.clone(), M2mAlgorithm::ES256)
         .await
         .unwrap();
-    assert!(!ctx
-        .state
-        .setup(&id)
-        .unwrap()
-        .fields
-        .contains_key(fields::KEY_EXPORTED_AT));
+    let regenerated = ctx.state.setup(&id).unwrap();
+    assert_eq!(regenerated.fields.netsuite.key_export, None);
     let e = m2m_export_key(&ctx, id.clone(), folder, true)
         .await
         .unwrap_err();

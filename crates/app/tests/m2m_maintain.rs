@@ -13,9 +13,7 @@ use onramp_application::api::oauth::{
 };
 use onramp_application::api::practice::practice_credentials;
 use onramp_application::lifecycle::m2m;
-use onramp_application::lifecycle::owner::{PREVIOUS_OWNER_FIELD, USER_FIELD};
 use onramp_application::lifecycle::revalidate::revalidate;
-use onramp_application::oauth::fields;
 use onramp_application::oauth::m2m::{certificate_path, M2mAlgorithm};
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::{AuthMethod, Erp};
@@ -88,10 +86,10 @@ async fn a_new_certificate_replaces_the_old_only_once_proven_for_the_right_user(
     assert_ne!(new_pem, old_pem);
     let after = ctx.state.setup(&id).unwrap();
     assert_eq!(
-        after.fields.get(fields::CERTIFICATE_ID),
-        Some(&mapped.certificate_id)
+        after.fields.netsuite.certificate_id,
+        Some(mapped.certificate_id.clone())
     );
-    assert!(!after.fields.contains_key(m2m::PENDING_CERTIFICATE_ID));
+    assert_eq!(after.fields.netsuite.certificate_id_pending, None);
     assert!(
         rotated.rotation.next_steps[0].contains(&first.certificate_id),
         "names the old mapping to revoke"
@@ -131,14 +129,12 @@ async fn a_new_certificate_replaces_the_old_only_once_proven_for_the_right_user(
     assert_eq!(proof.matches, Some(true));
     assert_eq!(proof.acting_as.as_deref(), Some("internal ID 14"));
     let after = ctx.state.setup(&id).unwrap();
+    assert_eq!(after.fields.user_email.as_deref(), Some(owner));
     assert_eq!(
-        after.fields.get(USER_FIELD).map(String::as_str),
-        Some(owner)
-    );
-    assert_eq!(
-        after.fields.get(PREVIOUS_OWNER_FIELD).map(String::as_str),
+        after.fields.previous_owner.as_deref(),
         Some("integration@wolfe.example")
     );
+    assert_eq!(after.fields.netsuite.owner_change, None);
     assert!(moved
         .rotation
         .next_steps

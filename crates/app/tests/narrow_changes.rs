@@ -2,15 +2,14 @@
 //! items and marking steps while an OAuth 2.0 refresh stores its tokens loses
 //! neither the ticks nor the tokens' expiry dates.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use onramp_application::api::setups::{change_setup, create_setup, SetupChange};
 use onramp_application::ctx::AppCtx;
-use onramp_application::oauth::{fields, tokens};
+use onramp_application::oauth::tokens;
 use onramp_core::profile::Erp;
 use onramp_core::secret::MemorySecretStore;
-use onramp_core::state::{NewSetup, StepStatus};
+use onramp_core::state::{FieldChange, NewSetup, PermissionMode, StepStatus};
 use onramp_core::Secret;
 use onramp_netsuite::oauth2::{OffsetDateTime, TokenSet};
 
@@ -57,9 +56,12 @@ async fn ticks_and_an_oauth_refresh_at_once_lose_nothing() {
         let (ctx, id) = (ctx.clone(), id.clone());
         tokio::spawn(async move {
             for n in 0..ROUNDS {
-                let fields = BTreeMap::from([(format!("checklist_{n}"), "ticked".to_owned())]);
                 let changes = vec![
-                    SetupChange::SetFields { fields },
+                    SetupChange::TickChecklist {
+                        step: "role".into(),
+                        item: format!("PERM_{n}"),
+                        done: true,
+                    },
                     SetupChange::MarkStep {
                         step: format!("step{n}"),
                         status: StepStatus::Done,
@@ -81,24 +83,87 @@ async fn ticks_and_an_oauth_refresh_at_once_lose_nothing() {
     refreshing.await.unwrap();
 
     let stored = ctx.state.setup(&id).unwrap();
+    let ticked = &stored.fields.checklists["role"];
     for n in 0..ROUNDS {
-        assert_eq!(
-            stored
-                .fields
-                .get(&format!("checklist_{n}"))
-                .map(String::as_str),
-            Some("ticked"),
-            "tick {n} kept"
-        );
+        assert!(ticked.contains(&format!("PERM_{n}")), "tick {n} kept");
         assert_eq!(stored.steps[&format!("step{n}")].status, StepStatus::Done);
     }
     let last = token_set(ROUNDS - 1);
     let expected = onramp_netsuite::oauth2::format_time(last.refresh_expires_at.unwrap());
     assert_eq!(
-        stored.fields.get(fields::REFRESH_EXPIRES_AT),
-        Some(&expected),
+        stored.fields.netsuite.token.refresh_expires_at,
+        Some(expected),
         "the last refresh's expiry kept"
     );
+}
+
+#[tokio::test]
+async fn a_tick_and_a_choice_change_only_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = AppCtx::open(
+        dir.path().to_path_buf(),
+        Arc::new(MemorySecretStore::default()),
+    )
+    .unwrap();
+    let setup = create_setup(
+        &ctx,
+        NewSetup {
+            erp: Erp::Intacct,
+            label: "Acme".into(),
+            client_id: None,
+            account_id: "acme".into(),
+            entity_id: None,
+            practice_scenario: None,
+        },
+    )
+    .await
+    .unwrap();
+    let tick = |item: &str, done| SetupChange::TickChecklist {
+        step: "roles".into(),
+        item: item.into(),
+        done,
+    };
+    let id = setup.id.clone();
+    change_setup(
+        &ctx,
+        id.clone(),
+        vec![tick("GLACCOUNT", true), tick("VENDOR", true)],
+    )
+    .await
+    .unwrap();
+    let choose = SetupChange::SetField {
+        field: FieldChange::PermissionMode(Some(PermissionMode::User)),
+    };
+    let after = change_setup(&ctx, id.clone(), vec![tick("GLACCOUNT", false), choose])
+        .await
+        .unwrap();
+    let left: Vec<_> = after.fields.checklists["roles"].iter().collect();
+    assert_eq!(left, ["VENDOR"], "the other tick stays");
+    assert_eq!(
+        after.fields.intacct.permission_mode,
+        Some(PermissionMode::User)
+    );
+    // The last tick of a step gone: no empty list is kept.
+    let after = change_setup(&ctx, id.clone(), vec![tick("VENDOR", false)])
+        .await
+        .unwrap();
+    assert!(after.fields.checklists.is_empty());
+    assert_eq!(
+        after.fields.intacct.permission_mode,
+        Some(PermissionMode::User)
+    );
+    let blank = change_setup(&ctx, id.clone(), vec![tick(" ", true)]).await;
+    assert!(blank.is_err(), "a tick names its item");
+    // A blank name clears who prepared the setup instead of signing with nothing.
+    let sign = |name: &str| SetupChange::SetField {
+        field: FieldChange::PreparedBy(Some(name.into())),
+    };
+    let signed = change_setup(&ctx, id.clone(), vec![sign(" Dana ")])
+        .await
+        .unwrap();
+    assert_eq!(signed.fields.prepared_by.as_deref(), Some("Dana"));
+    let cleared = change_setup(&ctx, id, vec![sign("  ")]).await.unwrap();
+    assert_eq!(cleared.fields.prepared_by, None);
 }
 
 #[tokio::test]

@@ -272,7 +272,7 @@ fn the_employee_is_created_after_a_preview_and_the_change_is_logged() {
         .contains(&format!("employee {employee}")));
     let setup: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
     assert_eq!(setup["admin_changes"].as_array().unwrap().len(), 1);
-    assert_eq!(setup["fields"]["integration_employee_id"], employee);
+    assert_eq!(setup["fields"]["netsuite"]["employee_id"], employee);
 
     let taken: IpcError = h
         .host
@@ -415,7 +415,7 @@ fn from_an_empty_account_to_a_validated_m2m_setup_after_one_consent() {
         .unwrap();
     let cert = mapped["certificate_id"].as_str().unwrap().to_owned();
     let setup: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
-    assert_eq!(setup["fields"]["m2m_certificate_id"], cert.as_str());
+    assert_eq!(setup["fields"]["netsuite"]["certificate_id"], cert.as_str());
     let changes = setup["admin_changes"].as_array().unwrap();
     assert_eq!(changes.len(), 2, "{changes:?}");
     assert!(changes

@@ -120,12 +120,21 @@ fn secrets_are_write_only_and_never_reach_the_store_file() {
     let refused = host.raw("secret_get", json!({ "key": key })).unwrap_err();
     assert!(refused.to_string().contains("not found"), "{refused}");
     // Saving the setup again writes the store; the secret is not in it.
-    let tick = json!([{ "type": "set_fields", "fields": { "checklist_role": "a" } }]);
-    host.invoke::<Value>(
-        "change_setup",
-        json!({ "id": setup["id"], "changes": tick }),
-    )
-    .unwrap();
+    let tick = json!([
+        { "type": "tick_checklist", "step": "role", "item": "LIST_CUSTJOB", "done": true },
+        { "type": "set_field", "field": { "name": "prepared_by", "value": "Dana" } },
+    ]);
+    let changed: Value = host
+        .invoke(
+            "change_setup",
+            json!({ "id": setup["id"], "changes": tick }),
+        )
+        .unwrap();
+    assert_eq!(
+        changed["fields"]["checklists"]["role"],
+        json!(["LIST_CUSTJOB"])
+    );
+    assert_eq!(changed["fields"]["prepared_by"], "Dana");
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
         assert!(!String::from_utf8_lossy(&text).contains(value));
@@ -262,6 +271,35 @@ fn an_older_store_is_migrated_on_start_and_rewritten_at_once() {
     assert_eq!(clients[0]["name"], "Acme");
     let setup: Value = host.invoke("get_setup", json!({ "id": "old" })).unwrap();
     assert_eq!(setup["client_id"], clients[0]["id"]);
+}
+
+#[test]
+fn a_v2_store_s_string_fields_are_typed_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = onramp_application::data_dir::DataDir::new(dir.path()).state_file();
+    let v2 = json!({ "schema_version": 2, "clients": [], "setups": [{
+        "id": "old", "erp": "intacct", "label": "GL", "client_id": null,
+        "environment": "production", "practice_scenario": null, "account_id": "acme",
+        "entity_id": null, "profile_id": null, "auth_method": null, "current_step": "roles",
+        "steps": {}, "last_run": null,
+        "fields": { "checklist_roles": "GLACCOUNT,VENDOR", "permission_mode": "user",
+                    "multi_entity": "no", "note_from_elsewhere": "kept" },
+        "created_at": "2025-05-01T09:00:00Z", "updated_at": "2025-05-01T10:00:00Z"
+    }]});
+    std::fs::write(&state_file, v2.to_string()).unwrap();
+
+    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
+    let on_disk: Value = serde_json::from_slice(&std::fs::read(&state_file).unwrap()).unwrap();
+    let fields = &on_disk["setups"][0]["fields"];
+    assert_eq!(
+        fields["checklists"]["roles"],
+        json!(["GLACCOUNT", "VENDOR"])
+    );
+    assert_eq!(fields["intacct"]["permission_mode"], "user");
+    assert_eq!(fields["intacct"]["multi_entity"], false);
+    assert_eq!(fields["legacy"]["note_from_elsewhere"], "kept");
+    let setup: Value = host.invoke("get_setup", json!({ "id": "old" })).unwrap();
+    assert_eq!(&setup["fields"], fields, "the window reads what is stored");
 }
 
 #[test]

@@ -201,9 +201,10 @@ pub(super) fn stored(h: &OAuthHost, id: &str, name: &str) -> Option<String> {
         .map(|s| s.expose().clone())
 }
 
-pub(super) fn field(h: &OAuthHost, id: &str, key: &str) -> Value {
+/// The setup's field at `path` (a JSON pointer into `fields`), `null` when unset.
+pub(super) fn field(h: &OAuthHost, id: &str, path: &str) -> Value {
     let s: Value = h.host.invoke("get_setup", json!({ "id": id })).unwrap();
-    s["fields"][key].clone()
+    s["fields"].pointer(path).cloned().unwrap_or(Value::Null)
 }
 
 #[test]
@@ -230,8 +231,8 @@ fn code_flow_by_second_launch_stores_tokens_and_validates() {
     let access =
         stored(&h, &id, "netsuite.oauth2_access_token").expect("access token in the keychain");
     assert!(stored(&h, &id, "netsuite.oauth2_refresh_token").is_some());
-    let access_expiry = field(&h, &id, "access_token_expires_at");
-    let refresh_expiry = field(&h, &id, "refresh_token_expires_at");
+    let access_expiry = field(&h, &id, "/netsuite/token/access_expires_at");
+    let refresh_expiry = field(&h, &id, "/netsuite/token/refresh_expires_at");
     let parse = |v: &Value| {
         time::OffsetDateTime::parse(
             v.as_str().unwrap(),
@@ -248,7 +249,7 @@ fn code_flow_by_second_launch_stores_tokens_and_validates() {
     );
     // The settings file holds the expiry, never the token.
     let file = std::fs::read_to_string(h.dir.path().join("onramp-state.json")).unwrap();
-    assert!(file.contains("access_token_expires_at") && !file.contains(&access));
+    assert!(file.contains(access_expiry.as_str().unwrap()) && !file.contains(&access));
 
     let (summary, results) = run(&h.host, &id);
     let failed: Vec<_> = results

@@ -69,7 +69,10 @@ fn m2m_with_a_generated_certificate_validates() {
     assert!(stored(&h, &id, "netsuite.m2m_private_key")
         .unwrap()
         .contains("PRIVATE KEY"));
-    assert_eq!(field(&h, &id, "cert_expires_at"), cert["not_after"]);
+    assert_eq!(
+        field(&h, &id, "/netsuite/certificate_expires_at"),
+        cert["not_after"]
+    );
     // RS256 is not even a value the command accepts.
     let err = h.host.raw(
         "m2m_generate",

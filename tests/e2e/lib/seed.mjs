@@ -30,6 +30,6 @@ export function netsuiteSetup({ id, label, currentStep, doneSteps = [] }) {
 export function writeState(home, setups) {
   mkdirSync(home.appDataDir, { recursive: true });
   const path = join(home.appDataDir, STATE_FILE);
-  writeFileSync(path, JSON.stringify({ schema_version: 2, setups, clients: [] }, null, 2));
+  writeFileSync(path, JSON.stringify({ schema_version: 3, setups, clients: [] }, null, 2));
   return path;
 }

@@ -77,7 +77,7 @@ export function AdminPanel({ setup, onChanged }: Props) {
             field="admin_client_id"
             label="Client ID for the administrator's sign-in"
             help="An integration record with Authorization Code Grant, Public Client and Onramp's redirect URI. Leave it unset to sign in through the setup's own record."
-            value={setup.fields?.admin_client_id}
+            value={setup.fields?.netsuite?.admin_client_id ?? undefined}
             onSaved={onChanged}
           />
           {practiceId.data !== null && practiceId.data !== undefined && (

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Setup } from "../api";
+import type { Setup, SetupFields } from "../api";
 import { KeyHandoff } from "./KeyHandoff";
 
 const m2mExportKey = vi.fn();
@@ -12,7 +12,7 @@ vi.mock("../api", async (importOriginal) => {
   };
 });
 
-function setup(fields: Record<string, string> = {}): Setup {
+function setup(fields: SetupFields = {}): Setup {
   return { id: "s1", label: "Acme", practice_scenario: null, fields } as unknown as Setup;
 }
 
@@ -37,7 +37,7 @@ describe("KeyHandoff", () => {
   it("says when and where a key was already handed over, and offers no second export", () => {
     render(
       <KeyHandoff
-        setup={setup({ m2m_key_exported_at: "2026-12-01T09:00:00Z", m2m_key_exported_to: "/tmp/k.pem" })}
+        setup={setup({ netsuite: { key_export: { at: "2026-12-01T09:00:00Z", to: "/tmp/k.pem" } } })}
         onChanged={() => undefined}
       />,
     );

@@ -19,8 +19,8 @@ export function KeyHandoff({ setup, onChanged }: Props) {
   const [understood, setUnderstood] = useState(false);
   const [done, setDone] = useState<KeyExport | null>(null);
   const { busy, error, run } = useAction();
-  const exportedAt = setup.fields?.m2m_key_exported_at;
-  const exportedTo = setup.fields?.m2m_key_exported_to;
+  const exportedAt = setup.fields?.netsuite?.key_export?.at;
+  const exportedTo = setup.fields?.netsuite?.key_export?.to;
 
   useEffect(() => {
     api.defaultExportDir().then(setFolder, () => undefined);

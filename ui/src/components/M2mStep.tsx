@@ -33,7 +33,7 @@ export function M2mStep({ setup, onChanged }: Props) {
   const practice = setup.practice_scenario !== null;
   const name = useId();
   const holderName = useId();
-  const vendorSaved = setup.fields?.m2m_key_holder === "vendor";
+  const vendorSaved = setup.fields?.netsuite?.vendor_certificate != null;
   const [holder, setHolder] = useState<Holder>(vendorSaved ? "vendor" : "onramp");
   const [vendorCert, setVendorCert] = useState<VendorCertificate | null | undefined>(undefined);
   const vendorImported = vendorCert === undefined ? vendorSaved : vendorCert !== null;
@@ -59,7 +59,7 @@ export function M2mStep({ setup, onChanged }: Props) {
         field="client_id"
         label="Client ID"
         help="Shown once when the integration record is saved, under Client Credentials."
-        value={setup.fields?.oauth2_client_id}
+        value={setup.fields?.netsuite?.client_id ?? undefined}
         onSaved={onChanged}
       />
 
@@ -180,7 +180,7 @@ export function M2mStep({ setup, onChanged }: Props) {
             field="certificate_id"
             label="Certificate ID"
             help="The Certificate ID NetSuite shows for this mapping (not the file name)."
-            value={setup.fields?.m2m_certificate_id}
+            value={setup.fields?.netsuite?.certificate_id ?? undefined}
             onSaved={onChanged}
           />
         </section>

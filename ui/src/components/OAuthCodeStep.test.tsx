@@ -55,7 +55,7 @@ function backend(extra: Record<string, (args: Record<string, unknown>) => unknow
   return { b, emit };
 }
 
-const oauthSetup = setup({ auth_method: "oauth2-code", fields: { oauth2_client_id: "abc123" } });
+const oauthSetup = setup({ auth_method: "oauth2-code", fields: { netsuite: { client_id: "abc123" } } });
 
 describe("OAuthCodeStep", () => {
   it("connects, then shows who the token acts as and when the tokens expire", async () => {
@@ -136,7 +136,7 @@ describe("OAuthCodeStep", () => {
     };
     const { b } = backend({ oauth_status: () => admin, oauth_revoke: () => none });
     const user = userEvent.setup();
-    render(<OAuthCodeStep setup={setup({ ...oauthSetup, fields: { oauth2_client_id: "abc123", user_email: "integration@wolfe.example" } })} onChanged={() => undefined} />);
+    render(<OAuthCodeStep setup={setup({ ...oauthSetup, fields: { netsuite: { client_id: "abc123" }, user_email: "integration@wolfe.example" } })} onChanged={() => undefined} />);
     expect(await screen.findByTestId("oauth-owner-name")).toHaveTextContent("Dana Admin (admin@wolfe.example), role Administrator");
     expect(screen.getByTestId("oauth-sub")).toHaveTextContent("role 3, user (employee) 7");
     expect(screen.getByTestId("oauth-wrong-user")).toHaveTextContent(

@@ -17,7 +17,7 @@ interface Props {
 /** Authorization code + PKCE: Client ID and secret, Connect, the redirect back (or pasted), the connection. */
 export function OAuthCodeStep({ setup, onChanged }: Props) {
   const practice = setup.practice_scenario !== null;
-  const clientId = setup.fields?.oauth2_client_id;
+  const clientId = setup.fields?.netsuite?.client_id ?? undefined;
   const { erp, auth_method } = setup;
   const specs = useLoad(useCallback(() => api.secretSpecs({ erp, auth_method }), [erp, auth_method]));
   const loaded = useLoad(useCallback(() => api.oauthStatus(setup.id), [setup.id]));
@@ -112,7 +112,7 @@ export function OAuthCodeStep({ setup, onChanged }: Props) {
           setupId={setup.id}
           status={current}
           onStatus={connected}
-          expectedUser={setup.fields?.user_email}
+          expectedUser={setup.fields?.user_email ?? undefined}
           onReconnect={() => void reconnect()}
         />
       )}

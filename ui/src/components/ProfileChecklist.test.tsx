@@ -23,15 +23,17 @@ const intacct: ConnectorProfile = {
 
 describe("ProfileChecklist", () => {
   it("groups Intacct objects by application with their operations, and reports ticks", async () => {
-    const onChange = vi.fn();
+    const onTick = vi.fn();
     const user = userEvent.setup();
-    render(<ProfileChecklist profile={intacct} ticked={["GLACCOUNT"]} onChange={onChange} />);
+    render(<ProfileChecklist profile={intacct} ticked={["GLACCOUNT"]} onTick={onTick} />);
     const ar = screen.getByRole("group", { name: "Accounts Receivable" });
     const invoice = within(ar).getByRole("checkbox", { name: /Invoices \(AR invoices\) ARINVOICE operations: List, View, Add/ });
     expect(invoice).not.toBeChecked();
     expect(screen.getByRole("checkbox", { name: /GLACCOUNT/ })).toBeChecked();
     expect(screen.getByText("(1 of 2 ticked)")).toBeInTheDocument();
     await user.click(invoice);
-    expect(onChange).toHaveBeenCalledWith(["GLACCOUNT", "ARINVOICE"]);
+    expect(onTick).toHaveBeenCalledWith("ARINVOICE", true);
+    await user.click(screen.getByRole("checkbox", { name: /GLACCOUNT/ }));
+    expect(onTick).toHaveBeenLastCalledWith("GLACCOUNT", false);
   });
 });

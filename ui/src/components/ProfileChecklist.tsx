@@ -39,11 +39,12 @@ interface Props {
   what?: What;
   /** Keys ticked so far (saved on the setup, so a reopened setup keeps them). */
   ticked: string[];
-  onChange: (ticked: string[]) => void;
+  /** One item ticked or unticked (saved as that one change, so other ticks stay). */
+  onTick: (key: string, done: boolean) => void;
 }
 
 /** What to grant, grouped as the ERP's role page groups it, to tick off while doing it. */
-export function ProfileChecklist({ profile, what = "permissions", ticked, onChange }: Props) {
+export function ProfileChecklist({ profile, what = "permissions", ticked, onTick }: Props) {
   const items = itemsOf(profile, what);
   const groups = [...new Set(items.map((i) => i.group))];
   const netsuite = profile.netsuite != null;
@@ -72,9 +73,7 @@ export function ProfileChecklist({ profile, what = "permissions", ticked, onChan
                     <input
                       type="checkbox"
                       checked={ticked.includes(i.key)}
-                      onChange={(e) =>
-                        onChange(e.target.checked ? [...ticked, i.key] : ticked.filter((t) => t !== i.key))
-                      }
+                      onChange={(e) => onTick(i.key, e.target.checked)}
                     />{" "}
                     <span className="checklist-name">{i.name}</span> <code className="small">{i.id}</code>{" "}
                     {i.level !== "" && (

@@ -1,5 +1,5 @@
 import { useCallback, useId } from "react";
-import { api, type ConnectorProfile, type Setup } from "../api";
+import { api, type ConnectorProfile, type PermissionMode, type Setup, type SetupChange } from "../api";
 import { useLoad } from "../hooks/useLoad";
 import type { StepDef } from "../model/steps";
 import { PracticeValues } from "./PracticeValues";
@@ -10,8 +10,8 @@ import { ValueList, Warning, type Value } from "./ValueList";
 export interface GuideProps {
   setup: Setup;
   step: StepDef;
-  /** Saves non-secret values the user entered or ticked on the setup. */
-  onFields: (fields: Record<string, string>) => void;
+  /** Saves one non-secret value the user chose or ticked on the setup. */
+  onChange: (change: SetupChange) => void;
   onEntity: (entity: string | null) => void;
 }
 
@@ -28,19 +28,14 @@ export function StepGuide(props: GuideProps) {
 
 type Props = GuideProps & { profile: ConnectorProfile | null };
 
-function ticked(setup: Setup, step: string): string[] {
-  const raw = (setup.fields ?? {})[`checklist_${step}`];
-  return raw === undefined || raw === "" ? [] : raw.split(",");
-}
-
-function Checklist({ setup, step, profile, onFields, what }: Props & { what?: "features" | "permissions" }) {
+function Checklist({ setup, step, profile, onChange, what }: Props & { what?: "features" | "permissions" }) {
   if (profile === null) return <p className="muted">Pick a connector profile first: it lists what to grant.</p>;
   return (
     <ProfileChecklist
       profile={profile}
       what={what}
-      ticked={ticked(setup, step.id)}
-      onChange={(keys) => onFields({ [`checklist_${step.id}`]: keys.join(",") })}
+      ticked={setup.fields?.checklists?.[step.id] ?? []}
+      onTick={(item, done) => onChange({ type: "tick_checklist", step: step.id, item, done })}
     />
   );
 }
@@ -58,7 +53,7 @@ function usePracticeValues(setup: Setup): Record<string, string> {
 function NetSuiteGuide(props: Props) {
   const { setup, step } = props;
   const role = setup.fields?.role_name ?? "Onramp Integration";
-  const user = setup.fields?.user_email;
+  const user = setup.fields?.user_email ?? undefined;
   switch (step.id) {
     case "account":
       return <ValueList title="This setup" values={[{ label: "Account ID", value: setup.account_id }]} />;
@@ -150,14 +145,15 @@ function NamedSecrets({ setup, names }: { setup: Setup; names: string[] }) {
 }
 
 function IntacctGuide(props: Props) {
-  const { setup, step, onFields } = props;
+  const { setup, step, onChange } = props;
   const practice = usePracticeValues(setup);
   const name = useId();
   const sender = practice["intacct.sender_id"];
   const userId = practice["intacct.user_id"];
   switch (step.id) {
     case "company": {
-      const multi = setup.fields?.multi_entity ?? (setup.entity_id !== null && setup.entity_id !== "" ? "yes" : "");
+      const multi = setup.fields?.intacct?.multi_entity ?? (setup.entity_id !== null && setup.entity_id !== "" ? true : null);
+      const choose = (value: boolean) => onChange({ type: "set_field", field: { name: "multi_entity", value } });
       const values: Value[] = [{ label: "Company ID", value: setup.account_id, note: "as typed on the sign-in page" }];
       if (setup.entity_id !== null && setup.entity_id !== "") values.push({ label: "Entity ID", value: setup.entity_id });
       return (
@@ -165,17 +161,18 @@ function IntacctGuide(props: Props) {
           <ValueList title="This setup" values={values} />
           <fieldset className="choice">
             <legend>Is the company multi-entity?</legend>
-            {[
-              ["yes", "Yes: it has entities (the sign-in page lets you pick one)"],
-              ["no", "No: one company, no entities"],
-            ].map(([value, label]) => (
-              <label key={value}>
-                <input type="radio" name={name} checked={multi === value} onChange={() => onFields({ multi_entity: value ?? "" })} />{" "}
-                {label}
+            {(
+              [
+                [true, "Yes: it has entities (the sign-in page lets you pick one)"],
+                [false, "No: one company, no entities"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={label}>
+                <input type="radio" name={name} checked={multi === value} onChange={() => choose(value)} /> {label}
               </label>
             ))}
           </fieldset>
-          {multi === "yes" && (
+          {multi === true && (
             <label className="guide-field">
               Entity ID the connector works in
               <input
@@ -228,17 +225,19 @@ function IntacctGuide(props: Props) {
         />
       );
     case "roles": {
-      const mode = setup.fields?.permission_mode ?? "role";
+      const mode = setup.fields?.intacct?.permission_mode ?? "role";
+      const choose = (value: PermissionMode) =>
+        onChange({ type: "set_field", field: { name: "permission_mode", value } });
       return (
         <>
           <fieldset className="choice">
             <legend>How does the company grant permissions?</legend>
             <label>
-              <input type="radio" name={name} checked={mode === "role"} onChange={() => onFields({ permission_mode: "role" })} />{" "}
+              <input type="radio" name={name} checked={mode === "role"} onChange={() => choose("role")} />{" "}
               Role-based: the user form has a Roles table. Create a role, grant it the permissions below, assign it to the user.
             </label>
             <label>
-              <input type="radio" name={name} checked={mode === "user"} onChange={() => onFields({ permission_mode: "user" })} />{" "}
+              <input type="radio" name={name} checked={mode === "user"} onChange={() => choose("user")} />{" "}
               User-based: the user form shows User type and Admin privileges. Grant the permissions on the user itself.
             </label>
           </fieldset>

@@ -73,7 +73,10 @@ describe("M2mStep with the vendor's certificate", () => {
     });
     const user = userEvent.setup();
     render(
-      <M2mStep setup={{ ...m2m, fields: { ...m2m.fields, m2m_key_holder: "vendor" } }} onChanged={vi.fn()} />,
+      <M2mStep
+        setup={setup({ auth_method: "oauth2-m2m", fields: { netsuite: { vendor_certificate: { algorithm: "ES384" } } } })}
+        onChanged={vi.fn()}
+      />,
     );
     expect(screen.getByTestId("m2m-holder-vendor")).toBeChecked();
     expect(await screen.findByTestId("vendor-cert-expiry")).toHaveAttribute("datetime", vendorCert.not_after);

@@ -111,7 +111,7 @@ export function SetupScreen({ id, onHome, onMaintain }: Props) {
               step={step}
               onRunFinished={() => void refresh()}
               onProfile={(profileId) => void change([{ type: "set_profile", profile_id: profileId }])}
-              onFields={(fields) => void change([{ type: "set_fields", fields }])}
+              onChange={(c) => void change([c])}
               onEntity={(entity) => void change([{ type: "set_entity", entity_id: entity }])}
               onReplace={replace}
               steps={steps}

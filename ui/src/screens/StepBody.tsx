@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Setup } from "../api";
+import type { Setup, SetupChange } from "../api";
 import { AuditTrailPanel } from "../components/AuditTrailPanel";
 import { AuthStepBody } from "../components/AuthStepBody";
 import { CredentialsStep } from "../components/CredentialsStep";
@@ -17,8 +17,8 @@ interface Props {
   step: StepDef;
   onRunFinished: () => void;
   onProfile: (profileId: string) => void;
-  /** Saves non-secret values the user entered on a step. */
-  onFields: (fields: Record<string, string>) => void;
+  /** Saves one non-secret value the user chose or ticked on a step. */
+  onChange: (change: SetupChange) => void;
   onEntity: (entity: string | null) => void;
   /** The backend changed and returned the setup (e.g. a practice fix): show that one. */
   onReplace: (setup: Setup) => void;
@@ -59,16 +59,16 @@ function LiveCheck({ setup, step, steps, onGoTo, onStepVerdict }: Props) {
   );
 }
 
-function KindBody({ setup, step, onRunFinished, onProfile, onFields, onEntity, onReplace }: Props) {
+function KindBody({ setup, step, onRunFinished, onProfile, onChange, onEntity, onReplace }: Props) {
   switch (step.kind) {
     case "external":
-      return <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />;
+      return <StepGuide setup={setup} step={step} onChange={onChange} onEntity={onEntity} />;
     case "profile":
       return <ProfilePicker erp={setup.erp} selected={setup.profile_id} onSelect={onProfile} />;
     case "credentials":
       return (
         <>
-          <StepGuide setup={setup} step={step} onFields={onFields} onEntity={onEntity} />
+          <StepGuide setup={setup} step={step} onChange={onChange} onEntity={onEntity} />
           <CredentialsStep setup={setup} />
         </>
       );

@@ -1,4 +1,4 @@
-import type { AppInfo, CheckResult, RunSummary, Setup, SetupChange, SetupSummary } from "../api";
+import type { AppInfo, CheckResult, FieldChange, RunSummary, Setup, SetupChange, SetupFields, SetupSummary } from "../api";
 import { stepsFor } from "../model/steps";
 
 const T = "2026-11-20T09:30:00Z";
@@ -80,6 +80,18 @@ export function result(overrides: Partial<CheckResult> = {}): CheckResult {
   };
 }
 
+/** One value the person set, as `SetupFields::apply` sets it. */
+function withField(fields: SetupFields, f: FieldChange): SetupFields {
+  switch (f.name) {
+    case "prepared_by":
+      return { ...fields, prepared_by: f.value?.trim() === "" ? null : (f.value?.trim() ?? null) };
+    case "multi_entity":
+      return { ...fields, intacct: { ...fields.intacct, multi_entity: f.value } };
+    case "permission_mode":
+      return { ...fields, intacct: { ...fields.intacct, permission_mode: f.value } };
+  }
+}
+
 /**
  * The backend's `change_setup` for tests that need the changed setup back:
  * each change touches only its own part of the setup, as in the app.
@@ -104,9 +116,17 @@ export function applyChanges(current: Setup, changes: SetupChange[]): Setup {
       case "mark_step":
         next = { ...next, steps: { ...next.steps, [c.step]: { status: c.status, updated_at: T } } };
         break;
-      case "set_fields":
-        next = { ...next, fields: { ...next.fields, ...c.fields } };
+      case "set_field":
+        next = { ...next, fields: withField(next.fields ?? {}, c.field) };
         break;
+      case "tick_checklist": {
+        const ticked = new Set(next.fields?.checklists?.[c.step] ?? []);
+        if (c.done) ticked.add(c.item);
+        else ticked.delete(c.item);
+        const checklists = { ...next.fields?.checklists, [c.step]: [...ticked].sort() };
+        next = { ...next, fields: { ...next.fields, checklists } };
+        break;
+      }
       case "set_profile":
         next = { ...next, profile_id: c.profile_id };
         break;

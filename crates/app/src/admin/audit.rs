@@ -13,7 +13,6 @@ use specta::Type;
 
 use super::refused;
 use crate::ctx::AppCtx;
-use crate::oauth::field;
 
 /// One failed login, as the Login Audit Trail shows it, with its meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -50,7 +49,7 @@ pub struct AuditReading {
 
 pub async fn read(ctx: &AppCtx, setup: &Setup) -> Result<AuditReading, IpcError> {
     let client = super::client(ctx, setup).await?;
-    let email = field(setup, "user_email").map(str::to_owned);
+    let email = setup.fields.user_email.clone();
     // Not filtered by the user: a login NetSuite cannot tie to one (a revoked
     // or unknown token) has no email in the trail, and is often the one asked about.
     let rows = admin::failed_logins(&client, None, 10)

@@ -13,10 +13,9 @@ use serde::Serialize;
 use specta::Type;
 
 use super::changes::{self, Preview};
-use super::employee::EMPLOYEE_ID;
 use super::refused;
 use crate::ctx::AppCtx;
-use crate::oauth::{client::client_id, field, fields, invalid, write_fields};
+use crate::oauth::{client::client_id, invalid, write_fields};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct SlotView {
@@ -75,15 +74,23 @@ async fn target(ctx: &AppCtx, client: &NetSuiteClient, setup: &Setup) -> Result<
         })?;
         (c.certificate_pem, c.not_after)
     };
-    let role_name = field(setup, "role_name")
+    let role_name = setup
+        .fields
+        .role_name
+        .as_deref()
         .ok_or_else(|| invalid("enter the integration role's name on the Role step first"))?;
     let role = admin::resolve_role(client, role_name)
         .await
         .map_err(|e| refused(AdminAction::ResolveRole, e))?
         .ok_or_else(|| invalid(format!("NetSuite has no role named '{role_name}'")))?;
-    let entity = field(setup, EMPLOYEE_ID).ok_or_else(|| {
-        invalid("create the integration employee first (or enter its internal ID)")
-    })?;
+    let entity = setup
+        .fields
+        .netsuite
+        .employee_id
+        .as_deref()
+        .ok_or_else(|| {
+            invalid("create the integration employee first (or enter its internal ID)")
+        })?;
     let num = |what: &str, v: &str| {
         v.parse::<u64>()
             .map_err(|_| invalid(format!("the {what} ID {v} is not a NetSuite internal ID")))
@@ -105,7 +112,10 @@ fn preview(t: &Target, slots: &[SlotView], replaceable: &[String], setup: &Setup
     if active >= MAX_ACTIVE {
         warnings.push("All slots are in use: revoke one before mapping this certificate.".into());
     }
-    let user = field(setup, "user_email")
+    let user = setup
+        .fields
+        .user_email
+        .as_ref()
         .map(|e| format!(" ({e})"))
         .unwrap_or_default();
     let mut changes = vec![format!(
@@ -194,14 +204,11 @@ pub async fn run(
             "NetSuite answered, but its certificate list does not show the change",
         ));
     }
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (fields::CERTIFICATE_ID, Some(certificate_id.clone())),
-            (fields::CERT_EXPIRES_AT, Some(t.not_after.clone())),
-        ],
-    )?;
+    let (id, expires_at) = (certificate_id.clone(), t.not_after.clone());
+    write_fields(ctx, &setup.id, |f| {
+        f.netsuite.certificate_id = Some(id);
+        f.netsuite.certificate_expires_at = Some(expires_at);
+    })?;
     let outcome = format!(
         "Certificate {certificate_id} is active for employee {} with role {}{}.",
         t.entity,

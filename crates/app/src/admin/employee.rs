@@ -12,10 +12,7 @@ use specta::Type;
 use super::changes::{self, Preview};
 use super::refused;
 use crate::ctx::AppCtx;
-use crate::oauth::{field, invalid, write_fields};
-
-/// Setup field: the internal ID of the employee Onramp created.
-pub const EMPLOYEE_ID: &str = "integration_employee_id";
+use crate::oauth::{invalid, write_fields};
 
 /// What the person fills in for the new employee.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
@@ -88,8 +85,10 @@ fn checked(input: &EmployeeInput) -> Result<EmployeeInput, IpcError> {
 }
 
 fn role_name(setup: &Setup) -> Result<String, IpcError> {
-    field(setup, "role_name")
-        .map(str::to_owned)
+    setup
+        .fields
+        .role_name
+        .clone()
         .ok_or_else(|| invalid("enter the integration role's name on the Role step first"))
 }
 
@@ -191,14 +190,11 @@ pub async fn create(
         .await
         .map_err(|e| refused(AdminAction::CreateEmployee, e))?;
     verify(&back, &new)?;
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (EMPLOYEE_ID, Some(id.clone())),
-            ("user_email", Some(new.email.clone())),
-        ],
-    )?;
+    let (employee, email) = (id.clone(), new.email.clone());
+    write_fields(ctx, &setup.id, |f| {
+        f.netsuite.employee_id = Some(employee);
+        f.user_email = Some(email);
+    })?;
     let outcome = format!(
         "Read back employee {id}: {}, Give Access on, role {}.",
         back.email, plan.role_id

@@ -14,10 +14,9 @@ use serde::Serialize;
 use specta::Type;
 
 use super::changes::{self, Preview};
-use super::employee::EMPLOYEE_ID;
 use super::refused;
 use crate::ctx::AppCtx;
-use crate::oauth::{field, fields, invalid};
+use crate::oauth::invalid;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct OffboardPlan {
@@ -35,10 +34,10 @@ pub struct Offboarded {
 }
 
 async fn employee(client: &NetSuiteClient, setup: &Setup) -> Result<EmployeeRecord, IpcError> {
-    let id = match field(setup, EMPLOYEE_ID) {
-        Some(id) => id.to_owned(),
+    let id = match &setup.fields.netsuite.employee_id {
+        Some(id) => id.clone(),
         None => {
-            let email = field(setup, "user_email").ok_or_else(|| {
+            let email = setup.fields.user_email.as_deref().ok_or_else(|| {
                 invalid("enter the integration user's email on the User step first")
             })?;
             let q = format!(
@@ -75,7 +74,11 @@ fn preview(setup: &Setup, e: &EmployeeRecord) -> Preview {
             e.email
         ),
     ];
-    let cert = field(setup, fields::CERTIFICATE_ID)
+    let cert = setup
+        .fields
+        .netsuite
+        .certificate_id
+        .as_ref()
         .map(|c| format!(" (certificate {c})"))
         .unwrap_or_default();
     warnings.push(format!(

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use onramp_core::state::KeptAdminSession;
 use onramp_core::{ErrorKind, IpcError, Secret, SecretKey};
 use onramp_netsuite::oauth2::{OffsetDateTime, TokenSet};
 use serde::Serialize;
@@ -13,13 +14,10 @@ use specta::Type;
 use time::format_description::well_known::Rfc3339;
 
 use crate::ctx::AppCtx;
-use crate::oauth::{field, write_fields};
+use crate::oauth::write_fields;
 
 /// Keychain entry of a kept administrator token.
 pub const KEPT_TOKEN: &str = "netsuite.admin_access_token";
-/// Setup fields of a kept sign-in (non-secret bookkeeping).
-const KEPT_UNTIL: &str = "admin_token_expires_at";
-const KEPT_BY: &str = "admin_consented_by";
 
 #[derive(Clone)]
 struct Session {
@@ -91,11 +89,11 @@ async fn store(
             .access_expires_at
             .format(&Rfc3339)
             .unwrap_or_default();
-        write_fields(
-            ctx,
-            setup_id,
-            vec![(KEPT_UNTIL, Some(until)), (KEPT_BY, Some(consented_by))],
-        )?;
+        let kept = KeptAdminSession {
+            expires_at: until,
+            consented_by,
+        };
+        write_fields(ctx, setup_id, |f| f.netsuite.admin_session = Some(kept))?;
     }
     ctx.admin.lock().insert(setup_id.to_owned(), session);
     tracing::info!(%setup_id, keep, "administrator signed in");
@@ -107,8 +105,10 @@ async fn current(ctx: &AppCtx, setup_id: &str) -> Result<Option<Session>, IpcErr
         return Ok(Some(s.clone()));
     }
     let setup = ctx.state.setup(setup_id)?;
-    let until = field(&setup, KEPT_UNTIL).and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok());
-    let Some(expires_at) = until else {
+    let Some(kept) = setup.fields.netsuite.admin_session else {
+        return Ok(None);
+    };
+    let Ok(expires_at) = OffsetDateTime::parse(&kept.expires_at, &Rfc3339) else {
         return Ok(None);
     };
     let id = setup_id.to_owned();
@@ -119,7 +119,7 @@ async fn current(ctx: &AppCtx, setup_id: &str) -> Result<Option<Session>, IpcErr
     let session = token.map(|token| Session {
         token,
         expires_at,
-        consented_by: field(&setup, KEPT_BY).unwrap_or_default().to_owned(),
+        consented_by: kept.consented_by,
         kept: true,
     });
     Ok(session.filter(fresh))
@@ -163,7 +163,7 @@ pub async fn sign_out(ctx: &AppCtx, setup_id: &str) -> Result<AdminStatus, IpcEr
         s.delete(&SecretKey::new(id.as_str(), KEPT_TOKEN))
     })
     .await?;
-    write_fields(ctx, setup_id, vec![(KEPT_UNTIL, None), (KEPT_BY, None)])?;
+    write_fields(ctx, setup_id, |f| f.netsuite.admin_session = None)?;
     status(ctx, setup_id).await
 }
 

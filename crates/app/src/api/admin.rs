@@ -40,11 +40,11 @@ async fn admin_code_client(
     setup: &Setup,
     endpoints: onramp_core::http::Endpoints,
 ) -> Result<(CodeClient, Option<Secret<String>>), IpcError> {
-    if let Some(id) = crate::oauth::field(setup, crate::oauth::fields::ADMIN_CLIENT_ID) {
+    if let Some(id) = setup.fields.netsuite.admin_client_id.as_deref() {
         let c = client::code_client_with(ctx, setup, endpoints, id.to_owned(), None)?;
         return Ok((c, None));
     }
-    if crate::oauth::field(setup, crate::oauth::fields::CLIENT_ID).is_some() {
+    if setup.fields.netsuite.client_id.is_some() {
         return Ok((client::code_client(ctx, setup, endpoints).await?, None));
     }
     let key = client::secret(ctx, setup, SecretName::NetsuiteConsumerKey.as_str()).await?;

@@ -21,7 +21,7 @@ use crate::oauth::key_export::{self, KeyExport};
 use crate::oauth::m2m::{self, M2mAlgorithm, M2mCertificate, PracticeUpload};
 use crate::oauth::tokens::{self, OAuthStatus};
 use crate::oauth::vendor::{self, VendorCertificate};
-use crate::oauth::{client, fields, invalid, oauth_error, write_fields, REDIRECT_URI};
+use crate::oauth::{client, invalid, oauth_error, write_fields, REDIRECT_URI};
 
 /// Saves the setup's NetSuite sign-in method.
 pub async fn oauth_set_method(
@@ -76,13 +76,19 @@ pub async fn oauth_set_field(
     field: OAuthField,
     value: String,
 ) -> Result<(), IpcError> {
-    let (key, what) = match field {
-        OAuthField::ClientId => (fields::CLIENT_ID, "Client ID"),
-        OAuthField::CertificateId => (fields::CERTIFICATE_ID, "Certificate ID"),
-        OAuthField::AdminClientId => (fields::ADMIN_CLIENT_ID, "Client ID"),
+    let what = match field {
+        OAuthField::CertificateId => "Certificate ID",
+        OAuthField::ClientId | OAuthField::AdminClientId => "Client ID",
     };
-    let value = clean_id(what, &value)?;
-    write_fields(ctx, &setup_id, vec![(key, Some(value))])
+    let value = Some(clean_id(what, &value)?);
+    write_fields(ctx, &setup_id, |f| {
+        let ns = &mut f.netsuite;
+        match field {
+            OAuthField::ClientId => ns.client_id = value,
+            OAuthField::CertificateId => ns.certificate_id = value,
+            OAuthField::AdminClientId => ns.admin_client_id = value,
+        }
+    })
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -190,7 +196,8 @@ pub async fn oauth_revoke(ctx: &AppCtx, setup_id: String) -> Result<OAuthStatus,
         s.delete(&SecretKey::new(id.as_str(), REFRESH_TOKEN))
     })
     .await?;
-    write_fields(ctx, &setup_id, tokens::cleared_fields())?;
+    // The tokens are gone: so is what they said about themselves.
+    write_fields(ctx, &setup_id, |f| f.netsuite.token = Default::default())?;
     tracing::info!(%setup_id, "OAuth 2.0 tokens revoked and removed from the keychain");
     tokens::status(ctx, &ctx.state.setup(&setup_id)?).await
 }

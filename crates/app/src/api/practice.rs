@@ -244,7 +244,7 @@ pub async fn apply_practice_fix(ctx: &AppCtx, setup_id: String) -> Result<Setup,
                 setup.entity_id = Some(entity);
             }
         }
-        setup.fields.insert(practice::FIX_FIELD.to_owned(), full);
+        setup.fields.practice_fix = Some(full);
         setup.touch();
         Ok(setup.clone())
     })

@@ -5,10 +5,9 @@
 use crate::errors::OrIpc;
 use onramp_core::profile::ConnectorProfile;
 use onramp_core::profile::{AuthMethod, Erp};
-use std::collections::BTreeMap;
 
 use onramp_core::state::{
-    all_secret_names, Client, Environment, NewSetup, Setup, SetupSummary, StepStatus,
+    all_secret_names, Client, Environment, FieldChange, NewSetup, Setup, SetupSummary, StepStatus,
 };
 use onramp_core::steps::steps_for;
 use onramp_core::{IpcError, SecretKey};
@@ -79,9 +78,15 @@ pub enum SetupChange {
         step: String,
         status: StepStatus,
     },
-    /// Sets these fields (a checklist tick, a choice); other fields stay.
-    SetFields {
-        fields: BTreeMap<String, String>,
+    /// Sets one value the person chose (a name, a choice); other fields stay.
+    SetField {
+        field: FieldChange,
+    },
+    /// Ticks (or unticks) one item of a step's checklist; other ticks stay.
+    TickChecklist {
+        step: String,
+        item: String,
+        done: bool,
     },
     SetProfile {
         profile_id: Option<String>,
@@ -116,7 +121,8 @@ fn apply(setup: &mut Setup, change: SetupChange) {
             setup.current_step = next;
         }
         SetupChange::MarkStep { step, status } => setup.set_step(&step, status),
-        SetupChange::SetFields { fields } => setup.fields.extend(fields),
+        SetupChange::SetField { field } => setup.fields.apply(field),
+        SetupChange::TickChecklist { step, item, done } => setup.fields.tick(&step, &item, done),
         SetupChange::SetProfile { profile_id } => setup.profile_id = profile_id,
         SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
         SetupChange::SetClient { client_id } => setup.client_id = client_id,
@@ -138,6 +144,11 @@ fn check(change: &SetupChange) -> Result<(), IpcError> {
         }
         SetupChange::Rename { label } if label.trim().chars().count() > MAX_LABEL_CHARS => {
             invalid("that name is too long; keep it under 120 characters")
+        }
+        SetupChange::TickChecklist { step, item, .. }
+            if step.trim().is_empty() || item.trim().is_empty() =>
+        {
+            invalid("a checklist tick names its step and item")
         }
         _ => Ok(()),
     }
@@ -299,7 +310,7 @@ fn new_setup(mut input: NewSetup) -> Result<Setup, IpcError> {
 /// A practice setup takes its account, entity, profile and the wizard's
 /// non-secret fields from the scenario, as the user would have typed them.
 pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result<Setup, IpcError> {
-    let mut fields = Vec::new();
+    let (mut role_name, mut user_email) = (None, None);
     let mut profile = None;
     match input.erp {
         Erp::Netsuite => {
@@ -310,8 +321,7 @@ pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result
                 .unwrap_or_default();
             input.account_id = client.account_id.unwrap_or_default();
             profile = client.profile;
-            fields.extend(client.role_name.map(|v| ("role_name", v)));
-            fields.extend(client.user_email.map(|v| ("user_email", v)));
+            (role_name, user_email) = (client.role_name, client.user_email);
         }
         Erp::Intacct => {
             if let Some(p) = scenario.intacct.as_ref().map(|i| &i.practice) {
@@ -334,8 +344,7 @@ pub(crate) fn practice_setup(mut input: NewSetup, scenario: &Scenario) -> Result
             .and_then(|p| p.netsuite.and_then(|n| n.auth_methods.first().copied()));
         setup.auth_method = Some(recommended.unwrap_or(AuthMethod::Tba));
     }
-    setup
-        .fields
-        .extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
+    setup.fields.role_name = role_name;
+    setup.fields.user_email = user_email;
     Ok(setup)
 }

@@ -2,7 +2,8 @@
 //! owner, without losing the working one: the new key pair waits in the
 //! keychain beside the old (the setup's pending entry), its certificate in
 //! `certificates/<setup id>.pending.pem`, and the Certificate ID NetSuite
-//! shows for the new mapping in a pending field. A full run signs in with
+//! shows for the new mapping in a pending field
+//! (`certificate_id_pending`). A full run signs in with
 //! them (NetSuite allows several active certificates per integration record),
 //! and only a pass, with the token acting as the expected user, puts them in
 //! place. The old mapping is left for the person to revoke.
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 use onramp_core::profile::{AuthMethod, Erp};
 use onramp_core::runner::RunEvent;
-use onramp_core::state::Setup;
+use onramp_core::state::{OwnerChange, Setup};
 use onramp_core::{ErrorKind, IpcError, RunVerdict, SecretKey};
 use onramp_netsuite::checks::certificate::m2m_certificate_check;
 use onramp_netsuite::oauth2::keygen::{generate as keygen, MAX_VALIDITY_DAYS};
@@ -21,20 +22,15 @@ use onramp_netsuite::oauth2::{format_time, OffsetDateTime};
 use onramp_netsuite::Credentials;
 use tokio_util::sync::CancellationToken;
 
-use super::owner::{OwnerOutcome, OwnerProof, NEW_OWNER_FIELD, PREVIOUS_OWNER_FIELD, USER_FIELD};
+use super::owner::{OwnerOutcome, OwnerProof};
 use super::rotate::{pending_key, RotationOutcome, NOTHING_REPLACED};
 use crate::ctx::AppCtx;
 use crate::erp_run::{self, SetupSecrets};
 use crate::oauth::m2m::{certificate_path, M2mAlgorithm, PracticeUpload};
-use crate::oauth::{client::m2m_client, field, fields, invalid, refusal, write_fields};
+use crate::oauth::{client::m2m_client, invalid, refusal, write_fields};
 use crate::run::{run_to_end, EventSink, RunOptions};
 use crate::suite::{self, SignIn};
 use crate::{errors::OrIpc, runs};
-
-/// `Setup.fields`: the Certificate ID of the new mapping, until it is proven.
-pub const PENDING_CERTIFICATE_ID: &str = "m2m_certificate_id_pending";
-/// `Setup.fields`: the new owner's internal ID, for a change of owner.
-pub const NEW_OWNER_ENTITY: &str = "owner_change_entity";
 
 fn m2m_only(setup: &Setup) -> Result<(), IpcError> {
     match (setup.erp, setup.auth_method) {
@@ -85,7 +81,7 @@ pub async fn generate(
         onramp_core::files::create_private_dir(dir).map_err(storage)?;
     }
     std::fs::write(&path, &generated.certificate_pem).map_err(storage)?;
-    write_fields(ctx, &setup_id, vec![(PENDING_CERTIFICATE_ID, None)])?;
+    write_fields(ctx, &setup_id, |f| f.netsuite.certificate_id_pending = None)?;
     Ok(generated.certificate_pem)
 }
 
@@ -101,7 +97,9 @@ pub async fn set_certificate_id(
             "enter the Certificate ID NetSuite shows for the new mapping",
         ));
     }
-    write_fields(ctx, &setup_id, vec![(PENDING_CERTIFICATE_ID, Some(id))])
+    write_fields(ctx, &setup_id, |f| {
+        f.netsuite.certificate_id_pending = Some(id)
+    })
 }
 
 /// Practice mode: the simulated administrator maps the new certificate for
@@ -111,8 +109,9 @@ pub async fn practice_upload(ctx: &AppCtx, setup_id: String) -> Result<PracticeU
     m2m_only(&setup)?;
     let pem = std::fs::read_to_string(pending_path(ctx, &setup_id)?)
         .map_err(|_| invalid("generate the new key pair and certificate first"))?;
-    let entity = field(&setup, NEW_OWNER_ENTITY)
-        .filter(|_| field(&setup, NEW_OWNER_FIELD).is_some())
+    let change = setup.fields.netsuite.owner_change.as_ref();
+    let entity = change
+        .and_then(|c| c.entity.as_deref())
         .and_then(|e| e.parse().ok());
     let mapped = crate::oauth::m2m::practice_map(ctx, &setup, pem, entity).await?;
     set_certificate_id(ctx, setup_id, mapped.certificate_id.clone()).await?;
@@ -136,8 +135,10 @@ pub async fn begin_owner_change(
     }
     ctx.state.update_setup(&setup_id, |s| {
         m2m_only(s)?;
-        s.fields.insert(NEW_OWNER_FIELD.into(), new_user);
-        s.fields.insert(NEW_OWNER_ENTITY.into(), entity);
+        s.fields.netsuite.owner_change = Some(OwnerChange {
+            to: new_user,
+            entity: Some(entity),
+        });
         s.touch();
         Ok(s.clone())
     })
@@ -145,17 +146,18 @@ pub async fn begin_owner_change(
 
 /// Signs in with the pending key and Certificate ID; the token's entity, if NetSuite named it.
 async fn staged_sign_in(ctx: &AppCtx, setup: &Setup) -> Result<(SignIn, Option<String>), IpcError> {
-    let cert_id = field(setup, PENDING_CERTIFICATE_ID)
-        .ok_or_else(|| invalid("enter the Certificate ID of the new mapping first"))?
-        .to_owned();
+    let cert_id = setup
+        .fields
+        .netsuite
+        .certificate_id_pending
+        .clone()
+        .ok_or_else(|| invalid("enter the Certificate ID of the new mapping first"))?;
     let key_name = pending_key(&setup.id, M2M_PRIVATE_KEY);
     let key = crate::oauth::keychain(ctx, move |s| s.get(&key_name))
         .await?
         .ok_or_else(|| invalid("generate the new key pair and certificate first"))?;
     let mut staged = setup.clone();
-    staged
-        .fields
-        .insert(fields::CERTIFICATE_ID.into(), cert_id.clone());
+    staged.fields.netsuite.certificate_id = Some(cert_id.clone());
     let endpoints = erp_run::endpoints(ctx, setup).await?;
     let client = m2m_client(&ctx.data_dir, &staged, key.clone(), endpoints)?;
     let now = OffsetDateTime::now_utc();
@@ -223,13 +225,13 @@ pub async fn prove(
     if RunVerdict::of_summary(&summary) != RunVerdict::AllPassed {
         return Ok(refuse(NOTHING_REPLACED.into(), None));
     }
-    let new_owner = field(&setup, NEW_OWNER_FIELD).map(str::to_owned);
-    let expected = field(&setup, NEW_OWNER_ENTITY)
-        .filter(|_| new_owner.is_some())
-        .or(field(&setup, fields::TOKEN_ENTITY))
-        .map(str::to_owned);
+    let change = setup.fields.netsuite.owner_change.clone();
+    let new_owner = change.as_ref().map(|c| c.to.clone());
+    let expected = change
+        .and_then(|c| c.entity)
+        .or(setup.fields.netsuite.token.entity.clone());
     let owner = expected.as_ref().map(|want| OwnerProof {
-        expected: format!("{} (internal ID {want})", new_owner.clone().or(field(&setup, USER_FIELD).map(str::to_owned)).unwrap_or_default()),
+        expected: format!("{} (internal ID {want})", new_owner.clone().or(setup.fields.user_email.clone()).unwrap_or_default()),
         acting_as: entity.as_ref().map(|e| format!("internal ID {e}")),
         matches: entity.as_ref().map(|e| e == want),
         how: "NetSuite names the user in the access token it issued for the new certificate (sub: role;entity).".into(),
@@ -238,24 +240,23 @@ pub async fn prove(
         let why = format!("The new certificate signs in as internal ID {}, not the expected user: its mapping is for someone else. Nothing was replaced; map it for the right user and enter the new Certificate ID.", entity.unwrap_or_default());
         return Ok(refuse(why, owner));
     }
-    let old_cert = field(&setup, fields::CERTIFICATE_ID)
+    let old_cert = setup
+        .fields
+        .netsuite
+        .certificate_id
+        .as_deref()
         .unwrap_or("the old one")
         .to_owned();
     promote(ctx, &setup_id, &pem_expiry(ctx, &setup_id)?).await?;
-    let old_user = field(&setup, USER_FIELD).map(str::to_owned);
-    ctx.state.update_setup(&setup_id, |s| {
-        s.fields.remove(NEW_OWNER_FIELD);
-        s.fields.remove(NEW_OWNER_ENTITY);
-        if let Some(new) = &new_owner {
-            s.fields.insert(USER_FIELD.into(), new.clone());
-            if let Some(old) = &old_user {
-                s.fields.insert(PREVIOUS_OWNER_FIELD.into(), old.clone());
-            }
+    let old_user = setup.fields.user_email.clone();
+    write_fields(ctx, &setup_id, |f| {
+        match &new_owner {
+            Some(new) => f.owner_changed(new.clone()),
+            None => f.netsuite.owner_change = None,
         }
         if let Some(e) = &entity {
-            s.fields.insert(fields::TOKEN_ENTITY.into(), e.clone());
+            f.netsuite.token.entity = Some(e.clone());
         }
-        Ok(())
     })?;
     let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.clone());
     let (s, c, observe) = (summary.clone(), checks.clone(), prepared.observe);
@@ -313,14 +314,13 @@ async fn promote(ctx: &AppCtx, setup_id: &str, expires_at: &str) -> Result<(), I
     let from = pending_path(ctx, setup_id)?;
     std::fs::rename(&from, certificate_path(&ctx.data_dir, setup_id)?).map_err(storage)?;
     ctx.state.update_setup(setup_id, |s| {
-        if let Some(cert) = s.fields.remove(PENDING_CERTIFICATE_ID) {
-            s.fields.insert(fields::CERTIFICATE_ID.into(), cert);
+        let ns = &mut s.fields.netsuite;
+        if let Some(cert) = ns.certificate_id_pending.take() {
+            ns.certificate_id = Some(cert);
         }
-        s.fields
-            .insert(fields::CERT_EXPIRES_AT.into(), expires_at.to_owned());
+        ns.certificate_expires_at = Some(expires_at.to_owned());
         // A new key: the old one's hand-off record no longer applies.
-        s.fields.remove(fields::KEY_EXPORTED_AT);
-        s.fields.remove(fields::KEY_EXPORTED_TO);
+        ns.key_export = None;
         s.touch();
         Ok(())
     })

@@ -8,22 +8,14 @@
 //! proven; the old user and token are left for the person to retire.
 
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::state::Setup;
+use onramp_core::state::{OwnerChange, Setup};
 use onramp_core::{ErrorKind, IpcError};
 use serde::Serialize;
 use specta::Type;
 
 use super::rotate::{self, RotationOutcome, NOTHING_REPLACED};
 use crate::ctx::AppCtx;
-use crate::oauth::field;
 use crate::run::{EventSink, RunOptions};
-
-/// `Setup.fields`: the user taking the integration over (an e-mail address).
-pub const NEW_OWNER_FIELD: &str = "owner_change_to";
-/// `Setup.fields`: the user the integration belonged to before the change.
-pub const PREVIOUS_OWNER_FIELD: &str = "previous_owner";
-/// `Setup.fields`: the user the connector should act as (the wizard's).
-pub const USER_FIELD: &str = "user_email";
 
 /// Who the proven credentials act as, and how that was seen.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -64,13 +56,17 @@ pub async fn begin(ctx: &AppCtx, setup_id: String, new_user: String) -> Result<S
     }
     ctx.state.update_setup(&setup_id, |setup| {
         tba_only(setup)?;
-        if field(setup, USER_FIELD).is_some_and(|u| u.eq_ignore_ascii_case(&new_user)) {
+        let current = setup.fields.user_email.as_deref();
+        if current.is_some_and(|u| u.eq_ignore_ascii_case(&new_user)) {
             return Err(IpcError::new(
                 ErrorKind::InvalidInput,
                 format!("{new_user} already owns this setup's token: name the user taking over"),
             ));
         }
-        setup.fields.insert(NEW_OWNER_FIELD.into(), new_user);
+        setup.fields.netsuite.owner_change = Some(OwnerChange {
+            to: new_user,
+            entity: None,
+        });
         setup.touch();
         Ok(setup.clone())
     })
@@ -120,9 +116,13 @@ pub async fn prove(
 ) -> Result<OwnerOutcome, IpcError> {
     let setup = ctx.state.setup(&setup_id)?;
     tba_only(&setup)?;
-    let new_user = field(&setup, NEW_OWNER_FIELD)
-        .ok_or_else(|| IpcError::new(ErrorKind::InvalidInput, "name the new user first"))?
-        .to_owned();
+    let new_user = setup
+        .fields
+        .netsuite
+        .owner_change
+        .as_ref()
+        .map(|c| c.to.clone())
+        .ok_or_else(|| IpcError::new(ErrorKind::InvalidInput, "name the new user first"))?;
     let run = rotate::run_staged(ctx, &setup, options, events).await?;
     if !run.passed() {
         let rotation = run.refused(NOTHING_REPLACED.into());
@@ -142,16 +142,11 @@ pub async fn prove(
             owner: Some(owner),
         });
     }
-    let old_user = field(&setup, USER_FIELD).map(str::to_owned);
+    let old_user = setup.fields.user_email.clone();
     let steps = next_steps(&new_user, old_user.as_deref());
     let rotation = rotate::accept(ctx, &setup_id, run, steps).await?;
     ctx.state.update_setup(&setup_id, |s| {
-        s.fields.remove(NEW_OWNER_FIELD);
-        s.fields.insert(USER_FIELD.into(), new_user.clone());
-        match &old_user {
-            Some(old) => s.fields.insert(PREVIOUS_OWNER_FIELD.into(), old.clone()),
-            None => s.fields.remove(PREVIOUS_OWNER_FIELD),
-        };
+        s.fields.owner_changed(new_user.clone());
         s.touch();
         Ok(())
     })?;

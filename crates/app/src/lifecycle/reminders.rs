@@ -17,7 +17,6 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::releases::Release;
-use crate::oauth::fields;
 
 /// NetSuite's certificate e-mails, in days before expiry, widest first.
 pub const CERTIFICATE_NOTICE_DAYS: [i64; 3] = [60, 30, 14];
@@ -172,17 +171,18 @@ pub fn after_release(last_run_at: &str, now: OffsetDateTime) -> Option<Reminder>
 
 /// Every reminder of `setup` at `now`, most urgent first.
 pub fn of_setup(setup: &Setup, now: OffsetDateTime) -> SetupReminders {
-    let field = |k: &str| crate::oauth::field(setup, k);
+    let ns = &setup.fields.netsuite;
     let netsuite = setup.erp == Erp::Netsuite;
     let method = setup.auth_method.unwrap_or(AuthMethod::Tba);
     let last_at = setup.last_run.as_ref().map(|r| r.started_at.clone());
     let mut reminders = Vec::new();
     if netsuite && method == AuthMethod::Oauth2M2m {
-        let id = field(fields::CERTIFICATE_ID);
-        reminders.extend(field(fields::CERT_EXPIRES_AT).and_then(|at| certificate(at, id, now)));
+        let (id, at) = (ns.certificate_id.as_deref(), &ns.certificate_expires_at);
+        reminders.extend(at.as_deref().and_then(|at| certificate(at, id, now)));
     }
     if netsuite && method == AuthMethod::Oauth2Code {
-        reminders.extend(field(fields::REFRESH_EXPIRES_AT).and_then(|at| refresh_token(at, now)));
+        let at = ns.token.refresh_expires_at.as_deref();
+        reminders.extend(at.and_then(|at| refresh_token(at, now)));
     }
     if netsuite {
         reminders.extend(last_at.as_deref().and_then(|at| after_release(at, now)));
@@ -290,11 +290,9 @@ mod tests {
         )
         .unwrap();
         s.auth_method = Some(AuthMethod::Oauth2M2m);
-        s.fields
-            .insert(fields::CERT_EXPIRES_AT.into(), at(Duration::days(10)));
+        s.fields.netsuite.certificate_expires_at = Some(at(Duration::days(10)));
         // Not this setup's method: no reminder for it.
-        s.fields
-            .insert(fields::REFRESH_EXPIRES_AT.into(), at(Duration::hours(5)));
+        s.fields.netsuite.token.refresh_expires_at = Some(at(Duration::hours(5)));
         s.last_run = Some(RunSummary {
             run_id: "r".into(),
             passed: 1,

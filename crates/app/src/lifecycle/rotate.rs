@@ -278,8 +278,7 @@ fn next_steps(rotation: Rotation) -> Vec<String> {
 /// Forgets staged values (the user gave up on the rotation, or deleted the
 /// setup): new tokens and passwords, and a new M2M key and its certificate.
 pub async fn discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
-    let pending_id = super::m2m::PENDING_CERTIFICATE_ID;
-    crate::oauth::write_fields(ctx, &setup_id, vec![(pending_id, None)])?;
+    crate::oauth::write_fields(ctx, &setup_id, |f| f.netsuite.certificate_id_pending = None)?;
     if let Ok(path) = super::m2m::pending_path(ctx, &setup_id) {
         if let Err(e) = std::fs::remove_file(&path) {
             if e.kind() != std::io::ErrorKind::NotFound {

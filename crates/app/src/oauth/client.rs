@@ -1,5 +1,5 @@
 //! The OAuth 2.0 clients of a setup, built from what the user entered (Client
-//! ID and Certificate ID in the fields, secrets in the keychain) and sent to
+//! ID and Certificate ID in the setup's fields, secrets in the keychain) and sent to
 //! the setup's practice simulator when it is a practice one.
 
 use crate::data_dir::DataDir;
@@ -17,7 +17,7 @@ use onramp_netsuite::oauth2::{
 };
 use onramp_netsuite::Account;
 
-use super::{field, fields, invalid, missing, REDIRECT_URI};
+use super::{invalid, missing, REDIRECT_URI};
 use crate::ctx::AppCtx;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -34,7 +34,7 @@ pub fn scopes(data_dir: &DataDir, setup: &Setup) -> Result<Vec<Scope>, IpcError>
 }
 
 pub fn client_id(setup: &Setup) -> Result<String, IpcError> {
-    field(setup, fields::CLIENT_ID).map(str::to_owned).ok_or_else(|| {
+    setup.fields.netsuite.client_id.clone().ok_or_else(|| {
         missing(
             "Client ID",
             "Copy the Client ID NetSuite showed when the integration record was saved and enter it on the Credentials step.",
@@ -108,7 +108,7 @@ pub fn m2m_client(
     key: Secret<String>,
     endpoints: Endpoints,
 ) -> Result<M2mClient, IpcError> {
-    let certificate_id = field(setup, fields::CERTIFICATE_ID).ok_or_else(|| {
+    let certificate_id = setup.fields.netsuite.certificate_id.as_deref().ok_or_else(|| {
         missing(
             "Certificate ID",
             "Upload the certificate at Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup and enter the Certificate ID NetSuite shows.",

@@ -16,7 +16,6 @@ use serde_json::{json, Value};
 use specta::Type;
 
 use super::sign_in::sign_in;
-use super::{field, fields};
 use crate::ctx::AppCtx;
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -58,8 +57,8 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         entity_id: None,
         role_name: None,
         user_email: None,
-        expected_role: field(setup, "role_name").map(str::to_owned),
-        expected_user: field(setup, "user_email").map(str::to_owned),
+        expected_role: setup.fields.role_name.clone(),
+        expected_user: setup.fields.user_email.clone(),
         role_matches: None,
         user_matches: None,
     };
@@ -95,8 +94,8 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         e
     })?;
     let setup = ctx.state.setup(&setup.id)?;
-    id.role_id = field(&setup, fields::TOKEN_ROLE).map(str::to_owned);
-    id.entity_id = field(&setup, fields::TOKEN_ENTITY).map(str::to_owned);
+    id.role_id = setup.fields.netsuite.token.role.clone();
+    id.entity_id = setup.fields.netsuite.token.entity.clone();
     let client = NetSuiteClient::new(account, credentials, options).or_ipc()?;
     // Best effort: a role without access to these lists still has its IDs shown.
     if let Some(role) = id.role_id.as_deref().and_then(|r| r.parse::<u64>().ok()) {

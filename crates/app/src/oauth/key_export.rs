@@ -16,7 +16,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::client::m2m_key;
-use super::{field, fields, invalid, write_fields};
+use super::{invalid, write_fields};
 use crate::ctx::AppCtx;
 use crate::export;
 
@@ -41,8 +41,8 @@ pub async fn export(
     if !acknowledged {
         return Err(invalid(format!("Confirm the warning first. {WARNING}")));
     }
-    if let Some(at) = field(setup, fields::KEY_EXPORTED_AT) {
-        let to = field(setup, fields::KEY_EXPORTED_TO).unwrap_or("a file");
+    if let Some(done) = &setup.fields.netsuite.key_export {
+        let (at, to) = (&done.at, &done.to);
         return Err(invalid(format!(
             "This key was already exported on {at} to {to}. A key leaves the keychain once: generate a new key pair (and map its certificate) to hand over another."
         )));
@@ -65,14 +65,11 @@ pub async fn export(
     write_new_private(&path, format!("{banner}{}", key.expose()).as_bytes())?;
     let exported_at = format_time(OffsetDateTime::now_utc());
     let shown = path.display().to_string();
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (fields::KEY_EXPORTED_AT, Some(exported_at.clone())),
-            (fields::KEY_EXPORTED_TO, Some(shown.clone())),
-        ],
-    )?;
+    let done = onramp_core::state::KeyExported {
+        at: exported_at.clone(),
+        to: shown.clone(),
+    };
+    write_fields(ctx, &setup.id, |f| f.netsuite.key_export = Some(done))?;
     tracing::warn!(setup = %setup.id, file = %shown, "M2M private key exported for the connector at the user's request");
     Ok(KeyExport {
         path: shown,

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use specta::Type;
 
-use super::{client::client_id, fields, invalid, write_fields};
+use super::{client::client_id, invalid, write_fields};
 use crate::ctx::AppCtx;
 
 /// The algorithms offered. RS256 is absent on purpose: NetSuite refuses it.
@@ -117,21 +117,16 @@ pub async fn generate(
     }
     std::fs::write(&path, &generated.certificate_pem)
         .map_err(|e| storage(format!("could not write {}: {e}", path.display())))?;
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (
-                fields::CERT_EXPIRES_AT,
-                Some(format_time(generated.info.not_after)),
-            ),
-            (fields::CERTIFICATE_ID, None),
-            (fields::KEY_EXPORTED_AT, None),
-            (fields::KEY_EXPORTED_TO, None),
-            (fields::KEY_HOLDER, None),
-            (fields::VENDOR_ALGORITHM, None),
-        ],
-    )?;
+    let expires_at = format_time(generated.info.not_after);
+    write_fields(ctx, &setup.id, |f| {
+        let ns = &mut f.netsuite;
+        ns.certificate_expires_at = Some(expires_at);
+        // A new key: its certificate is not mapped yet, and not handed over.
+        ns.certificate_id = None;
+        ns.key_export = None;
+        // Onramp's key from now on, not a vendor's.
+        ns.vendor_certificate = None;
+    })?;
     tracing::info!(setup = %setup.id, algorithm = generated.info.algorithm.as_str(), "M2M key pair generated; private key in the keychain");
     Ok(describe(&generated.info, generated.certificate_pem, &path))
 }

@@ -3,7 +3,7 @@
 //! comes back by deep link, practice window or paste, the M2M key pair and
 //! certificate, and the OAuth 2.0 sign-in a validation run uses. The protocol
 //! itself is `onramp_netsuite::oauth2`; this module keeps secrets in the
-//! keychain and bookkeeping in the setup's fields.
+//! keychain and bookkeeping in the setup's typed fields.
 
 pub mod client;
 pub mod flow;
@@ -17,7 +17,7 @@ pub mod tokens;
 pub mod vendor;
 
 use onramp_core::check::Diagnosis;
-use onramp_core::state::Setup;
+use onramp_core::state::SetupFields;
 use std::sync::Arc;
 
 use onramp_core::{ErrorKind, IpcError, SecretError, SecretStore};
@@ -28,34 +28,6 @@ use onramp_netsuite::oauth2::OAuthError;
 pub const REDIRECT_URI: &str = "com.onramp.app://oauth/callback";
 /// The scheme the OS hands to the app (tauri.conf.json `plugins.deep-link`).
 pub const SCHEME: &str = "com.onramp.app";
-
-/// `Setup.fields` keys this module writes (non-secret; RFC 3339 for times).
-pub mod fields {
-    pub const CLIENT_ID: &str = "oauth2_client_id";
-    pub const CERTIFICATE_ID: &str = "m2m_certificate_id";
-    /// The integration record an administrator signs in through (a public
-    /// client), when it is not the setup's own.
-    pub const ADMIN_CLIENT_ID: &str = "admin_client_id";
-    pub const CERT_EXPIRES_AT: &str = "cert_expires_at";
-    pub const ACCESS_EXPIRES_AT: &str = "access_token_expires_at";
-    pub const REFRESH_EXPIRES_AT: &str = "refresh_token_expires_at";
-    /// Internal IDs from the access token's `sub` ("role;entity").
-    pub const TOKEN_ROLE: &str = "oauth2_token_role";
-    pub const TOKEN_ENTITY: &str = "oauth2_token_entity";
-    pub const TOKEN_SCOPES: &str = "oauth2_token_scopes";
-    /// When and where the M2M private key was handed to the connector (once per key).
-    pub const KEY_EXPORTED_AT: &str = "m2m_key_exported_at";
-    pub const KEY_EXPORTED_TO: &str = "m2m_key_exported_to";
-    /// "vendor" when the connector's vendor keeps the M2M key and supplied
-    /// the certificate; absent when Onramp made the key pair.
-    pub const KEY_HOLDER: &str = "m2m_key_holder";
-    /// The algorithm the vendor's connector signs with (ES384, PS256…).
-    pub const VENDOR_ALGORITHM: &str = "m2m_vendor_algorithm";
-    /// The token's role and user by name, looked up at Connect (when readable).
-    pub const TOKEN_ROLE_NAME: &str = "oauth2_token_role_name";
-    pub const TOKEN_USER_NAME: &str = "oauth2_token_user_name";
-    pub const TOKEN_USER_EMAIL: &str = "oauth2_token_user_email";
-}
 
 pub fn invalid(e: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorKind::InvalidInput, e.to_string())
@@ -100,28 +72,15 @@ pub fn missing(what: &str, fix: &str) -> IpcError {
     })
 }
 
-/// A non-empty, trimmed field value.
-pub fn field<'a>(setup: &'a Setup, key: &str) -> Option<&'a str> {
-    setup
-        .fields
-        .get(key)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-}
-
-/// Writes `changes` into the setup's fields (`None` removes a key).
+/// Changes the setup's typed fields on the stored setup, under the state's
+/// lock: what another writer changed meanwhile (a tick, a refresh) stays.
 pub fn write_fields(
     ctx: &crate::ctx::AppCtx,
     setup_id: &str,
-    changes: Vec<(&'static str, Option<String>)>,
+    change: impl FnOnce(&mut SetupFields),
 ) -> Result<(), IpcError> {
     ctx.state.update_setup(setup_id, |setup| {
-        for (k, v) in changes {
-            match v {
-                Some(v) => setup.fields.insert(k.to_owned(), v),
-                None => setup.fields.remove(k),
-            };
-        }
+        change(&mut setup.fields);
         Ok(())
     })
 }

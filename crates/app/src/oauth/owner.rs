@@ -12,7 +12,7 @@ use onramp_core::{CheckResult, Diagnosis, IpcError, Secret};
 use onramp_netsuite::{Account, ClientOptions, Credentials, NetSuiteClient};
 use serde_json::{json, Value};
 
-use super::{field, fields, write_fields};
+use super::write_fields;
 use crate::ctx::AppCtx;
 
 /// The suite check's id.
@@ -35,15 +35,15 @@ pub struct Owner {
 impl Owner {
     /// From the setup's fields; `None` without a token that names its owner.
     pub fn of(setup: &Setup) -> Option<Self> {
-        let get = |k| field(setup, k).map(str::to_owned);
+        let (f, t) = (&setup.fields, &setup.fields.netsuite.token);
         Some(Self {
-            role_id: get(fields::TOKEN_ROLE)?,
-            entity_id: get(fields::TOKEN_ENTITY)?,
-            role_name: get(fields::TOKEN_ROLE_NAME),
-            user_name: get(fields::TOKEN_USER_NAME),
-            user_email: get(fields::TOKEN_USER_EMAIL),
-            expected_role: get("role_name"),
-            expected_user: get("user_email"),
+            role_id: t.role.clone()?,
+            entity_id: t.entity.clone()?,
+            role_name: t.role_name.clone(),
+            user_name: t.user_name.clone(),
+            user_email: t.user_email.clone(),
+            expected_role: f.role_name.clone(),
+            expected_user: f.user_email.clone(),
             mapped: setup.auth_method == Some(AuthMethod::Oauth2M2m),
         })
     }
@@ -94,38 +94,38 @@ fn same(actual: Option<&str>, expected: Option<&str>) -> Option<bool> {
 /// integration role rightly lacks the employee and role lists. Names from an
 /// earlier connection are cleared first.
 pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
-    let mut found = vec![
-        (fields::TOKEN_ROLE_NAME, None),
-        (fields::TOKEN_USER_NAME, None),
-        (fields::TOKEN_USER_EMAIL, None),
-    ];
+    let (mut role_name, mut user_name, mut user_email) = (None, None, None);
     let reader = match crate::admin::session::token(ctx, setup_id).await {
         Ok(Some(admin)) => admin,
         _ => access_token,
     };
     if let Ok(Some(client)) = client(ctx, setup_id, reader).await {
-        let setup = ctx.state.setup(setup_id).ok();
-        let id = |k| {
-            setup
-                .as_ref()
-                .and_then(|s| field(s, k)?.parse::<i64>().ok())
-        };
-        if let Some(role) = id(fields::TOKEN_ROLE) {
+        let token = ctx
+            .state
+            .setup(setup_id)
+            .map(|s| s.fields.netsuite.token)
+            .unwrap_or_default();
+        let id = |v: &Option<String>| v.as_deref()?.parse::<i64>().ok();
+        if let Some(role) = id(&token.role) {
             let row = first(&client, "SELECT name FROM role WHERE id = ?", role).await;
-            found[0].1 = text(row.as_ref(), "name");
+            role_name = text(row.as_ref(), "name");
         }
-        if let Some(entity) = id(fields::TOKEN_ENTITY) {
+        if let Some(entity) = id(&token.entity) {
             let row = first(
                 &client,
                 "SELECT entityid, email FROM employee WHERE id = ?",
                 entity,
             )
             .await;
-            found[1].1 = text(row.as_ref(), "entityid");
-            found[2].1 = text(row.as_ref(), "email");
+            user_name = text(row.as_ref(), "entityid");
+            user_email = text(row.as_ref(), "email");
         }
     }
-    if let Err(e) = write_fields(ctx, setup_id, found) {
+    let named = write_fields(ctx, setup_id, |f| {
+        let t = &mut f.netsuite.token;
+        (t.role_name, t.user_name, t.user_email) = (role_name, user_name, user_email);
+    });
+    if let Err(e) = named {
         tracing::warn!(error = %e, "could not keep the connection's user and role names");
     }
 }
@@ -136,13 +136,11 @@ pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
 pub async fn of_m2m(ctx: &AppCtx, before: &Setup, token: Secret<String>) -> Option<Owner> {
     let now = ctx.state.setup(&before.id).ok()?;
     let ids = |s: &Setup| {
-        (
-            field(s, fields::TOKEN_ROLE).map(str::to_owned),
-            field(s, fields::TOKEN_ENTITY).map(str::to_owned),
-        )
+        let t = &s.fields.netsuite.token;
+        (t.role.clone(), t.entity.clone())
     };
-    let named = field(&now, fields::TOKEN_ROLE_NAME).is_some()
-        || field(&now, fields::TOKEN_USER_EMAIL).is_some();
+    let t = &now.fields.netsuite.token;
+    let named = t.role_name.is_some() || t.user_email.is_some();
     if ids(before) != ids(&now) || !named {
         name(ctx, &now.id, token).await;
     }

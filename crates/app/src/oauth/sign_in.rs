@@ -15,7 +15,7 @@ use onramp_netsuite::Credentials;
 use time::format_description::well_known::Rfc3339;
 
 use super::client::{code_client, m2m_client, m2m_key};
-use super::{field, fields, invalid, missing, tokens, write_fields};
+use super::{invalid, missing, tokens, write_fields};
 use crate::ctx::AppCtx;
 use crate::suite::SignIn;
 
@@ -37,8 +37,9 @@ pub async fn sign_in(
     }
 }
 
-fn time_field(setup: &Setup, key: &str) -> Option<OffsetDateTime> {
-    field(setup, key).and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+fn time_field(at: &Option<String>) -> Option<OffsetDateTime> {
+    at.as_deref()
+        .and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
 }
 
 /// True when a token valid until `until` still is, with a margin, at `now`.
@@ -56,9 +57,12 @@ async fn code(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignI
     })
     .await?;
     let now = OffsetDateTime::now_utc();
-    if let Some(access) =
-        access.filter(|_| is_fresh(time_field(setup, fields::ACCESS_EXPIRES_AT), now))
-    {
+    if let Some(access) = access.filter(|_| {
+        is_fresh(
+            time_field(&setup.fields.netsuite.token.access_expires_at),
+            now,
+        )
+    }) {
         return Ok(SignIn {
             outcome: Ok(Credentials::Bearer(access)),
             extra: Vec::new(),
@@ -96,12 +100,12 @@ pub async fn refresh(
         refresh_token: Some(refresh_token),
         scopes: Vec::new(),
         access_expires_at: now,
-        refresh_expires_at: time_field(setup, fields::REFRESH_EXPIRES_AT),
+        refresh_expires_at: time_field(&setup.fields.netsuite.token.refresh_expires_at),
         consented_at: now,
         // Named by the authorize redirect at Connect; a refresh does not change it.
         owner: TokenOwner::new(
-            field(setup, fields::TOKEN_ROLE),
-            field(setup, fields::TOKEN_ENTITY),
+            setup.fields.netsuite.token.role.as_deref(),
+            setup.fields.netsuite.token.entity.as_deref(),
         ),
     };
     if let Err(e) = client.refresh(&mut tokens, now).await {
@@ -134,11 +138,19 @@ async fn m2m(ctx: &AppCtx, setup: &Setup, endpoints: Endpoints) -> Result<SignIn
     }
     let outcome = match client.token(now).await {
         Ok(t) => {
-            write_fields(ctx, &setup.id, tokens::identity_fields(t.identity.as_ref()))?;
+            let identity = t.identity.clone();
+            write_fields(ctx, &setup.id, |f| {
+                tokens::write_identity(&mut f.netsuite.token, identity.as_ref())
+            })?;
             Ok(Credentials::Bearer(t.access_token))
         }
         Err(e) => {
-            let certificate_id = field(setup, fields::CERTIFICATE_ID).unwrap_or_default();
+            let certificate_id = setup
+                .fields
+                .netsuite
+                .certificate_id
+                .as_deref()
+                .unwrap_or_default();
             Err(Box::new(super::refusal::m2m(&e, certificate_id, None)))
         }
     };

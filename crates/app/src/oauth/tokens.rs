@@ -2,7 +2,7 @@
 //! their expiry and the role/user they act as into the setup's fields (shown
 //! in the app, read by workspaces to warn before they expire).
 
-use onramp_core::state::Setup;
+use onramp_core::state::{Setup, TokenFields};
 use onramp_core::{IpcError, SecretKey};
 use onramp_netsuite::oauth2::secret_names::{ACCESS_TOKEN, REFRESH_TOKEN};
 use onramp_netsuite::oauth2::{format_time, AccessTokenIdentity, TokenSet};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::owner::Owner;
-use super::{field, fields, write_fields};
+use super::write_fields;
 use crate::ctx::AppCtx;
 
 /// What the app shows about a setup's OAuth 2.0 connection; nothing secret.
@@ -40,68 +40,58 @@ pub struct OAuthStatus {
 
 impl OAuthStatus {
     pub fn of(setup: &Setup, connected: bool, can_refresh: bool) -> Self {
-        let get = |k| field(setup, k).map(str::to_owned);
+        let t = &setup.fields.netsuite.token;
         let owner = Owner::of(setup);
         Self {
             connected,
             can_refresh,
-            access_expires_at: get(fields::ACCESS_EXPIRES_AT),
-            refresh_expires_at: get(fields::REFRESH_EXPIRES_AT),
-            role: get(fields::TOKEN_ROLE),
-            entity: get(fields::TOKEN_ENTITY),
-            scopes: get(fields::TOKEN_SCOPES)
-                .map(|s| s.split(' ').map(str::to_owned).collect())
-                .unwrap_or_default(),
-            role_name: get(fields::TOKEN_ROLE_NAME),
-            user_name: get(fields::TOKEN_USER_NAME),
-            user_email: get(fields::TOKEN_USER_EMAIL),
+            access_expires_at: t.access_expires_at.clone(),
+            refresh_expires_at: t.refresh_expires_at.clone(),
+            role: t.role.clone(),
+            entity: t.entity.clone(),
+            scopes: t.scopes.clone(),
+            role_name: t.role_name.clone(),
+            user_name: t.user_name.clone(),
+            user_email: t.user_email.clone(),
             user_matches: owner.as_ref().and_then(Owner::user_matches),
             role_matches: owner.as_ref().and_then(Owner::role_matches),
         }
     }
 }
 
-/// The fields a token set writes. A refresh that returns no new refresh
-/// token keeps the old expiry, so `refresh_expires_at` is only ever set here.
-pub fn token_fields(tokens: &TokenSet) -> Vec<(&'static str, Option<String>)> {
-    let mut out = vec![(
-        fields::ACCESS_EXPIRES_AT,
-        Some(format_time(tokens.access_expires_at)),
-    )];
-    if let Some(t) = tokens.refresh_expires_at {
-        out.push((fields::REFRESH_EXPIRES_AT, Some(format_time(t))));
+/// What a token set says about itself (taken out of it, so no token value
+/// can follow): expiry dates and who it acts as.
+#[derive(Debug, Clone)]
+pub struct TokenFacts {
+    access_expires_at: String,
+    refresh_expires_at: Option<String>,
+    identity: Option<AccessTokenIdentity>,
+}
+
+impl TokenFacts {
+    pub fn of(tokens: &TokenSet) -> Self {
+        Self {
+            access_expires_at: format_time(tokens.access_expires_at),
+            refresh_expires_at: tokens.refresh_expires_at.map(format_time),
+            identity: tokens.identity(),
+        }
     }
-    out.extend(identity_fields(tokens.identity().as_ref()));
-    out
+
+    /// A refresh that returns no new refresh token keeps the old expiry.
+    pub fn write(self, t: &mut TokenFields) {
+        t.access_expires_at = Some(self.access_expires_at);
+        if let Some(at) = self.refresh_expires_at {
+            t.refresh_expires_at = Some(at);
+        }
+        write_identity(t, self.identity.as_ref());
+    }
 }
 
 /// Who an access token acts as; an opaque token clears what an older one said.
-pub fn identity_fields(id: Option<&AccessTokenIdentity>) -> Vec<(&'static str, Option<String>)> {
-    vec![
-        (fields::TOKEN_ROLE, id.map(|i| i.role.clone())),
-        (fields::TOKEN_ENTITY, id.map(|i| i.entity.clone())),
-        (
-            fields::TOKEN_SCOPES,
-            id.map(|i| i.scopes.join(" ")).filter(|s| !s.is_empty()),
-        ),
-    ]
-}
-
-/// Fields that describe tokens no longer held (after a revoke).
-pub fn cleared_fields() -> Vec<(&'static str, Option<String>)> {
-    [
-        fields::ACCESS_EXPIRES_AT,
-        fields::REFRESH_EXPIRES_AT,
-        fields::TOKEN_ROLE,
-        fields::TOKEN_ENTITY,
-        fields::TOKEN_SCOPES,
-        fields::TOKEN_ROLE_NAME,
-        fields::TOKEN_USER_NAME,
-        fields::TOKEN_USER_EMAIL,
-    ]
-    .into_iter()
-    .map(|k| (k, None))
-    .collect()
+pub fn write_identity(t: &mut TokenFields, id: Option<&AccessTokenIdentity>) {
+    t.role = id.map(|i| i.role.clone());
+    t.entity = id.map(|i| i.entity.clone());
+    t.scopes = id.map(|i| i.scopes.clone()).unwrap_or_default();
 }
 
 /// Puts the tokens in the keychain and their bookkeeping in the setup.
@@ -112,7 +102,7 @@ pub fn store<'a>(
     setup_id: &'a str,
     tokens: &TokenSet,
 ) -> impl std::future::Future<Output = Result<(), IpcError>> + Send + 'a {
-    let changes = token_fields(tokens);
+    let facts = TokenFacts::of(tokens);
     let (access, refresh) = (tokens.access_token.clone(), tokens.refresh_token.clone());
     async move {
         let id = setup_id.to_owned();
@@ -124,7 +114,7 @@ pub fn store<'a>(
             Ok(())
         })
         .await?;
-        write_fields(ctx, setup_id, changes)?;
+        write_fields(ctx, setup_id, |f| facts.write(&mut f.netsuite.token))?;
         tracing::info!(%setup_id, "OAuth 2.0 tokens stored in the keychain");
         Ok(())
     }
@@ -179,10 +169,10 @@ mod tests {
         }
     }
 
-    fn as_map(
-        v: Vec<(&'static str, Option<String>)>,
-    ) -> std::collections::HashMap<&'static str, Option<String>> {
-        v.into_iter().collect()
+    fn written(tokens: &TokenSet, before: TokenFields) -> TokenFields {
+        let mut t = before;
+        TokenFacts::of(tokens).write(&mut t);
+        t
     }
 
     #[test]
@@ -192,32 +182,40 @@ mod tests {
             r#"{"sub":"1001;13","aud":["A;1234567","cid"],"scope":["rest_webservices","restlets"],"iss":"https://system.netsuite.com","exp":1,"iat":0,"jti":"j"}"#,
         );
         let refresh = OffsetDateTime::from_unix_timestamp(1_800_604_800).unwrap();
-        let f = as_map(token_fields(&tokens(access.clone(), Some(refresh))));
-        assert_eq!(
-            f["access_token_expires_at"].as_deref(),
-            Some("2027-01-15T09:00:00Z")
+        let t = written(
+            &tokens(access.clone(), Some(refresh)),
+            TokenFields::default(),
         );
+        assert_eq!(t.access_expires_at.as_deref(), Some("2027-01-15T09:00:00Z"));
         assert_eq!(
-            f["refresh_token_expires_at"].as_deref(),
+            t.refresh_expires_at.as_deref(),
             Some("2027-01-22T08:00:00Z")
         );
-        assert_eq!(f["oauth2_token_role"].as_deref(), Some("1001"));
-        assert_eq!(f["oauth2_token_entity"].as_deref(), Some("13"));
-        assert_eq!(
-            f["oauth2_token_scopes"].as_deref(),
-            Some("rest_webservices restlets")
-        );
+        assert_eq!(t.role.as_deref(), Some("1001"));
+        assert_eq!(t.entity.as_deref(), Some("13"));
+        assert_eq!(t.scopes, ["rest_webservices", "restlets"]);
         // No token value, not even part of one, lands in the fields.
         let payload = access.split('.').nth(1).unwrap();
-        assert!(f.values().flatten().all(|v| !v.contains(payload)));
+        assert!(!serde_json::to_string(&t).unwrap().contains(payload));
     }
 
     #[test]
     fn an_opaque_token_clears_the_identity_and_keeps_refresh_expiry() {
-        let f = as_map(token_fields(&tokens("opaque".into(), None)));
-        assert_eq!(f["oauth2_token_role"], None);
-        assert_eq!(f["oauth2_token_entity"], None);
-        assert!(!f.contains_key("refresh_token_expires_at"));
+        let before = TokenFields {
+            role: Some("1001".into()),
+            entity: Some("13".into()),
+            scopes: vec!["restlets".into()],
+            refresh_expires_at: Some("2027-01-22T08:00:00Z".into()),
+            ..TokenFields::default()
+        };
+        let t = written(&tokens("opaque".into(), None), before);
+        assert_eq!(t.role, None);
+        assert_eq!(t.entity, None);
+        assert!(t.scopes.is_empty());
+        assert_eq!(
+            t.refresh_expires_at.as_deref(),
+            Some("2027-01-22T08:00:00Z")
+        );
     }
 
     #[test]
@@ -233,19 +231,12 @@ mod tests {
         let empty = OAuthStatus::of(&setup, false, false);
         assert_eq!(empty.role, None);
         assert!(empty.scopes.is_empty());
-        setup
-            .fields
-            .insert("oauth2_token_role".into(), "1001".into());
-        setup.fields.insert(
-            "oauth2_token_scopes".into(),
-            "rest_webservices restlets".into(),
-        );
-        setup
-            .fields
-            .insert("access_token_expires_at".into(), " ".into());
+        let t = &mut setup.fields.netsuite.token;
+        t.role = Some("1001".into());
+        t.scopes = vec!["rest_webservices".into(), "restlets".into()];
         let s = OAuthStatus::of(&setup, true, true);
         assert_eq!(s.role.as_deref(), Some("1001"));
         assert_eq!(s.scopes, ["rest_webservices", "restlets"]);
-        assert_eq!(s.access_expires_at, None, "blank values are absent");
+        assert_eq!(s.access_expires_at, None);
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use onramp_core::check::Diagnosis;
 use onramp_core::files::MAX_KEY_BYTES;
-use onramp_core::state::Setup;
+use onramp_core::state::{Setup, VendorKey};
 use onramp_core::{CheckResult, ErrorKind, IpcError};
 use onramp_netsuite::checks::certificate::M2M_CERTIFICATE;
 use onramp_netsuite::checks::AUTH;
@@ -20,12 +20,9 @@ use serde::Serialize;
 use specta::Type;
 
 use super::m2m::certificate_path;
-use super::{field, fields, invalid, write_fields};
+use super::{invalid, write_fields};
 use crate::ctx::AppCtx;
 use crate::data_dir::DataDir;
-
-/// `Setup.fields[KEY_HOLDER]` when the vendor holds the key.
-const VENDOR: &str = "vendor";
 
 /// The vendor's certificate as the app shows it (all public).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -57,7 +54,12 @@ impl From<ImportedCertificate> for VendorCertificate {
 
 /// True when the setup's M2M key is the vendor's, not Onramp's.
 pub fn holds_key(setup: &Setup) -> bool {
-    field(setup, fields::KEY_HOLDER) == Some(VENDOR)
+    setup.fields.netsuite.vendor_certificate.is_some()
+}
+
+fn algorithm(setup: &Setup) -> Option<&str> {
+    let key = setup.fields.netsuite.vendor_certificate.as_ref()?;
+    Some(key.algorithm.as_str())
 }
 
 /// Where the vendor's certificate is kept (beside Onramp's own, never over it).
@@ -86,16 +88,15 @@ pub async fn import(
     }
     std::fs::write(&target, &cert.certificate_pem)
         .map_err(|e| storage(format!("could not write {}: {e}", target.display())))?;
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (fields::KEY_HOLDER, Some(VENDOR.into())),
-            (fields::VENDOR_ALGORITHM, Some(cert.algorithm.to_owned())),
-            (fields::CERT_EXPIRES_AT, Some(format_time(cert.not_after))),
-            (fields::CERTIFICATE_ID, None),
-        ],
-    )?;
+    let (algorithm, expires_at) = (cert.algorithm.to_owned(), format_time(cert.not_after));
+    write_fields(ctx, &setup.id, |f| {
+        let ns = &mut f.netsuite;
+        ns.vendor_certificate = Some(VendorKey { algorithm });
+        ns.certificate_expires_at = Some(expires_at);
+        // Another certificate's mapping; and no key of Onramp's to hand over.
+        ns.certificate_id = None;
+        ns.key_export = None;
+    })?;
     tracing::info!(setup = %setup.id, key = %cert.key, "vendor certificate imported");
     Ok(cert.into())
 }
@@ -109,8 +110,7 @@ pub fn read(ctx: &AppCtx, setup: &Setup) -> Result<Option<VendorCertificate>, Ip
     let Some(pem) = pem(ctx, setup)? else {
         return Ok(None);
     };
-    let algorithm = field(setup, fields::VENDOR_ALGORITHM);
-    let parsed = inspect(pem.as_bytes(), algorithm).map_err(|e| {
+    let parsed = inspect(pem.as_bytes(), algorithm(setup)).map_err(|e| {
         invalid(format!(
             "the imported certificate can no longer be read: {e}"
         ))
@@ -134,16 +134,12 @@ pub fn forget(ctx: &AppCtx, setup: &Setup) -> Result<(), IpcError> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(storage(e)),
         _ => {}
     }
-    write_fields(
-        ctx,
-        &setup.id,
-        vec![
-            (fields::KEY_HOLDER, None),
-            (fields::VENDOR_ALGORITHM, None),
-            (fields::CERT_EXPIRES_AT, None),
-            (fields::CERTIFICATE_ID, None),
-        ],
-    )
+    write_fields(ctx, &setup.id, |f| {
+        let ns = &mut f.netsuite;
+        ns.vendor_certificate = None;
+        ns.certificate_expires_at = None;
+        ns.certificate_id = None;
+    })
 }
 
 /// A run's results when the vendor holds the key: the certificate checked
@@ -152,13 +148,12 @@ pub fn forget(ctx: &AppCtx, setup: &Setup) -> Result<(), IpcError> {
 /// run's verdict stays "could not check" unless the certificate fails.
 pub fn run_results(ctx: &AppCtx, setup: &Setup, now: OffsetDateTime) -> Vec<CheckResult> {
     const TITLE: &str = "M2M certificate";
-    let certificate_id = field(setup, fields::CERTIFICATE_ID);
+    let certificate_id = setup.fields.netsuite.certificate_id.as_deref();
     let checked = pem(ctx, setup).and_then(|p| {
         p.ok_or_else(|| invalid("the vendor's certificate was imported but its file is gone"))
     });
-    let algorithm = field(setup, fields::VENDOR_ALGORITHM);
     let cert = checked.and_then(|p| {
-        validate_certificate(p.as_bytes(), algorithm, now)
+        validate_certificate(p.as_bytes(), algorithm(setup), now)
             .map_err(|refusal| invalid(refusal.to_string()))
     });
     let mut sign_in = CheckResult::skip(

@@ -13,11 +13,18 @@ struct Migration {
     apply: fn(&mut Map<String, Value>) -> Result<(), StateError>,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    what: "v1 -> v2: workspace names on setups become clients",
-    apply: v1_to_v2,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        what: "v1 -> v2: workspace names on setups become clients",
+        apply: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        what: "v2 -> v3: a setup's string fields become typed fields",
+        apply: super::migrate_fields::v2_to_v3,
+    },
+];
 
 /// Brings `doc` to `SCHEMA_VERSION` and returns what was applied, in order.
 pub fn migrate(doc: &mut Value) -> Result<Vec<String>, StateError> {

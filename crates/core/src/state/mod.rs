@@ -1,8 +1,12 @@
 //! Setups, clients and their progress, stored as one versioned JSON file.
 //! Secrets are never part of it: they are keyed by `SecretKey` in the keychain.
 
+mod fields;
 mod file;
 mod migrate;
+mod migrate_fields;
+#[cfg(test)]
+mod migrate_fields_tests;
 mod model;
 mod secrets;
 #[cfg(test)]
@@ -11,6 +15,10 @@ mod tests;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use fields::{
+    FieldChange, IntacctFields, KeptAdminSession, KeyExported, NetSuiteFields, OwnerChange,
+    PermissionMode, SetupFields, TokenFields, VendorKey,
+};
 pub use file::{atomic_write, quarantine};
 pub use migrate::migrate;
 pub use model::{

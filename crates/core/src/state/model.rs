@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::fields::SetupFields;
 use super::StateError;
 use crate::clock::now_rfc3339;
 use crate::profile::{AuthMethod, Erp};
@@ -13,7 +14,7 @@ use crate::runner::RunSummary;
 use crate::verdict::RunVerdict;
 
 /// The schema this build writes; older files are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct AppState {
@@ -86,9 +87,9 @@ pub struct Setup {
     pub current_step: String,
     #[serde(default)]
     pub steps: BTreeMap<String, StepState>,
-    /// Non-secret values the user entered (role name, user email, certificate ID...).
+    /// Non-secret values the user entered or Onramp recorded, typed.
     #[serde(default)]
-    pub fields: BTreeMap<String, String>,
+    pub fields: SetupFields,
     pub last_run: Option<RunSummary>,
     pub created_at: String,
     pub updated_at: String,
@@ -174,7 +175,7 @@ impl Setup {
             auth_method: None,
             current_step: first_step(input.erp).to_owned(),
             steps: BTreeMap::new(),
-            fields: BTreeMap::new(),
+            fields: SetupFields::default(),
             last_run: None,
             created_at: now.clone(),
             updated_at: now,

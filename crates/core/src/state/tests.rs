@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use serde_json::json;
 
 use super::*;
@@ -136,8 +134,9 @@ const V1: &str = r#"{
 #[test]
 fn v1_workspaces_become_clients() {
     let (state, applied) = load_json(V1).unwrap();
-    assert_eq!(applied.len(), 1);
+    assert_eq!(applied.len(), 2);
     assert!(applied[0].starts_with("v1 -> v2"));
+    assert!(applied[1].starts_with("v2 -> v3"));
     assert_eq!(state.schema_version, SCHEMA_VERSION);
     assert_eq!(
         state.clients.len(),
@@ -151,7 +150,10 @@ fn v1_workspaces_become_clients() {
     assert_eq!(state.setups[1].client_id.as_deref(), Some(acme.id.as_str()));
     assert_eq!(state.setups[2].client_id, None);
     assert_eq!(state.setups[0].auth_method, Some(AuthMethod::Tba));
-    assert_eq!(state.setups[0].fields["role_name"], "Zuora Integration");
+    assert_eq!(
+        state.setups[0].fields.role_name.as_deref(),
+        Some("Zuora Integration")
+    );
     let rewritten = String::from_utf8(to_json(&state)).unwrap();
     assert!(!rewritten.contains("workspace"));
     // The migrated document is current: loading it again applies nothing.
@@ -272,13 +274,8 @@ fn serialised_state_holds_no_secret_values() {
     let planted = "PLANTED-token-secret-9f2c";
     let key = SecretKey::new(&setup.id, "netsuite.token_secret");
     store.set(&key, &Secret::from(planted)).unwrap();
-    setup.fields = BTreeMap::from([
-        (
-            "user_email".to_string(),
-            "PLANTED-visible@example.com".to_string(),
-        ),
-        ("role_name".to_string(), "Integration".to_string()),
-    ]);
+    setup.fields.user_email = Some("PLANTED-visible@example.com".into());
+    setup.fields.role_name = Some("Integration".into());
     let state = AppState {
         setups: vec![setup],
         ..AppState::default()

@@ -30,14 +30,15 @@ export function M2mPanel({ setup, practice, owner, onSetup, onDone }: Props) {
   const entityId = useId();
   const certId = useId();
   const fields = setup.fields ?? {};
+  const netsuite = fields.netsuite ?? {};
   const [email, setEmail] = useState(practice?.new_owner_email ?? "");
   const [entity, setEntity] = useState(practice?.new_owner_entity ?? "");
   const [cert, setCert] = useState<PendingCertificate | null>(null);
-  const [mapped, setMapped] = useState<string | null>(fields.m2m_certificate_id_pending ?? null);
+  const [mapped, setMapped] = useState<string | null>(netsuite.certificate_id_pending ?? null);
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const newOwner = fields.owner_change_to;
+  const newOwner = netsuite.owner_change?.to;
   const forUser = owner ? (newOwner ?? "the new user") : (fields.user_email ?? "the integration user");
   const ready = (!owner || newOwner !== undefined) && mapped !== null;
 
@@ -75,7 +76,7 @@ export function M2mPanel({ setup, practice, owner, onSetup, onDone }: Props) {
       <h3 id="m2m-title">{owner ? "Change the certificate's user" : "Rotate the certificate"}</h3>
       <p>
         The connector now signs in as <strong data-testid="owner-current">{fields.user_email ?? "—"}</strong> with
-        Certificate ID <code>{fields.m2m_certificate_id ?? "—"}</code>. NetSuite allows several active certificates,
+        Certificate ID <code>{netsuite.certificate_id ?? "—"}</code>. NetSuite allows several active certificates,
         so the new one is mapped and proven while the old one keeps working.
       </p>
       <ol className="maintain-steps">

@@ -41,7 +41,7 @@ describe("OwnerPanel", () => {
   it("names the new user, then refuses a token that acts as someone else", async () => {
     const staged = { rotation: "tba_token", staged: [{ name: "netsuite.token_id", stored: true }, { name: "netsuite.token_secret", stored: true }] };
     const backend = mockBackend({
-      owner_begin: (args) => setup({ fields: { ...current, owner_change_to: args.newUser as string } }),
+      owner_begin: (args) => setup({ fields: { ...current, netsuite: { owner_change: { to: args.newUser as string } } } }),
       rotation_state: () => staged,
       owner_prove: () => outcome(false),
     });

@@ -18,7 +18,7 @@ interface Props {
 export function OwnerPanel({ setup, practice, onSetup, onDone }: Props) {
   const inputId = useId();
   const current = setup.fields?.user_email ?? "the current user";
-  const pending = setup.fields?.owner_change_to;
+  const pending = setup.fields?.netsuite?.owner_change?.to;
   // The user being moved to; kept once the change is done, so its outcome stays on screen.
   const [next, setNext] = useState(pending);
   useEffect(() => {

@@ -85,7 +85,7 @@ describe("ReportStep", () => {
     await waitFor(() => expect(backend.callsTo("change_setup")).toHaveLength(1));
     expect(backend.callsTo("change_setup")[0]).toEqual({
       id: "s1",
-      changes: [{ type: "set_fields", fields: { prepared_by: "Dana Scully" } }],
+      changes: [{ type: "set_field", field: { name: "prepared_by", value: "Dana Scully" } }],
     });
   });
 

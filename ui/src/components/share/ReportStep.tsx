@@ -13,9 +13,6 @@ import { SandboxRefreshChecklist } from "./SandboxRefreshChecklist";
 import { useExportFolder } from "./useExportFolder";
 import { ScrollTable } from "../ScrollTable";
 
-/** Setup.fields key the backend signs done steps with. */
-const PREPARED_BY = "prepared_by";
-
 /**
  * The Report step: the last run as it was recorded (it survives a restart),
  * exported as a self-contained HTML report + JSON and as a setup profile,
@@ -115,7 +112,7 @@ function StepsDone({ record }: { record: RunRecord }) {
 
 /** Who did the steps, as the report signs them (a name, never an account login). */
 function PreparedBy({ setup, onChanged }: { setup: Setup; onChanged?: () => void }) {
-  const saved = setup.fields?.[PREPARED_BY] ?? "";
+  const saved = setup.fields?.prepared_by ?? "";
   const id = useId();
   const [name, setName] = useState(saved);
   const [error, setError] = useState<ApiError | null>(null);
@@ -123,7 +120,8 @@ function PreparedBy({ setup, onChanged }: { setup: Setup; onChanged?: () => void
     e.preventDefault();
     setError(null);
     try {
-      await api.changeSetup(setup.id, [{ type: "set_fields", fields: { [PREPARED_BY]: cleanInput(name) } }]);
+      const value = cleanInput(name);
+      await api.changeSetup(setup.id, [{ type: "set_field", field: { name: "prepared_by", value: value === "" ? null : value } }]);
       onChanged?.();
     } catch (err) {
       setError(toApiError(err));
