@@ -279,10 +279,7 @@ export type EmployeeCreated = {
 	change: AdminChange,
 };
 
-/**
- *  Setup field: the internal ID of the employee Onramp created.
- *  What the person fills in for the new employee.
- */
+/**  What the person fills in for the new employee. */
 export type EmployeeInput = {
 	first_name: string,
 	last_name: string,
@@ -1208,14 +1205,6 @@ export type TrafficStats = {
 export type Urgency = "notice" | "soon" | "urgent" | "expired";
 
 /**  The vendor's certificate as the app shows it (all public). */
-/**
- *  A vendor's M2M certificate, as imported.
- */
-export type VendorKey = {
-	/**  What the vendor's connector signs with (ES384, PS256…). */
-	algorithm: string,
-};
-
 export type VendorCertificate = {
 	/**  `RSA 3072`, `EC P-384`… */
 	key: string,
@@ -1226,6 +1215,12 @@ export type VendorCertificate = {
 	not_after: string,
 	fingerprint_sha256: string,
 	certificate_pem: string,
+};
+
+/**  A vendor's M2M certificate, as imported. */
+export type VendorKey = {
+	/**  What the vendor's connector signs with (ES384, PS256…). */
+	algorithm: string,
 };
 
 /* Tauri Specta runtime */
