@@ -79,7 +79,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             share::setup_expiries,
             share::default_export_dir,
             share::export_report,
-            share::report_html,
+            share::save_report_pdf,
             share::export_setup_profile,
             share::import_setup_profile,
             share::reproduce_setup_profile,

@@ -64,7 +64,12 @@ export const commands = {
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
 	defaultExportDir: () => typedError<string, IpcError>(__TAURI_INVOKE("default_export_dir")),
 	exportReport: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_report", { setupId, runId, folder })),
-	reportHtml: (setupId: string, runId: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("report_html", { setupId, runId })),
+	/**
+	 *  Asks where to save the PDF report (the system's save dialog, starting in
+	 *  the export folder the user typed) and writes it there; none when the user
+	 *  cancels.
+	 */
+	saveReportPdf: (setupId: string, runId: string | null, folder: string, zone: LocalZone) => typedError<string | null, IpcError>(__TAURI_INVOKE("save_report_pdf", { setupId, runId, folder, zone })),
 	exportSetupProfile: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_setup_profile", { setupId, runId, folder })),
 	importSetupProfile: (path: string) => typedError<ImportedProfile, IpcError>(__TAURI_INVOKE("import_setup_profile", { path })),
 	reproduceSetupProfile: (profile: SetupProfile, label: string | null) => typedError<Setup, IpcError>(__TAURI_INVOKE("reproduce_setup_profile", { profile, label })),
@@ -434,6 +439,14 @@ export type KeychainStatus = {
 	available: boolean,
 	/**  Why not, and how to get one, when it is not available. */
 	message: string | null,
+};
+
+/**  The reader's time zone as the window knows it: the PDF report gives local times. */
+export type LocalZone = {
+	/**  As the system names it (`Europe/Berlin`); may be empty. */
+	name: string,
+	/**  Offset from UTC in minutes, east positive. */
+	utc_offset_minutes: number,
 };
 
 /**  The algorithms offered. RS256 is absent on purpose: NetSuite refuses it. */

@@ -21,6 +21,7 @@ import type {
   ConnectorProfile,
   CredentialIdentity,
   Exported,
+  LocalZone,
   ImportedProfile,
   PathKind,
   ProfileIssue,
@@ -92,6 +93,7 @@ export type {
   CredentialIdentity,
   Expiry,
   Exported,
+  LocalZone,
   ImportedProfile,
   IntacctObject,
   NsFeature,
@@ -315,7 +317,9 @@ export const api = {
   /** Writes the report (HTML + JSON) of the run (null: the newest) into `folder`. */
   exportReport: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
     call(() => commands.exportReport(setupId, runId, folder)),
-  reportHtml: (setupId: string, runId: string | null): Promise<string> => call(() => commands.reportHtml(setupId, runId)),
+  /** Opens the save dialog (starting in `folder`) and writes the report there as a PDF; null when the user cancels. */
+  saveReportPdf: (setupId: string, runId: string | null, folder: string, zone: LocalZone): Promise<string | null> =>
+    call(() => commands.saveReportPdf(setupId, runId, folder, zone)),
   exportSetupProfile: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
     call(() => commands.exportSetupProfile(setupId, runId, folder)),
   importSetupProfile: (path: string): Promise<ImportedProfile> => call(() => commands.importSetupProfile(path)),
