@@ -40,6 +40,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             setups::list_clients,
             setups::save_client,
             setups::delete_client,
+            setups::change_client,
             setups::list_profiles,
             secrets::secret_set,
             secrets::secret_exists,

@@ -15,6 +15,7 @@ export const commands = {
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
 	deleteClient: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_client", { id })),
+	changeClient: (id: string, change: ClientChange) => typedError<Client, IpcError>(__TAURI_INVOKE("change_client", { id, change })),
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
@@ -225,7 +226,22 @@ export type Client = {
 	name: string,
 	notes?: string,
 	created_at: string,
+	/**
+	 *  When the client was archived (RFC 3339, UTC): hidden from the home
+	 *  list until unarchived; nothing is deleted.
+	 */
+	archived_at?: string | null,
 };
+
+/**  One narrow change to a client, made on the stored client. */
+export type ClientChange = 
+/**  Renames the client (trimmed, required, unique ignoring case). */
+{ type: "rename"; name: string } | 
+/**
+ *  Archives the client (hidden from the home list with its setups,
+ *  nothing removed) or brings it back.
+ */
+{ type: "archive"; archived: boolean };
 
 export type Comparison = {
 	before: SetupProfile,
@@ -910,6 +926,11 @@ export type Setup = {
 	updated_at: string,
 	/**  What Onramp changed in the ERP with an administrator's consent, oldest first. */
 	admin_changes?: AdminChange[],
+	/**
+	 *  When the setup was archived (RFC 3339, UTC): hidden from the home list
+	 *  until unarchived; its keychain items and runs stay.
+	 */
+	archived_at?: string | null,
 };
 
 /**
@@ -930,7 +951,9 @@ export type SetupChange =
 /**  Sets these fields (a checklist tick, a choice); other fields stay. */
 { type: "set_fields"; fields: { [key in string]: string } } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
 /**  Renames the setup (trimmed; a name is required). */
-{ type: "rename"; label: string };
+{ type: "rename"; label: string } | 
+/**  Archives the setup (hidden from the home list, nothing removed) or brings it back. */
+{ type: "archive"; archived: boolean };
 
 export type SetupExpiries = {
 	setup_id: string,
@@ -999,6 +1022,7 @@ export type SetupSummary = {
 	status: SetupStatus,
 	updated_at: string,
 	last_run: RunSummary | null,
+	archived_at: string | null,
 };
 
 /**  What the simulator logged, as a table. */

@@ -17,6 +17,7 @@ import type {
   AuthMethod,
   CheckResult,
   Client,
+  ClientChange,
   Comparison,
   ConnectorProfile,
   CredentialIdentity,
@@ -88,6 +89,7 @@ export type {
   CheckResult,
   CheckStatus,
   Client,
+  ClientChange,
   Comparison,
   ConnectorProfile,
   CredentialIdentity,
@@ -306,6 +308,8 @@ export const api = {
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
   saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),
+  /** One change to a stored client: rename (unique names) or archive. */
+  changeClient: (id: string, change: ClientChange): Promise<Client> => call(() => commands.changeClient(id, change)),
   /** The setup's newest run with every check's result (kept across restarts); null before the first run. */
   getLastRun: (setupId: string): Promise<RunRecord | null> => call(() => commands.getLastRun(setupId)),
   listRuns: (setupId: string): Promise<RunRef[]> => call(() => commands.listRuns(setupId)),
