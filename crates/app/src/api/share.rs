@@ -194,7 +194,8 @@ pub async fn import_setup_profile(path: String) -> Result<ImportedProfile, IpcEr
     })
 }
 
-/// A practice setup whose simulator behaves like the profile's account.
+/// A practice setup whose simulator behaves like the profile's account, ready
+/// for a run where its values can be pasted for the user (see `ready_to_run`).
 pub async fn reproduce_setup_profile(
     ctx: &AppCtx,
     profile: SetupProfile,
@@ -205,10 +206,11 @@ pub async fn reproduce_setup_profile(
     let profile = parse_any(&profile.to_json())?;
     let data_dir = ctx.data_dir.clone();
     let setup = reproduced_setup(&data_dir, &profile, label)?;
-    ctx.state.update(|s| {
+    let setup = ctx.state.update(|s| {
         s.setups.push(setup.clone());
         Ok(setup)
-    })
+    })?;
+    super::practice::ready_to_run(ctx, setup).await
 }
 
 pub fn reproduced_setup(
