@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
       build-essential pkg-config libssl-dev curl file
       webkit2gtk-driver xvfb xauth xdotool dbus dbus-x11 gnome-keyring libsecret-tools libxml2-utils
-      python3-venv openssl
+      python3-venv openssl poppler-utils
       gcc-mingw-w64-x86-64-win32 rpm desktop-file-utils xdg-utils libglib2.0-bin)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,11 +1,12 @@
-// A setup renamed from its header is listed under its new name; deleting it
-// asks first, naming the keychain entries it removes, and a refused
-// confirmation keeps it.
+// A setup renamed from its header is listed under its new name; archived, it
+// hides behind "Show archived (n)" and comes back with its keychain entries;
+// deleting it asks first, naming the keychain entries it removes, and a
+// refused confirmation keeps it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { appForFile } from "./lib/app.mjs";
 import { advanceTo, pasteSimulatedValues, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
+import { By, Key, byTestId, until, waitFor } from "./lib/ui.mjs";
 
 let driver;
 appForFile((app) => ({ driver } = app));
@@ -26,6 +27,23 @@ test("a setup is renamed from its header and listed under its new name", async (
   await (await driver.findElement(By.xpath("//button[normalize-space(.)='← All setups']"))).click();
   const list = await waitFor(driver, byTestId("setup-list"), "the setup list");
   await driver.wait(until.elementTextContains(list, NAME), 10_000, "listed under the new name");
+});
+
+test("an archived setup hides behind “Show archived (1)” and comes back, from the keyboard", async () => {
+  await (await waitFor(driver, byTestId("setup-archive"), "Archive")).sendKeys(Key.ENTER);
+  // The list is rendered anew (it says every setup is archived): find it each time.
+  const listed = async () => (await (await driver.findElement(byTestId("setup-list"))).getText()).includes(NAME);
+  await driver.wait(async () => !(await listed()), 10_000, "the setup hidden");
+  const toggle = await waitFor(driver, byTestId("show-archived"), "the archived toggle");
+  assert.equal(await toggle.getText(), "Show archived (1)");
+  await toggle.sendKeys(Key.ENTER);
+  const shown = await waitFor(driver, By.css('[data-setup-id][data-archived="true"]'), "the archived setup shown");
+  assert.match(await shown.getText(), new RegExp(`${NAME} \\(archived\\)`));
+  await (await shown.findElement(byTestId("setup-unarchive"))).sendKeys(Key.ENTER);
+  await waitFor(driver, By.css('[data-setup-id][data-archived="false"]'), "unarchived");
+  await (await driver.findElement(byTestId("show-archived"))).sendKeys(Key.ENTER);
+  await driver.wait(async () => (await driver.findElements(byTestId("show-archived"))).length === 0, 10_000, "nothing archived");
+  // Its keychain entries are still there: the delete confirmation below names all four.
 });
 
 test("deleting asks first; declining keeps the setup, accepting removes it", async () => {

@@ -1,7 +1,7 @@
 // Reports, setup profiles and reproduction, as support meets them: a practice
 // run with a fault is exported (report + setup profile), imported into a second
-// installation with a fresh data folder, reproduced in Practice mode there, and
-// fails the same checks. The credentials typed into the keychain during the
+// installation with a fresh data folder, reproduced in Practice mode there
+// (straight to a run, with no click), and fails the same checks. The credentials typed into the keychain during the
 // run are in none of the exported files.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { filesContaining, filesUnder, startDriver, throwawayHome } from "./lib/app.mjs";
-import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
+import { advanceTo, pasteSimulatedValues, runChecks, runResults, startScenario } from "./lib/practice.mjs";
+import { By, byTestId, currentStep, until, waitFor } from "./lib/ui.mjs";
 
 const SCENARIO = "netsuite/missing-currency-permission";
 const exportDir = mkdtempSync(join(tmpdir(), "onramp-e2e-exports-"));
@@ -163,13 +163,12 @@ test("a second installation imports the profile, reproduces it and fails the sam
   `);
   assert.deepEqual(shown, failingA, "the import shows the checks that failed for the customer");
 
+  // Reproduce goes straight to a run: on Validate, the simulated values already stored.
   await (await driver.findElement(byTestId("reproduce"))).click();
   await waitFor(driver, byTestId("step-rail"), "the reproduced practice setup");
   assert.match(await driver.findElement(By.css("[data-environment='practice']")).getText(), /simulation/i);
-  await advanceTo(driver, "credentials");
-  await pasteSimulatedValues(driver);
-  await advanceTo(driver, "validate");
-  const reproduced = failing(await runChecks(driver));
+  assert.equal(await currentStep(driver), "step-validate");
+  const reproduced = failing(await runResults(driver));
   assert.deepEqual(reproduced, failingA, "the reproduction fails exactly the same checks");
 });
 

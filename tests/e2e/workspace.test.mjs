@@ -1,14 +1,15 @@
 // Consultant workspaces on the home screen: setups grouped by client with their
 // status in words, last validation and soonest expiry (flagged under 30 days),
 // the search box filtering by client, label or account, and the NetSuite
-// sandbox "after a refresh" checklist.
+// sandbox "after a refresh" checklist; a client renamed in place (another
+// client's name refused) and archived behind "Show archived (n)".
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { STATE_FILE, startDriver, throwawayHome } from "./lib/app.mjs";
 import { netsuiteSetup } from "./lib/seed.mjs";
-import { By, byTestId, waitFor } from "./lib/ui.mjs";
+import { By, Key, byTestId, focused, waitFor } from "./lib/ui.mjs";
 
 const DAY = 24 * 3600 * 1000;
 const inDays = (n) => new Date(Date.now() + n * DAY).toISOString().replace(/\.\d+Z$/, "Z");
@@ -100,4 +101,42 @@ test("the search box filters by client, label and account", async () => {
   await search.clear();
   await search.sendKeys("billing");
   await driver.wait(async () => (await visibleSetups()).join() === "ws-1", 5_000, "the setup with that label");
+});
+
+test("a client is renamed in place; another client's name is refused", async () => {
+  // Emptied as a user does (WebDriver's clear() fires no input event).
+  await (await driver.findElement(byTestId("workspace-search"))).sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
+  await driver.wait(async () => (await visibleSetups()).length === 3, 5_000, "every setup again");
+  const zeta = await driver.findElement(By.css('section.workspace[aria-label="Zeta Foods"]'));
+  await (await zeta.findElement(byTestId("client-rename"))).click();
+  const input = await waitFor(driver, byTestId("client-rename-input"), "the new name field");
+  await input.clear();
+  await input.sendKeys("acme corp", Key.ENTER);
+  const refused = await waitFor(driver, By.css('.client-rename [role="alert"]'), "the refusal");
+  assert.match(await refused.getText(), /already a client called/);
+  await input.clear();
+  await input.sendKeys("Zeta Holdings", Key.ENTER);
+  await waitFor(driver, By.css('section.workspace[aria-label="Zeta Holdings"]'), "the client under its new name");
+  await driver.wait(async () => (await focused(driver)) === "client-rename", 5_000, "focus back on Rename");
+});
+
+test("an archived client's setups hide behind “Show archived (n)” and come back, from the keyboard", async () => {
+  const acme = await driver.findElement(By.css('section.workspace[aria-label="Acme Corp"]'));
+  await (await acme.findElement(byTestId("client-archive"))).sendKeys(Key.ENTER);
+  await driver.wait(async () => !(await visibleSetups()).includes("ws-1"), 5_000, "the archived client's setup hidden");
+  const toggle = await driver.findElement(byTestId("show-archived"));
+  assert.equal(await toggle.getText(), "Show archived (1)");
+  await toggle.sendKeys(Key.ENTER);
+  await driver.wait(async () => (await visibleSetups()).includes("ws-1"), 5_000, "shown on request");
+  const archived = await driver.findElement(By.css('section.workspace[aria-label="Acme Corp"]'));
+  assert.match(await archived.getText(), /\(archived\)/);
+  await (await archived.findElement(byTestId("client-unarchive"))).sendKeys(Key.ENTER);
+  await driver.wait(
+    async () => (await driver.findElements(By.css('section.workspace[aria-label="Acme Corp"] [data-testid="client-archive"]'))).length === 1,
+    5_000,
+    "unarchived",
+  );
+  await (await driver.findElement(byTestId("show-archived"))).sendKeys(Key.ENTER);
+  await driver.wait(async () => (await driver.findElements(byTestId("show-archived"))).length === 0, 5_000, "nothing archived left");
+  assert.deepEqual((await visibleSetups()).sort(), ["ws-1", "ws-2", "ws-3"]);
 });

@@ -16,7 +16,7 @@ type View =
   | { name: "home" }
   | { name: "new"; erp: Erp }
   | { name: "practice" }
-  | { name: "setup"; id: string }
+  | { name: "setup"; id: string; runNow?: boolean }
   | { name: "maintain"; id: string }
   | { name: "import" }
   | { name: "compare"; before?: string }
@@ -25,12 +25,12 @@ type View =
 export function App() {
   const [view, setView] = useState<View>({ name: "home" });
   const home = () => setView({ name: "home" });
-  const open = (id: string) => setView({ name: "setup", id });
+  const open = (id: string, runNow = false) => setView({ name: "setup", id, runNow });
   // A screen loads from the app's own files in a few milliseconds: nothing to show meanwhile.
   return <Suspense fallback={null}>{screen(view, setView, home, open)}</Suspense>;
 }
 
-function screen(view: View, setView: (v: View) => void, home: () => void, open: (id: string) => void) {
+function screen(view: View, setView: (v: View) => void, home: () => void, open: (id: string, runNow?: boolean) => void) {
   switch (view.name) {
     case "home":
       return (
@@ -55,7 +55,13 @@ function screen(view: View, setView: (v: View) => void, home: () => void, open: 
       return <PracticeScreen onCreated={open} onCancel={home} />;
     case "setup":
       return (
-        <SetupScreen key={view.id} id={view.id} onHome={home} onMaintain={() => setView({ name: "maintain", id: view.id })} />
+        <SetupScreen
+          key={view.id}
+          id={view.id}
+          runNow={view.runNow}
+          onHome={home}
+          onMaintain={() => setView({ name: "maintain", id: view.id })}
+        />
       );
     case "maintain":
       return <MaintainScreen key={view.id} id={view.id} onHome={home} onBack={() => open(view.id)} />;

@@ -15,6 +15,7 @@ export const commands = {
 	listClients: () => typedError<Client[], IpcError>(__TAURI_INVOKE("list_clients")),
 	saveClient: (client: Client) => typedError<Client, IpcError>(__TAURI_INVOKE("save_client", { client })),
 	deleteClient: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_client", { id })),
+	changeClient: (id: string, change: ClientChange) => typedError<Client, IpcError>(__TAURI_INVOKE("change_client", { id, change })),
 	listProfiles: () => typedError<ConnectorProfile[], IpcError>(__TAURI_INVOKE("list_profiles")),
 	secretSet: (key: SecretKey, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("secret_set", { key, value })),
 	secretExists: (key: SecretKey) => typedError<boolean, IpcError>(__TAURI_INVOKE("secret_exists", { key })),
@@ -67,7 +68,12 @@ export const commands = {
 	setupExpiries: () => typedError<SetupExpiries[], IpcError>(__TAURI_INVOKE("setup_expiries")),
 	defaultExportDir: () => typedError<string, IpcError>(__TAURI_INVOKE("default_export_dir")),
 	exportReport: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_report", { setupId, runId, folder })),
-	reportHtml: (setupId: string, runId: string | null) => typedError<string, IpcError>(__TAURI_INVOKE("report_html", { setupId, runId })),
+	/**
+	 *  Asks where to save the PDF report (the system's save dialog, starting in
+	 *  the export folder the user typed) and writes it there; none when the user
+	 *  cancels.
+	 */
+	saveReportPdf: (setupId: string, runId: string | null, folder: string, zone: LocalZone) => typedError<string | null, IpcError>(__TAURI_INVOKE("save_report_pdf", { setupId, runId, folder, zone })),
 	exportSetupProfile: (setupId: string, runId: string | null, folder: string) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_setup_profile", { setupId, runId, folder })),
 	importSetupProfile: (path: string) => typedError<ImportedProfile, IpcError>(__TAURI_INVOKE("import_setup_profile", { path })),
 	reproduceSetupProfile: (profile: SetupProfile, label: string | null) => typedError<Setup, IpcError>(__TAURI_INVOKE("reproduce_setup_profile", { profile, label })),
@@ -223,7 +229,22 @@ export type Client = {
 	name: string,
 	notes?: string,
 	created_at: string,
+	/**
+	 *  When the client was archived (RFC 3339, UTC): hidden from the home
+	 *  list until unarchived; nothing is deleted.
+	 */
+	archived_at?: string | null,
 };
+
+/**  One narrow change to a client, made on the stored client. */
+export type ClientChange = 
+/**  Renames the client (trimmed, required, unique ignoring case). */
+{ type: "rename"; name: string } | 
+/**
+ *  Archives the client (hidden from the home list with its setups,
+ *  nothing removed) or brings it back.
+ */
+{ type: "archive"; archived: boolean };
 
 export type Comparison = {
 	before: SetupProfile,
@@ -462,6 +483,14 @@ export type KeychainStatus = {
 	available: boolean,
 	/**  Why not, and how to get one, when it is not available. */
 	message: string | null,
+};
+
+/**  The reader's time zone as the window knows it: the PDF report gives local times. */
+export type LocalZone = {
+	/**  As the system names it (`Europe/Berlin`); may be empty. */
+	name: string,
+	/**  Offset from UTC in minutes, east positive. */
+	utc_offset_minutes: number,
 };
 
 /**  The algorithms offered. RS256 is absent on purpose: NetSuite refuses it. */
@@ -988,6 +1017,11 @@ export type Setup = {
 	updated_at: string,
 	/**  What Onramp changed in the ERP with an administrator's consent, oldest first. */
 	admin_changes?: AdminChange[],
+	/**
+	 *  When the setup was archived (RFC 3339, UTC): hidden from the home list
+	 *  until unarchived; its keychain items and runs stay.
+	 */
+	archived_at?: string | null,
 };
 
 /**
@@ -1010,7 +1044,9 @@ export type SetupChange =
 /**  Ticks (or unticks) one item of a step's checklist; other ticks stay. */
 { type: "tick_checklist"; step: string; item: string; done: boolean } | { type: "set_profile"; profile_id: string | null } | { type: "set_entity"; entity_id: string | null } | { type: "set_client"; client_id: string | null } | 
 /**  Renames the setup (trimmed; a name is required). */
-{ type: "rename"; label: string };
+{ type: "rename"; label: string } | 
+/**  Archives the setup (hidden from the home list, nothing removed) or brings it back. */
+{ type: "archive"; archived: boolean };
 
 export type SetupExpiries = {
 	setup_id: string,
@@ -1104,6 +1140,7 @@ export type SetupSummary = {
 	status: SetupStatus,
 	updated_at: string,
 	last_run: RunSummary | null,
+	archived_at: string | null,
 };
 
 /**  What the simulator logged, as a table. */

@@ -51,9 +51,9 @@ fn typed_path_in(raw: &str, home: Option<&Path>) -> Result<PathBuf, IpcError> {
     Ok(path)
 }
 
-/// Writes `text` as `folder/name`, creating the folder; atomic, so a crash
+/// Writes `contents` as `folder/name`, creating the folder; atomic, so a crash
 /// never leaves half a report. Returns the file's path.
-pub fn write(folder: &Path, name: &str, text: &str) -> Result<String, IpcError> {
+pub fn write(folder: &Path, name: &str, contents: impl AsRef<[u8]>) -> Result<String, IpcError> {
     if folder.is_file() {
         return Err(invalid(format!(
             "{} is a file; type the folder to save into",
@@ -62,7 +62,7 @@ pub fn write(folder: &Path, name: &str, text: &str) -> Result<String, IpcError> 
     }
     let path = folder.join(name);
     std::fs::create_dir_all(folder)
-        .and_then(|()| onramp_core::state::atomic_write(&path, text.as_bytes()))
+        .and_then(|()| onramp_core::state::atomic_write(&path, contents.as_ref()))
         .map_err(|e| {
             IpcError::new(
                 ErrorKind::Storage,

@@ -210,6 +210,7 @@ async fn client_names_are_unique_ignoring_case_and_blank_ones_refused() {
         name: name.into(),
         notes: String::new(),
         created_at: String::new(),
+        archived_at: None,
     };
     let acme = save_client(&ctx, client("", " Acme Corp ")).await.unwrap();
     assert_eq!(acme.name, "Acme Corp");

@@ -1,5 +1,6 @@
 //! The system's file chooser beside every path the user could type: export
-//! folders and the files to import or compare. It opens from the backend, so
+//! folders and the files to import or compare; and its save dialog, where the
+//! PDF report is written. It opens from the backend, so
 //! the window needs no dialog permission of its own; what it returns is only
 //! put in the field, where the user sees it before anything is read or written.
 
@@ -46,6 +47,22 @@ pub trait PathChooser: Send + Sync {
         title: &str,
         start: Option<PathBuf>,
     ) -> Result<Option<PathBuf>, IpcError>;
+
+    /// The save dialog, offering `name` in `start` (a PDF); the system asks
+    /// before replacing a file. None when the user cancels. Blocks until then.
+    fn save(
+        &self,
+        title: &str,
+        start: Option<PathBuf>,
+        name: &str,
+    ) -> Result<Option<PathBuf>, IpcError>;
+}
+
+/// What a dialog is for: opening something of a kind, or saving a PDF under a name.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+enum Purpose {
+    Open(PathKind),
+    SavePdf(String),
 }
 
 pub struct FileChooser(pub Arc<dyn PathChooser>);
@@ -62,11 +79,32 @@ impl<R: Runtime> PathChooser for SystemChooser<R> {
         title: &str,
         start: Option<PathBuf>,
     ) -> Result<Option<PathBuf>, IpcError> {
+        self.gtk(Purpose::Open(kind), title, start)
+    }
+
+    fn save(
+        &self,
+        title: &str,
+        start: Option<PathBuf>,
+        name: &str,
+    ) -> Result<Option<PathBuf>, IpcError> {
+        self.gtk(Purpose::SavePdf(name.to_owned()), title, start)
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl<R: Runtime> SystemChooser<R> {
+    fn gtk(
+        &self,
+        purpose: Purpose,
+        title: &str,
+        start: Option<PathBuf>,
+    ) -> Result<Option<PathBuf>, IpcError> {
         let (answer, picked) = std::sync::mpsc::channel();
         let app = self.0.clone();
         let title = title.to_owned();
         self.0
-            .run_on_main_thread(move || gtk_chooser::open(&app, kind, &title, start, answer))
+            .run_on_main_thread(move || gtk_chooser::open(&app, purpose, &title, start, answer))
             .map_err(|e| {
                 IpcError::new(
                     ErrorKind::Internal,
@@ -102,6 +140,27 @@ impl<R: Runtime> PathChooser for SystemChooser<R> {
             Some((name, extensions)) => dialog.add_filter(name, extensions).pick_file(),
         })
     }
+
+    fn save(
+        &self,
+        title: &str,
+        start: Option<PathBuf>,
+        name: &str,
+    ) -> Result<Option<PathBuf>, IpcError> {
+        use tauri::Manager;
+        let mut dialog = rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter("PDF", &["pdf"]);
+        if let Some(window) = self.0.get_webview_window("main") {
+            dialog = dialog.set_parent(&window);
+        }
+        if let Some(dir) = start {
+            dialog = dialog.set_directory(dir);
+        }
+        // The platform's save panel asks before replacing a file.
+        Ok(dialog.save_file())
+    }
 }
 
 /// A plain GtkFileChooserDialog, not GtkFileChooserNative (what rfd and Tauri's
@@ -116,11 +175,11 @@ mod gtk_chooser {
     use gtk::prelude::*;
     use tauri::{AppHandle, Manager, Runtime};
 
-    use super::PathKind;
+    use super::{PathKind, Purpose};
 
     pub(super) fn open<R: Runtime>(
         app: &AppHandle<R>,
-        kind: PathKind,
+        purpose: Purpose,
         title: &str,
         start: Option<PathBuf>,
         answer: Sender<Option<PathBuf>>,
@@ -128,9 +187,16 @@ mod gtk_chooser {
         let parent = app
             .get_webview_window("main")
             .and_then(|w| w.gtk_window().ok());
-        let action = match kind {
-            PathKind::Folder => gtk::FileChooserAction::SelectFolder,
-            _ => gtk::FileChooserAction::Open,
+        let (action, accept, filter) = match &purpose {
+            Purpose::Open(PathKind::Folder) => {
+                (gtk::FileChooserAction::SelectFolder, "_Choose", None)
+            }
+            Purpose::Open(kind) => (gtk::FileChooserAction::Open, "_Choose", kind.filter()),
+            Purpose::SavePdf(_) => (
+                gtk::FileChooserAction::Save,
+                "_Save",
+                Some(("PDF", &["pdf"][..])),
+            ),
         };
         let dialog = gtk::FileChooserDialog::with_buttons(
             Some(title),
@@ -138,7 +204,7 @@ mod gtk_chooser {
             action,
             &[
                 ("_Cancel", gtk::ResponseType::Cancel),
-                ("_Choose", gtk::ResponseType::Accept),
+                (accept, gtk::ResponseType::Accept),
             ],
         );
         dialog.set_modal(true);
@@ -146,7 +212,12 @@ mod gtk_chooser {
         if let Some(dir) = start {
             dialog.set_current_folder(dir);
         }
-        if let Some((name, extensions)) = kind.filter() {
+        if let Purpose::SavePdf(name) = &purpose {
+            dialog.set_current_name(name);
+            // Never replace a file without asking.
+            dialog.set_do_overwrite_confirmation(true);
+        }
+        if let Some((name, extensions)) = filter {
             let f = gtk::FileFilter::new();
             f.set_name(Some(name));
             for extension in extensions {
@@ -191,6 +262,22 @@ pub async fn choose_path(
             IpcError::new(ErrorKind::Internal, format!("the file chooser failed: {e}"))
         })??;
     Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// The save dialog for a file named `name`, starting in the typed folder when
+/// it exists; the chosen path, none when the user cancels.
+pub async fn ask_save(
+    chooser: &FileChooser,
+    title: &str,
+    typed_folder: &str,
+    name: &str,
+) -> Result<Option<PathBuf>, IpcError> {
+    let start = start_dir(typed_folder.trim());
+    let chooser = Arc::clone(&chooser.0);
+    let (title, name) = (title.to_owned(), name.to_owned());
+    tauri::async_runtime::spawn_blocking(move || chooser.save(&title, start, &name))
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the save dialog failed: {e}")))?
 }
 
 /// The folder to open the chooser in: the typed path if it is a folder, else

@@ -8,7 +8,7 @@ use onramp_core::IpcError;
 use tauri::State;
 
 use crate::ctx::AppCtx;
-use onramp_application::api::setups::{self as app, SetupChange};
+use onramp_application::api::setups::{self as app, ClientChange, SetupChange};
 
 #[tauri::command]
 #[specta::specta]
@@ -36,6 +36,16 @@ pub async fn change_setup(
     changes: Vec<SetupChange>,
 ) -> Result<Setup, IpcError> {
     app::change_setup(&ctx, id, changes).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn change_client(
+    ctx: State<'_, AppCtx>,
+    id: String,
+    change: ClientChange,
+) -> Result<Client, IpcError> {
+    app::change_client(&ctx, id, change).await
 }
 
 #[tauri::command]

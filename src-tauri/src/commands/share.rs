@@ -1,6 +1,6 @@
 //! Reports, setup profiles and reproductions: a setup's stored runs, the
 //! report (HTML + JSON) and setup profile exported to a folder the user
-//! typed, a profile or report imported from a file, reproduced in Practice
+//! typed, the report as a PDF saved through the system's save dialog, a profile or report imported from a file, reproduced in Practice
 //! mode, and two of them compared. Nothing here reads the keychain.
 
 use onramp_core::observed::SetupProfile;
@@ -9,6 +9,7 @@ use onramp_core::state::Setup;
 use onramp_core::IpcError;
 use tauri::State;
 
+use crate::commands::choose::{ask_save, FileChooser};
 use crate::ctx::AppCtx;
 use onramp_application::api::share::{self as app, *};
 
@@ -50,14 +51,27 @@ pub async fn export_report(
     app::export_report(&ctx, setup_id, run_id, folder).await
 }
 
+/// Asks where to save the PDF report (the system's save dialog, starting in
+/// the export folder the user typed) and writes it there; none when the user
+/// cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn report_html(
+pub async fn save_report_pdf(
     ctx: State<'_, AppCtx>,
+    chooser: State<'_, FileChooser>,
     setup_id: String,
     run_id: Option<String>,
-) -> Result<String, IpcError> {
-    app::report_html(&ctx, setup_id, run_id).await
+    folder: String,
+    zone: LocalZone,
+) -> Result<Option<String>, IpcError> {
+    let name = app::report_pdf_name(&ctx, &setup_id, run_id.as_deref())?;
+    let Some(path) = ask_save(&chooser, "Save the report as PDF", &folder, &name).await? else {
+        return Ok(None);
+    };
+    let path = path.display().to_string();
+    app::write_report_pdf(&ctx, setup_id, run_id, path, zone)
+        .await
+        .map(Some)
 }
 
 #[tauri::command]

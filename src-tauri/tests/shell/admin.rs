@@ -435,10 +435,15 @@ fn from_an_empty_account_to_a_validated_m2m_setup_after_one_consent() {
         .any(|r| r.id == "netsuite.auth" && r.status == CheckStatus::Pass));
     assert!(summary.passed > 3);
     // The report lists each change with who consented and when.
-    let html: String = h
+    let out = tempfile::tempdir().unwrap();
+    let exported: Value = h
         .host
-        .invoke("report_html", json!({ "setupId": id, "runId": null }))
+        .invoke(
+            "export_report",
+            json!({ "setupId": id, "runId": null, "folder": out.path().display().to_string() }),
+        )
         .unwrap();
+    let html = std::fs::read_to_string(exported["files"][0].as_str().unwrap()).unwrap();
     assert!(html.contains("Changes Onramp made"), "report");
     assert!(
         html.contains("Create the integration employee")

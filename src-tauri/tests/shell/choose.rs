@@ -2,7 +2,7 @@
 //! points and what the user picks (or their cancel) comes back as is. The
 //! system dialog itself is driven in the end-to-end tests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use onramp_app::commands::choose::{FileChooser, PathChooser, PathKind};
@@ -14,10 +14,13 @@ use tauri::Manager;
 use crate::host::Host;
 
 type Asked = Arc<Mutex<Vec<(PathKind, String, Option<PathBuf>)>>>;
+/// Save dialogs opened: title, start folder, the name offered.
+pub(crate) type Saves = Arc<Mutex<Vec<(String, Option<PathBuf>, String)>>>;
 
 /// Answers like a user who picks `answer` (or cancels when it is none).
 struct Chooser {
     asked: Asked,
+    saves: Saves,
     answer: Option<PathBuf>,
 }
 
@@ -34,16 +37,36 @@ impl PathChooser for Chooser {
             .push((kind, title.to_owned(), start));
         Ok(self.answer.clone())
     }
+
+    fn save(
+        &self,
+        title: &str,
+        start: Option<PathBuf>,
+        name: &str,
+    ) -> Result<Option<PathBuf>, IpcError> {
+        self.saves
+            .lock()
+            .unwrap()
+            .push((title.to_owned(), start, name.to_owned()));
+        Ok(self.answer.clone())
+    }
 }
 
 fn host(dir: &tempfile::TempDir, answer: Option<PathBuf>) -> (Host, Asked) {
-    let host = Host::new(dir.path(), Arc::new(MemorySecretStore::default()));
-    let asked = Asked::default();
+    let (host, asked, _) = host_saving(dir.path(), answer);
+    (host, asked)
+}
+
+/// A host whose dialogs answer `answer`, with what each was asked.
+pub(crate) fn host_saving(dir: &Path, answer: Option<PathBuf>) -> (Host, Asked, Saves) {
+    let host = Host::new(dir, Arc::new(MemorySecretStore::default()));
+    let (asked, saves) = (Asked::default(), Saves::default());
     host.app.manage(FileChooser(Arc::new(Chooser {
         asked: asked.clone(),
+        saves: saves.clone(),
         answer,
     })));
-    (host, asked)
+    (host, asked, saves)
 }
 
 #[test]

@@ -10,4 +10,5 @@ mod oauth;
 mod oauth_m2m;
 mod practice;
 mod practice_fix;
+mod report_pdf;
 mod share;

@@ -54,6 +54,11 @@ export async function pasteSimulatedValues(driver) {
 /** Runs the checks and waits for the run's summary; returns {check id: status}. */
 export async function runChecks(driver) {
   await (await waitFor(driver, byTestId("run-start"), "the Run checks button")).click();
+  return runResults(driver);
+}
+
+/** Waits for the run under way (started by a click or by itself) to finish; returns {check id: status}. */
+export async function runResults(driver) {
   await waitFor(driver, By.css('section.run-summary[aria-label="Run summary"]'), "the run's summary", 30_000);
   const rows = await driver.executeScript(`
     return [...document.querySelectorAll('[data-testid="run-results"] [data-check-id]')]

@@ -17,10 +17,12 @@ import type {
   AuthMethod,
   CheckResult,
   Client,
+  ClientChange,
   Comparison,
   ConnectorProfile,
   CredentialIdentity,
   Exported,
+  LocalZone,
   ImportedProfile,
   PathKind,
   ProfileIssue,
@@ -88,11 +90,13 @@ export type {
   CheckResult,
   CheckStatus,
   Client,
+  ClientChange,
   Comparison,
   ConnectorProfile,
   CredentialIdentity,
   Expiry,
   Exported,
+  LocalZone,
   ImportedProfile,
   IntacctObject,
   NsFeature,
@@ -317,6 +321,8 @@ export const api = {
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
   saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),
+  /** One change to a stored client: rename (unique names) or archive. */
+  changeClient: (id: string, change: ClientChange): Promise<Client> => call(() => commands.changeClient(id, change)),
   /** The setup's newest run with every check's result (kept across restarts); null before the first run. */
   getLastRun: (setupId: string): Promise<RunRecord | null> => call(() => commands.getLastRun(setupId)),
   listRuns: (setupId: string): Promise<RunRef[]> => call(() => commands.listRuns(setupId)),
@@ -328,7 +334,9 @@ export const api = {
   /** Writes the report (HTML + JSON) of the run (null: the newest) into `folder`. */
   exportReport: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
     call(() => commands.exportReport(setupId, runId, folder)),
-  reportHtml: (setupId: string, runId: string | null): Promise<string> => call(() => commands.reportHtml(setupId, runId)),
+  /** Opens the save dialog (starting in `folder`) and writes the report there as a PDF; null when the user cancels. */
+  saveReportPdf: (setupId: string, runId: string | null, folder: string, zone: LocalZone): Promise<string | null> =>
+    call(() => commands.saveReportPdf(setupId, runId, folder, zone)),
   exportSetupProfile: (setupId: string, runId: string | null, folder: string): Promise<Exported> =>
     call(() => commands.exportSetupProfile(setupId, runId, folder)),
   importSetupProfile: (path: string): Promise<ImportedProfile> => call(() => commands.importSetupProfile(path)),

@@ -166,4 +166,25 @@ describe("RunPanel", () => {
     const list = screen.getByTestId("run-results");
     expect(summary.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  it("starts a run without a click when asked to as it opens, and only once", async () => {
+    const { backend } = runBackend();
+    let ask = true;
+    const take = () => {
+      const now = ask;
+      ask = false;
+      return now;
+    };
+    const { rerender } = render(<RunPanel setupId="s1" takeAutoStart={take} />);
+    await waitFor(() => expect(backend.callsTo("start_run")).toHaveLength(1));
+    rerender(<RunPanel setupId="s1" takeAutoStart={take} />);
+    expect(backend.callsTo("start_run")).toHaveLength(1);
+  });
+
+  it("waits for a click when not asked to start", async () => {
+    const { backend } = runBackend();
+    render(<RunPanel setupId="s1" takeAutoStart={() => false} />);
+    expect(await screen.findByTestId("run-start")).toHaveTextContent("Run checks");
+    expect(backend.callsTo("start_run")).toHaveLength(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { CheckResult, RunSummary } from "../api";
 import { useRun, type Run } from "../hooks/useRun";
 import { CheckResultItem } from "./CheckResultItem";
@@ -11,6 +11,8 @@ interface Props {
   onFinished?: (summary: RunSummary) => void;
   /** Shown after the results, e.g. Practice mode's "make this change". */
   after?: (run: Run) => ReactNode;
+  /** Asked once as the panel opens: true starts the run without a click. */
+  takeAutoStart?: () => boolean;
 }
 
 /** What "Re-run failed checks" runs: failures, and checks skipped because of them. */
@@ -33,8 +35,12 @@ export function nextAction(summary: RunSummary, results: CheckResult[]): string 
 }
 
 /** Starts a validation run and shows each check as it finishes. */
-export function RunPanel({ setupId, onFinished, after }: Props) {
+export function RunPanel({ setupId, onFinished, after, takeAutoStart }: Props) {
   const run = useRun(setupId, onFinished, true);
+  const { start } = run;
+  useEffect(() => {
+    if (takeAutoStart?.() === true) start();
+  }, [takeAutoStart, start]);
   // Results a re-run did not repeat stay visible, marked as earlier.
   const [earlier, setEarlier] = useState<CheckResult[]>([]);
   const active = run.phase === "starting" || run.phase === "running" || run.phase === "cancelling";

@@ -34,3 +34,28 @@ export function groupByClient(setups: SetupSummary[], clients: Client[], query: 
       return a.client.name.localeCompare(b.client.name);
     });
 }
+
+/** What the home list shows: archived setups, and the setups of archived clients, only on request. */
+export interface ArchiveView {
+  setups: SetupSummary[];
+  clients: Client[];
+  /** Archived clients that hold no setup: listed on their own so they can be brought back. */
+  emptyArchivedClients: Client[];
+  /** How many setups and empty clients the archive hides. */
+  hidden: number;
+}
+
+export function archiveView(setups: SetupSummary[], clients: Client[], showArchived: boolean): ArchiveView {
+  const archivedClients = new Set(clients.filter((c) => c.archived_at != null).map((c) => c.id));
+  const archived = (s: SetupSummary) => s.archived_at !== null || (s.client_id !== null && archivedClients.has(s.client_id));
+  const emptyArchivedClients = clients.filter((c) => archivedClients.has(c.id) && !setups.some((s) => s.client_id === c.id));
+  const hidden = setups.filter(archived).length + emptyArchivedClients.length;
+  return showArchived
+    ? { setups, clients, emptyArchivedClients, hidden }
+    : {
+        setups: setups.filter((s) => !archived(s)),
+        clients: clients.filter((c) => !archivedClients.has(c.id)),
+        emptyArchivedClients: [],
+        hidden,
+      };
+}

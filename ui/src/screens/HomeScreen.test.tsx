@@ -248,4 +248,73 @@ describe("HomeScreen", () => {
     expect(screen.getByTestId("setup-list").querySelector('[data-setup-id="s1"]')).not.toBeNull();
     confirm.mockRestore();
   });
+
+  it("hides an archived setup behind “Show archived (n)” and brings it back, from the keyboard", async () => {
+    let current = [summaryOf(setup({ id: "a", label: "Kept" })), summaryOf(setup({ id: "b", label: "Old pilot" }))];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => current,
+      list_clients: () => [],
+      setup_expiries: () => [],
+      change_setup: (a) => {
+        const archived = (a.changes as { archived: boolean }[])[0]?.archived === true;
+        current = current.map((s) => (s.id === a.id ? { ...s, archived_at: archived ? "2026-12-01T00:00:00Z" : null } : s));
+        return null;
+      },
+    });
+    renderHome();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Archive Old pilot" }));
+    await waitFor(() => expect(backend.callsTo("change_setup")).toEqual([{ id: "b", changes: [{ type: "archive", archived: true }] }]));
+    const row = (id: string) => document.querySelector(`[data-setup-id="${id}"]`);
+    await waitFor(() => expect(row("b")).toBeNull());
+    expect(row("a")).not.toBeNull();
+    const toggle = screen.getByTestId("show-archived");
+    expect(toggle).toHaveTextContent("Show archived (1)");
+    expect(toggle).toHaveAttribute("aria-pressed", "false");
+    toggle.focus();
+    await user.keyboard("{Enter}");
+    expect(toggle).toHaveAttribute("aria-pressed", "true");
+    expect(await screen.findByText(/\(archived\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Unarchive Old pilot" }));
+    await waitFor(() => expect(backend.callsTo("change_setup")[1]).toEqual({ id: "b", changes: [{ type: "archive", archived: false }] }));
+    await waitFor(() => expect(screen.queryByText(/\(archived\)/)).toBeNull());
+    expect(row("b")).toHaveAttribute("data-archived", "false");
+  });
+
+  it("hides an archived client with its setups, and renames a client unless the name is taken", async () => {
+    let clients = [
+      { id: "c1", name: "Acme Corp", notes: "", created_at: "2026-11-01T00:00:00Z", archived_at: null as string | null },
+      { id: "c2", name: "Zeta Foods", notes: "", created_at: "2026-11-01T00:00:00Z", archived_at: "2026-12-01T00:00:00Z" },
+    ];
+    const backend = mockBackend({
+      app_info: () => appInfo(),
+      list_setups: () => [summaryOf(setup({ id: "a", label: "Acme billing", client_id: "c1" })), summaryOf(setup({ id: "z", label: "Zeta AR", client_id: "c2" }))],
+      list_clients: () => clients,
+      setup_expiries: () => [],
+      change_client: (a) => {
+        const change = a.change as { type: string; name?: string };
+        if (change.name === "Zeta Foods") throw { kind: "invalid_input", message: 'there is already a client called "Zeta Foods"' };
+        clients = clients.map((c) => (c.id === a.id ? { ...c, name: change.name ?? c.name } : c));
+        return clients.find((c) => c.id === a.id);
+      },
+    });
+    renderHome();
+    const user = userEvent.setup();
+    expect(await screen.findByRole("region", { name: "Acme Corp" })).toBeInTheDocument();
+    expect(document.querySelector('[data-setup-id="z"]')).toBeNull();
+    expect(screen.getByTestId("show-archived")).toHaveTextContent("Show archived (1)");
+
+    await user.click(screen.getByRole("button", { name: "Rename client Acme Corp" }));
+    const input = screen.getByLabelText("New name for Acme Corp");
+    expect(input).toHaveFocus();
+    await user.clear(input);
+    await user.type(input, "Zeta Foods{Enter}");
+    expect(await screen.findByText(/already a client called/)).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, "  Acme Holdings {Enter}");
+    await waitFor(() => expect(backend.callsTo("change_client")[1]).toEqual({ id: "c1", change: { type: "rename", name: "Acme Holdings" } }));
+    expect(await screen.findByRole("region", { name: "Acme Holdings" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Rename client Acme Holdings" })).toHaveFocus());
+  });
 });

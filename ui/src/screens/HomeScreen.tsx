@@ -7,6 +7,8 @@ import { RemindersPanel } from "../components/maintain/RemindersPanel";
 import { StoreRecoveryBanner } from "../components/StoreRecoveryBanner";
 import { useLoad } from "../hooks/useLoad";
 import { NewClientForm } from "../components/share/NewClientForm";
+import { archiveView } from "../model/workspace";
+import { ClientHead } from "./ClientHead";
 import { SetupList } from "./SetupList";
 import { useScreenHeading } from "../hooks/useScreenHeading";
 
@@ -67,6 +69,25 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
       setDeleteError(toApiError(e));
     }
   }
+  const [archiveError, setArchiveError] = useState<ApiError | null>(null);
+  async function archive(s: SetupSummary, archived: boolean) {
+    setArchiveError(null);
+    try {
+      await api.changeSetup(s.id, [{ type: "archive", archived }]);
+      setups.reload();
+    } catch (e) {
+      setArchiveError(toApiError(e));
+    }
+  }
+  const [showArchived, setShowArchived] = useState(false);
+  const view = useMemo(
+    () => archiveView(setups.data ?? [], clients.data ?? [], showArchived),
+    [setups.data, clients.data, showArchived],
+  );
+  const reloadAll = () => {
+    clients.reload();
+    setups.reload();
+  };
   const expiryBySetup = useMemo(
     () => Object.fromEntries((expiries.data ?? []).map((e) => [e.setup_id, e.expiries])),
     [expiries.data],
@@ -157,17 +178,42 @@ export function HomeScreen({ onNew, onPractice, onOpen, onImport, onCompare, onP
         {setups.error !== null && !unavailable && <ErrorPanel error={setups.error} title="Could not list your setups" />}
         {assignError !== null && <ErrorPanel error={assignError} title="Could not file the setup under that client" />}
         {deleteError !== null && <ErrorPanel error={deleteError} title="Could not delete the setup" />}
-        {setups.data !== null && (
+        {archiveError !== null && <ErrorPanel error={archiveError} title="Could not archive the setup" />}
+        {(view.hidden > 0 || showArchived) && (
+          <button
+            type="button"
+            className="button small"
+            data-testid="show-archived"
+            aria-pressed={showArchived}
+            onClick={() => setShowArchived((v) => !v)}
+          >
+            {showArchived ? "Hide archived" : `Show archived (${view.hidden})`}
+          </button>
+        )}
+        {setups.data !== null && setups.data.length > 0 && view.setups.length === 0 ? (
+          <p className="muted" data-testid="setup-list">
+            Every saved setup is archived.
+          </p>
+        ) : setups.data !== null && (
           <SetupList
-            setups={setups.data}
-            clients={clients.data ?? []}
+            setups={view.setups}
+            clients={view.clients}
             expiries={expiryBySetup}
             query={query}
             onOpen={onOpen}
             onAssign={(setupId, clientId) => void assign(setupId, clientId)}
             onDelete={(s) => void remove(s)}
             onDeleteClient={(c, filed) => void removeClient(c, filed)}
+            onArchive={(s, archived) => void archive(s, archived)}
+            onClientsChanged={reloadAll}
           />
+        )}
+        {view.emptyArchivedClients.length > 0 && (
+          <section className="workspace" aria-label="Archived clients without setups">
+            {view.emptyArchivedClients.map((c) => (
+              <ClientHead key={c.id} client={c} setups={[]} onChanged={reloadAll} onDelete={(cl) => void removeClient(cl, [])} />
+            ))}
+          </section>
         )}
         {!unavailable && <NewClientForm onAdded={clients.reload} />}
       </section>

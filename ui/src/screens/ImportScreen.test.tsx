@@ -34,7 +34,7 @@ describe("ImportScreen", () => {
   it("shows what failed and reproduces the profile in Practice mode", async () => {
     const backend = mockBackend({
       import_setup_profile: () => ({ profile, failing: ["netsuite.permissions"] }),
-      reproduce_setup_profile: () => setup({ id: "rep-1", practice_scenario: "reproduced/x" }),
+      reproduce_setup_profile: () => setup({ id: "rep-1", practice_scenario: "reproduced/x", current_step: "validate" }),
     });
     const onOpen = vi.fn();
     const onCompare = vi.fn();
@@ -49,6 +49,7 @@ describe("ImportScreen", () => {
     expect(onCompare).toHaveBeenCalledWith("/tmp/p.json");
     await user.click(screen.getByTestId("reproduce"));
     expect(backend.callsTo("reproduce_setup_profile")[0]).toMatchObject({ profile, label: null });
-    expect(onOpen).toHaveBeenCalledWith("rep-1");
+    // Ready to run (on Validate): the run starts as the setup opens.
+    expect(onOpen).toHaveBeenCalledWith("rep-1", true);
   });
 });

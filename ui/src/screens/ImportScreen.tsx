@@ -7,8 +7,8 @@ import { useScreenHeading } from "../hooks/useScreenHeading";
 
 interface Props {
   onHome: () => void;
-  /** Opens the practice setup a reproduction created. */
-  onOpen: (setupId: string) => void;
+  /** Opens the practice setup a reproduction created; `runNow` starts its run on Validate. */
+  onOpen: (setupId: string, runNow: boolean) => void;
   /** Compares the imported file with something else. */
   onCompare: (path: string) => void;
 }
@@ -41,7 +41,8 @@ export function ImportScreen({ onHome, onOpen, onCompare }: Props) {
     setError(null);
     try {
       const setup = await api.reproduceSetupProfile(imported.data.profile, null);
-      onOpen(setup.id);
+      // Ready to run (values in the keychain, on Validate): the run starts as it opens.
+      onOpen(setup.id, setup.current_step === "validate");
     } catch (err) {
       setError(toApiError(err));
       setBusy(false);

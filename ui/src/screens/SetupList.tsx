@@ -3,6 +3,7 @@ import type { Client, Expiry, SetupSummary } from "../api";
 import { EnvironmentBadge } from "../components/EnvironmentBadge";
 import { SetupStatusLabel } from "../components/SetupStatusLabel";
 import { SandboxRefreshChecklist } from "../components/share/SandboxRefreshChecklist";
+import { ClientHead } from "./ClientHead";
 import { ERP_LABEL } from "../model/environment";
 import { expiryState, soonest } from "../model/expiry";
 import { formatTime } from "../model/format";
@@ -21,11 +22,27 @@ interface Props {
   onDelete?: (setup: SetupSummary) => void;
   /** Deletes a client (its setups stay); left out, no button is shown. */
   onDeleteClient?: (client: Client, setups: SetupSummary[]) => void;
+  /** Archives a setup or brings it back; left out, no button is shown. */
+  onArchive?: (setup: SetupSummary, archived: boolean) => void;
+  /** Reloads after a client was renamed or archived; left out, clients show only their names. */
+  onClientsChanged?: () => void;
   now?: Date;
 }
 
 /** The consultant's workspaces: clients → setups, with status, last validation and expiry at a glance. */
-export function SetupList({ setups, clients = [], expiries = {}, query = "", onOpen, onAssign, onDelete, onDeleteClient, now = new Date() }: Props) {
+export function SetupList({
+  setups,
+  clients = [],
+  expiries = {},
+  query = "",
+  onOpen,
+  onAssign,
+  onDelete,
+  onDeleteClient,
+  onArchive,
+  onClientsChanged,
+  now = new Date(),
+}: Props) {
   if (setups.length === 0) {
     return (
       <p className="muted" data-testid="setup-list">
@@ -45,15 +62,14 @@ export function SetupList({ setups, clients = [], expiries = {}, query = "", onO
     <div data-testid="setup-list">
       {groups.map((g) => (
         <section key={g.client?.id ?? "none"} className="workspace" data-client={g.client?.name ?? ""} aria-label={g.client?.name ?? "No client"}>
-          {(g.client !== null || groups.length > 1) && (
-            <div className="workspace-head">
-              <h3 className="workspace-title">{g.client?.name ?? "No client"}</h3>
-              {g.client !== null && onDeleteClient !== undefined && (
-                <button type="button" className="button small" data-testid="client-delete" onClick={() => g.client !== null && onDeleteClient(g.client, g.setups)}>
-                  Delete client<span className="visually-hidden"> {g.client.name}</span>
-                </button>
-              )}
-            </div>
+          {g.client !== null && onClientsChanged !== undefined ? (
+            <ClientHead client={g.client} setups={g.setups} onChanged={onClientsChanged} onDelete={onDeleteClient} />
+          ) : (
+            (g.client !== null || groups.length > 1) && (
+              <div className="workspace-head">
+                <h3 className="workspace-title">{g.client?.name ?? "No client"}</h3>
+              </div>
+            )
           )}
           <ul className="setup-list">
             {g.setups.map((s) => (
@@ -65,6 +81,7 @@ export function SetupList({ setups, clients = [], expiries = {}, query = "", onO
                 clients={onAssign === undefined ? [] : clients}
                 onAssign={onAssign}
                 onDelete={onDelete}
+                onArchive={onArchive}
                 now={now}
               />
             ))}
@@ -82,17 +99,22 @@ interface RowProps {
   clients: Client[];
   onAssign?: (setupId: string, clientId: string | null) => void;
   onDelete?: (setup: SetupSummary) => void;
+  onArchive?: (setup: SetupSummary, archived: boolean) => void;
   now: Date;
 }
 
-function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now }: RowProps) {
+function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, onArchive, now }: RowProps) {
+  const archived = s.archived_at !== null;
   const first = soonest(expiries);
   const state = first === null ? null : expiryState(first.expires_at, now);
   const run = s.last_run;
   return (
-    <li className="setup-item" data-setup-id={s.id} data-status={s.status}>
+    <li className="setup-item" data-setup-id={s.id} data-status={s.status} data-archived={archived}>
       <div className="setup-main">
-        <span className="setup-label">{s.label}</span>
+        <span className="setup-label">
+          {s.label}
+          {archived && <span className="archived-tag small"> (archived)</span>}
+        </span>
         <span className="muted small">
           {ERP_LABEL[s.erp]} · {s.erp === "netsuite" ? "Account" : "Company"} <code>{s.account_id === "" ? "—" : s.account_id}</code>
           {s.entity_id !== null && s.entity_id !== "" && (
@@ -125,6 +147,17 @@ function SetupRow({ setup: s, expiries, onOpen, clients, onAssign, onDelete, now
         <button type="button" className="button" onClick={() => onOpen(s.id)}>
           Resume<span className="visually-hidden"> {s.label}</span>
         </button>
+        {onArchive !== undefined && (
+          <button
+            type="button"
+            className="button"
+            data-testid={archived ? "setup-unarchive" : "setup-archive"}
+            onClick={() => onArchive(s, !archived)}
+          >
+            {archived ? "Unarchive" : "Archive"}
+            <span className="visually-hidden"> {s.label}</span>
+          </button>
+        )}
         {onDelete !== undefined && (
           <button type="button" className="button" data-testid="setup-delete" onClick={() => onDelete(s)}>
             Delete<span className="visually-hidden"> {s.label}</span>
@@ -154,7 +187,7 @@ function ClientPicker({ setup: s, clients, onAssign }: { setup: SetupSummary; cl
         Client{" "}
         <select value={choice} data-testid="setup-client" onChange={(e) => setChoice(e.target.value)}>
           <option value="">No client</option>
-          {clients.map((c) => (
+          {clients.filter((c) => c.archived_at == null || c.id === current).map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AdminPanel } from "../components/AdminPanel";
 import { ErrorPanel } from "../components/ErrorPanel";
 import { StepPage } from "../components/StepPage";
@@ -15,9 +15,18 @@ interface Props {
   onHome: () => void;
   /** Opens the Maintain page (rotation, change of owner, reminders). */
   onMaintain?: () => void;
+  /** Start a run as soon as the Validate step opens (a reproduction, ready to run). */
+  runNow?: boolean;
 }
 
-export function SetupScreen({ id, onHome, onMaintain }: Props) {
+export function SetupScreen({ id, onHome, onMaintain, runNow = false }: Props) {
+  // Taken once: coming back to Validate later does not start another run.
+  const autoRun = useRef(runNow);
+  const takeRunNow = useCallback(() => {
+    const now = autoRun.current;
+    autoRun.current = false;
+    return now;
+  }, []);
   const { setup, error, goTo, markDone, change, refresh, replace } = useSetup(id);
   const unsaved = useRef(new Map<string, string>());
   const registry = useMemo<UnsavedSecrets>(
@@ -116,6 +125,7 @@ export function SetupScreen({ id, onHome, onMaintain }: Props) {
               onReplace={replace}
               steps={steps}
               onGoTo={(stepId) => void goTo(stepId)}
+              takeRunNow={takeRunNow}
               onStepVerdict={(stepId, passed) =>
                 void change([{ type: "mark_step", step: stepId, status: passed ? "done" : "failed" }])
               }

@@ -27,6 +27,8 @@ interface Props {
   /** The flow's steps, in order (to point at the sign-in step). */
   steps: readonly StepDef[];
   onGoTo: (stepId: string) => void;
+  /** True once when the Validate step should start a run as it opens (a reproduction). */
+  takeRunNow?: () => boolean;
 }
 
 /** The step where the sign-in is set up (credentials or the OAuth 2.0 connection). */
@@ -59,7 +61,7 @@ function LiveCheck({ setup, step, steps, onGoTo, onStepVerdict }: Props) {
   );
 }
 
-function KindBody({ setup, step, onRunFinished, onProfile, onChange, onEntity, onReplace }: Props) {
+function KindBody({ setup, step, onRunFinished, onProfile, onChange, onEntity, onReplace, takeRunNow }: Props) {
   switch (step.kind) {
     case "external":
       return <StepGuide setup={setup} step={step} onChange={onChange} onEntity={onEntity} />;
@@ -73,7 +75,7 @@ function KindBody({ setup, step, onRunFinished, onProfile, onChange, onEntity, o
         </>
       );
     case "validate":
-      return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} />;
+      return <ValidateStep setup={setup} onRunFinished={onRunFinished} onReplace={onReplace} takeRunNow={takeRunNow} />;
     case "auth-method":
     case "integration-record":
     case "oauth-code":
@@ -90,15 +92,17 @@ interface ValidateProps {
   setup: Setup;
   onRunFinished: () => void;
   onReplace: (setup: Setup) => void;
+  takeRunNow?: () => boolean;
 }
 
-function ValidateStep({ setup, onRunFinished, onReplace }: ValidateProps) {
+function ValidateStep({ setup, onRunFinished, onReplace, takeRunNow }: ValidateProps) {
   const [runId, setRunId] = useState<string | null>(setup.last_run?.run_id ?? null);
   const practice = setup.practice_scenario !== null;
   return (
     <>
       <RunPanel
         setupId={setup.id}
+        takeAutoStart={takeRunNow}
         onFinished={(summary) => {
           setRunId(summary.run_id);
           onRunFinished();

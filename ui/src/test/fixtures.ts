@@ -31,6 +31,7 @@ export function setup(overrides: Partial<Setup> = {}): Setup {
     last_run: null,
     created_at: T,
     updated_at: T,
+    archived_at: null,
     ...overrides,
   };
 }
@@ -49,6 +50,7 @@ export function summaryOf(s: Setup, overrides: Partial<SetupSummary> = {}): Setu
     status: "in_progress",
     updated_at: s.updated_at,
     last_run: null,
+    archived_at: s.archived_at ?? null,
     ...overrides,
   };
 }

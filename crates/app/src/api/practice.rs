@@ -127,6 +127,32 @@ pub async fn practice_credentials(
         .collect())
 }
 
+/// Readies a reproduced setup for a run straight away: the simulated account's
+/// values go into the keychain as the user would paste them, and the wizard
+/// opens on Validate. Only where every value is one to paste (Sage Intacct,
+/// NetSuite TBA); an OAuth 2.0 setup needs its Connect step first and is
+/// returned as it was.
+pub(crate) async fn ready_to_run(ctx: &AppCtx, setup: Setup) -> Result<Setup, IpcError> {
+    let pasted = setup.erp == Erp::Intacct || setup.auth_method == Some(AuthMethod::Tba);
+    if !pasted {
+        return Ok(setup);
+    }
+    let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
+    let values = simulated_values(setup.erp, &scenario, setup.auth_method);
+    if values.is_empty() {
+        return Ok(setup);
+    }
+    for (name, value) in values {
+        let key = onramp_core::SecretKey::new(setup.id.as_str(), name);
+        super::secrets::secret_set(ctx, key, value).await?;
+    }
+    ctx.state.update_setup(&setup.id, |s| {
+        s.current_step = "validate".into();
+        s.touch();
+        Ok(s.clone())
+    })
+}
+
 /// NetSuite: the simulated Login Audit Trail; Intacct: the simulator's request log.
 pub async fn practice_audit_trail(ctx: &AppCtx, setup_id: String) -> Result<SimLog, IpcError> {
     let (setup, _) = practice_setup(ctx, &setup_id)?;

@@ -101,6 +101,10 @@ pub enum SetupChange {
     Rename {
         label: String,
     },
+    /// Archives the setup (hidden from the home list, nothing removed) or brings it back.
+    Archive {
+        archived: bool,
+    },
 }
 
 /// The longest setup name: a label, not a note.
@@ -127,6 +131,7 @@ fn apply(setup: &mut Setup, change: SetupChange) {
         SetupChange::SetEntity { entity_id } => setup.entity_id = entity_id,
         SetupChange::SetClient { client_id } => setup.client_id = client_id,
         SetupChange::Rename { label } => setup.label = label.trim().to_owned(),
+        SetupChange::Archive { archived } => setup.archived_at = archived.then(now),
     }
 }
 
@@ -238,36 +243,74 @@ pub fn list_clients(ctx: &AppCtx) -> Result<Vec<Client>, IpcError> {
 /// setups in one and hide them from the other.
 pub async fn save_client(ctx: &AppCtx, mut client: Client) -> Result<Client, IpcError> {
     client.name = client.name.trim().to_owned();
-    if client.name.is_empty() {
-        return Err(IpcError::new(
-            onramp_core::ErrorKind::InvalidInput,
-            "type the client's name",
-        ));
-    }
     if client.id.trim().is_empty() {
         client.id = uuid::Uuid::new_v4().to_string();
         client.created_at = now();
     }
     ctx.state.update(|s| {
-        let taken = s
-            .clients
-            .iter()
-            .any(|c| c.id != client.id && c.name.trim().eq_ignore_ascii_case(&client.name));
-        if taken {
-            return Err(IpcError::new(
-                onramp_core::ErrorKind::InvalidInput,
-                format!(
-                    "there is already a client called \"{}\"; pick it, or give this one another name",
-                    client.name
-                ),
-            ));
-        }
+        free_client_name(&s.clients, &client.id, &client.name)?;
         match s.clients.iter_mut().find(|c| c.id == client.id) {
             Some(slot) => *slot = client.clone(),
             None => s.clients.push(client.clone()),
         }
         Ok(client)
     })
+}
+
+/// One narrow change to a client, made on the stored client.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientChange {
+    /// Renames the client (trimmed, required, unique ignoring case).
+    Rename { name: String },
+    /// Archives the client (hidden from the home list with its setups,
+    /// nothing removed) or brings it back.
+    Archive { archived: bool },
+}
+
+/// Applies one change to the stored client and returns it.
+pub async fn change_client(
+    ctx: &AppCtx,
+    id: String,
+    change: ClientChange,
+) -> Result<Client, IpcError> {
+    ctx.state.update(|s| {
+        if let ClientChange::Rename { name } = &change {
+            free_client_name(&s.clients, &id, name.trim())?;
+        }
+        let client = s
+            .clients
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or_else(|| super::not_found("client", &id))?;
+        match change {
+            ClientChange::Rename { name } => client.name = name.trim().to_owned(),
+            ClientChange::Archive { archived } => client.archived_at = archived.then(now),
+        }
+        Ok(client.clone())
+    })
+}
+
+/// Refuses an empty name, or one another client (ignoring case) already has.
+fn free_client_name(clients: &[Client], id: &str, name: &str) -> Result<(), IpcError> {
+    if name.is_empty() {
+        return Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            "type the client's name",
+        ));
+    }
+    if clients
+        .iter()
+        .any(|c| c.id != id && c.name.trim().eq_ignore_ascii_case(name))
+    {
+        return Err(IpcError::new(
+            onramp_core::ErrorKind::InvalidInput,
+            format!(
+                "there is already a client called \"{name}\"; pick it, or give this one another name"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Removes a client. Its setups are kept, filed under no client: a client is

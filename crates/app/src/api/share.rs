@@ -6,7 +6,7 @@
 use crate::data_dir::DataDir;
 
 use onramp_core::observed::{diff, parse_any, Change, SetupProfile};
-use onramp_core::report::{RunRecord, RunRef};
+use onramp_core::report::{render_pdf, PdfOptions, RunRecord, RunRef};
 use onramp_core::state::{NewSetup, Setup};
 use onramp_core::{ErrorKind, IpcError};
 use serde::{Deserialize, Serialize};
@@ -68,20 +68,83 @@ pub async fn export_report(
     let (setup, record) = report_of(ctx, &setup_id, run_id.as_deref())?;
     let folder = export::typed_path(&folder)?;
     let name = export_name(&setup, "report");
-    let html = export::write(&folder, &format!("{name}.html"), &record.to_html())?;
-    let json = export::write(&folder, &format!("{name}.json"), &record.to_json())?;
+    let html = export::write(&folder, &format!("{name}.html"), record.to_html())?;
+    let json = export::write(&folder, &format!("{name}.json"), record.to_json())?;
     Ok(Exported {
         files: vec![html, json],
     })
 }
 
-/// The report page itself, for the app to show and print (Save as PDF).
-pub async fn report_html(
+/// The reader's time zone as the window knows it: the PDF report gives local times.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct LocalZone {
+    /// As the system names it (`Europe/Berlin`); may be empty.
+    pub name: String,
+    /// Offset from UTC in minutes, east positive.
+    pub utc_offset_minutes: i32,
+}
+
+/// The name the save dialog offers for the PDF report,
+/// `onramp-practice-report-acme-….pdf` for a practice setup. Refused when
+/// there is no run to report on, before any dialog opens.
+pub fn report_pdf_name(
+    ctx: &AppCtx,
+    setup_id: &str,
+    run_id: Option<&str>,
+) -> Result<String, IpcError> {
+    let (setup, _) = report_of(ctx, setup_id, run_id)?;
+    Ok(format!("{}.pdf", export_name(&setup, "report")))
+}
+
+/// Writes the report of the run as a PDF at `path`, the file the user chose
+/// in the save dialog (which asked before replacing one). Returns the path
+/// written: `.pdf` is added when missing, and a practice report's name is
+/// made to say so when the user's did not.
+pub async fn write_report_pdf(
     ctx: &AppCtx,
     setup_id: String,
     run_id: Option<String>,
+    path: String,
+    zone: LocalZone,
 ) -> Result<String, IpcError> {
-    Ok(report_of(ctx, &setup_id, run_id.as_deref())?.1.to_html())
+    let (setup, record) = report_of(ctx, &setup_id, run_id.as_deref())?;
+    let path = export::typed_path(&path)?;
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            format!("{} is not a file to save into", path.display()),
+        ));
+    };
+    let mut name = name.to_string_lossy().into_owned();
+    if !name.to_ascii_lowercase().ends_with(".pdf") {
+        name.push_str(".pdf");
+    }
+    if setup.practice_scenario.is_some() && !name.to_ascii_lowercase().contains("practice") {
+        name = format!("practice-{name}");
+    }
+    let target = folder.join(&name);
+    if target != path && target.exists() {
+        // The dialog asked about the name the user typed, not this one.
+        return Err(IpcError::new(
+            ErrorKind::InvalidInput,
+            format!("{} already exists; choose another name", target.display()),
+        ));
+    }
+    let profile_name = record
+        .setup
+        .connector_profile_id
+        .as_deref()
+        .and_then(|id| crate::connector_profiles::resolve(&ctx.data_dir, setup.erp, id).ok())
+        .map(|p| p.name);
+    let pdf = render_pdf(
+        &record,
+        &PdfOptions {
+            zone_name: zone.name,
+            utc_offset_minutes: zone.utc_offset_minutes,
+            profile_name,
+        },
+    );
+    export::write(folder, &name, &pdf)
 }
 
 /// The setup profile (configuration as observed in the run, never a secret), as JSON in `folder`.
@@ -94,7 +157,7 @@ pub async fn export_setup_profile(
     let (setup, record) = report_of(ctx, &setup_id, run_id.as_deref())?;
     let folder = export::typed_path(&folder)?;
     let name = format!("{}.json", export_name(&setup, "setup-profile"));
-    let file = export::write(&folder, &name, &record.setup_profile().to_json())?;
+    let file = export::write(&folder, &name, record.setup_profile().to_json())?;
     Ok(Exported { files: vec![file] })
 }
 
@@ -131,7 +194,8 @@ pub async fn import_setup_profile(path: String) -> Result<ImportedProfile, IpcEr
     })
 }
 
-/// A practice setup whose simulator behaves like the profile's account.
+/// A practice setup whose simulator behaves like the profile's account, ready
+/// for a run where its values can be pasted for the user (see `ready_to_run`).
 pub async fn reproduce_setup_profile(
     ctx: &AppCtx,
     profile: SetupProfile,
@@ -142,10 +206,11 @@ pub async fn reproduce_setup_profile(
     let profile = parse_any(&profile.to_json())?;
     let data_dir = ctx.data_dir.clone();
     let setup = reproduced_setup(&data_dir, &profile, label)?;
-    ctx.state.update(|s| {
+    let setup = ctx.state.update(|s| {
         s.setups.push(setup.clone());
         Ok(setup)
-    })
+    })?;
+    super::practice::ready_to_run(ctx, setup).await
 }
 
 pub fn reproduced_setup(

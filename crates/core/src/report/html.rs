@@ -385,7 +385,7 @@ fn observed(h: &mut String, r: &RunRecord) {
     h.push_str("</table>\n");
 }
 
-fn leaves(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+pub(super) fn leaves(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
         Value::Null => {}
         Value::Object(m) => {

@@ -12,6 +12,7 @@ use crate::runner::RunSummary;
 use crate::state::StepStatus;
 
 mod html;
+mod pdf;
 mod store;
 #[cfg(test)]
 mod store_tests;
@@ -20,6 +21,7 @@ pub(crate) mod tests;
 
 pub use crate::observed::parse::parse_run_record;
 pub use html::render_html;
+pub use pdf::{render_pdf, PdfOptions};
 pub use store::{RunRef, RunStore, KEEP_PER_SETUP};
 
 pub const RUN_RECORD_SCHEMA_VERSION: u32 = 1;

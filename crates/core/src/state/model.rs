@@ -43,6 +43,10 @@ pub struct Client {
     #[serde(default)]
     pub notes: String,
     pub created_at: String,
+    /// When the client was archived (RFC 3339, UTC): hidden from the home
+    /// list until unarchived; nothing is deleted.
+    #[serde(default)]
+    pub archived_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -96,6 +100,10 @@ pub struct Setup {
     /// What Onramp changed in the ERP with an administrator's consent, oldest first.
     #[serde(default)]
     pub admin_changes: Vec<AdminChange>,
+    /// When the setup was archived (RFC 3339, UTC): hidden from the home list
+    /// until unarchived; its keychain items and runs stay.
+    #[serde(default)]
+    pub archived_at: Option<String>,
 }
 
 /// One change Onramp made in the ERP for the person, after they saw the list
@@ -149,6 +157,7 @@ pub struct SetupSummary {
     pub status: SetupStatus,
     pub updated_at: String,
     pub last_run: Option<RunSummary>,
+    pub archived_at: Option<String>,
 }
 
 impl Setup {
@@ -180,6 +189,7 @@ impl Setup {
             created_at: now.clone(),
             updated_at: now,
             admin_changes: Vec::new(),
+            archived_at: None,
         })
     }
 
@@ -238,6 +248,7 @@ impl Setup {
             status: self.status(),
             updated_at: self.updated_at.clone(),
             last_run: self.last_run.clone(),
+            archived_at: self.archived_at.clone(),
         }
     }
 }

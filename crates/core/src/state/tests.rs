@@ -258,6 +258,7 @@ fn load_leaves_newer_files_alone_and_starts_empty_without_a_file() {
         name: "Acme".into(),
         notes: String::new(),
         created_at: "2026-01-01T00:00:00Z".into(),
+        archived_at: Some("2026-02-01T00:00:00Z".into()),
     });
     save(&path, &state).unwrap();
     assert_eq!(load_or_recover(&path).unwrap().state, state);

@@ -15,7 +15,7 @@ export function NewClientForm({ onAdded }: { onAdded: () => void }) {
     if (clean === "") return;
     setError(null);
     try {
-      await api.saveClient({ id: "", name: clean, notes: "", created_at: "" });
+      await api.saveClient({ id: "", name: clean, notes: "", created_at: "", archived_at: null });
       setName("");
       onAdded();
     } catch (err) {

@@ -89,18 +89,31 @@ describe("ReportStep", () => {
     });
   });
 
-  it("prints the report page itself from a frame, away from the app's styles", async () => {
-    mockBackend({
+  it("saves the PDF through the backend's save dialog, with the local time zone, and lists the file", async () => {
+    const backend = mockBackend({
       get_last_run: () => record(),
-      default_export_dir: () => "/x",
-      report_html: () => "<!doctype html><title>Onramp setup report</title><h1>1234567_SB1</h1>",
+      default_export_dir: () => "/exports",
+      save_report_pdf: () => "/exports/onramp-practice-report-acme.pdf",
     });
     render(<ReportStep setup={setup()} />);
-    await userEvent.setup().click(await screen.findByTestId("report-print"));
-    const frame = screen.getByTitle("Report for printing");
-    await waitFor(() => expect(frame.getAttribute("srcdoc")).toContain("<h1>1234567_SB1</h1>"));
-    // Printing needs the frame's window; nothing in the report may run script.
-    expect(frame.getAttribute("sandbox")).not.toContain("allow-scripts");
+    await userEvent.setup().click(await screen.findByTestId("export-pdf"));
+    expect(await screen.findByText("/exports/onramp-practice-report-acme.pdf")).toBeInTheDocument();
+    const call = backend.callsTo("save_report_pdf")[0] as { folder: string; zone: { utc_offset_minutes: number } };
+    expect(call.folder).toBe("/exports");
+    expect(call.zone.utc_offset_minutes).toBe(-new Date().getTimezoneOffset());
+    expect(document.querySelector("iframe")).toBeNull();
+  });
+
+  it("writes nothing and lists nothing when the save dialog is cancelled", async () => {
+    const backend = mockBackend({
+      get_last_run: () => record(),
+      default_export_dir: () => "/exports",
+      save_report_pdf: () => null,
+    });
+    render(<ReportStep setup={setup()} />);
+    await userEvent.setup().click(await screen.findByTestId("export-pdf"));
+    await waitFor(() => expect(backend.callsTo("save_report_pdf")).toHaveLength(1));
+    expect(screen.queryByTestId("exported-file")).toBeNull();
   });
 
   it("asks for a run first when there is none", async () => {

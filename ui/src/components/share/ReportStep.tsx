@@ -1,8 +1,9 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { api, toApiError, type ApiError, type RunRecord, type Setup } from "../../api";
+import { useAction } from "../../hooks/useAction";
 import { useLoad } from "../../hooks/useLoad";
 import { cleanInput } from "../../model/environment";
-import { formatTime } from "../../model/format";
+import { formatTime, localZone } from "../../model/format";
 import { CheckResultItem } from "../CheckResultItem";
 import { ErrorPanel } from "../ErrorPanel";
 import { RunSummaryView } from "../RunSummaryView";
@@ -15,8 +16,8 @@ import { ScrollTable } from "../ScrollTable";
 
 /**
  * The Report step: the last run as it was recorded (it survives a restart),
- * exported as a self-contained HTML report + JSON and as a setup profile,
- * and printable to PDF.
+ * exported as a self-contained HTML report + JSON, as a PDF saved where the
+ * user chooses, and as a setup profile.
  */
 export function ReportStep({ setup, onChanged }: { setup: Setup; onChanged?: () => void }) {
   const record = useLoad(useCallback(() => api.getLastRun(setup.id), [setup.id]));
@@ -144,36 +145,20 @@ function PreparedBy({ setup, onChanged }: { setup: Setup; onChanged?: () => void
 function ExportPanel({ setup }: { setup: Setup }) {
   const [folder, setFolder] = useExportFolder();
   const [files, setFiles] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
+  const { busy, error, run } = useAction();
 
-  async function exportWith(write: () => Promise<{ files: string[] }>) {
-    setBusy(true);
-    setError(null);
-    try {
+  const exportWith = (write: () => Promise<{ files: string[] }>) =>
+    run(async () => {
       const written = await write();
       setFiles((before) => [...written.files, ...before]);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function print() {
-    setError(null);
-    try {
-      const html = await api.reportHtml(setup.id, null);
-      const el = frame.current;
-      if (el === null) return;
-      // The report is its own page: print it from a frame so the app's styles stay out.
-      el.onload = () => el.contentWindow?.print();
-      el.srcdoc = html;
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }
+  // The system's save dialog opens from the backend, which writes the PDF itself.
+  const savePdf = () =>
+    run(async () => {
+      const written = await api.saveReportPdf(setup.id, null, folder, localZone());
+      if (written !== null) setFiles((before) => [written, ...before]);
+    });
 
   return (
     <section className="export-panel" aria-labelledby="export-title">
@@ -203,19 +188,24 @@ function ExportPanel({ setup }: { setup: Setup }) {
         <button
           type="button"
           className="button"
+          data-testid="export-pdf"
+          disabled={busy}
+          onClick={() => void savePdf()}
+        >
+          Save report as PDF…
+        </button>
+        <button
+          type="button"
+          className="button"
           data-testid="export-profile"
           disabled={busy}
           onClick={() => void exportWith(() => api.exportSetupProfile(setup.id, null, folder))}
         >
           Export setup profile
         </button>
-        <button type="button" className="button" data-testid="report-print" onClick={() => void print()}>
-          Print / Save as PDF
-        </button>
       </div>
       {error !== null && <ErrorPanel error={error} title="Could not export" />}
       <ExportedFiles files={files} title="Saved:" />
-      <iframe ref={frame} title="Report for printing" className="print-frame" sandbox="allow-modals allow-same-origin" />
     </section>
   );
 }
