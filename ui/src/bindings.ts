@@ -56,6 +56,10 @@ export const commands = {
 	adminReadAudit: (setupId: string) => typedError<AuditReading, IpcError>(__TAURI_INVOKE("admin_read_audit", { setupId })),
 	adminOffboardPlan: (setupId: string) => typedError<OffboardPlan, IpcError>(__TAURI_INVOKE("admin_offboard_plan", { setupId })),
 	adminOffboard: (setupId: string) => typedError<Offboarded, IpcError>(__TAURI_INVOKE("admin_offboard", { setupId })),
+	intacctAdminStore: (setupId: string, userId: string, password: string) => typedError<null, IpcError>(__TAURI_INVOKE("intacct_admin_store", { setupId, userId, password })),
+	intacctAdminStored: (setupId: string) => typedError<boolean, IpcError>(__TAURI_INVOKE("intacct_admin_stored", { setupId })),
+	intacctOffboardPlan: (setupId: string) => typedError<IntacctOffboardPlan, IpcError>(__TAURI_INVOKE("intacct_offboard_plan", { setupId })),
+	intacctOffboard: (setupId: string) => typedError<IntacctOffboarded, IpcError>(__TAURI_INVOKE("intacct_offboard", { setupId })),
 	adminCertificatePlan: (setupId: string) => typedError<CertificatePlan, IpcError>(__TAURI_INVOKE("admin_certificate_plan", { setupId })),
 	adminMapCertificate: (setupId: string, revoke: string[]) => typedError<CertificateMapped, IpcError>(__TAURI_INVOKE("admin_map_certificate", { setupId, revoke })),
 	adminPracticeClientId: (setupId: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("admin_practice_client_id", { setupId })),
@@ -374,6 +378,21 @@ export type IntacctObserved = {
 	entity?: IntacctEntity,
 };
 
+export type IntacctOffboardPlan = {
+	preview: Preview,
+	user: IntacctUserView,
+};
+
+export type IntacctOffboarded = {
+	/**  Read back after the change: STATUS inactive. */
+	user: IntacctUserView,
+	/**  How the setup's own sign-in was refused afterwards. */
+	credentials_refused: string,
+	/**  The Sender ID authorisation, which only the company's own settings can remove. */
+	sender_note: string,
+	change: AdminChange,
+};
+
 export type IntacctPolicy = {
 	application: string,
 	policy: string,
@@ -402,6 +421,15 @@ export type IntacctUser = {
 	login_disabled?: boolean | null,
 	/**  Whether the gateway accepted the user's sign-in. */
 	signin_accepted?: boolean | null,
+};
+
+/**  The user as read from the company, for the window. */
+export type IntacctUserView = {
+	record_no: string,
+	login_id: string,
+	status: string,
+	web_services_only: boolean,
+	locations: string[],
 };
 
 export type IntegrationState = "enabled" | "blocked";
@@ -465,6 +493,8 @@ export type MaintainPractice = {
 	new_owner_name: string | null,
 	new_owner_entity: string | null,
 	new_owner_token: PracticeValue[],
+	/**  Sage Intacct: a company administrator's user ID and password, to offboard with. */
+	intacct_admin: PracticeValue[],
 };
 
 export type NetSuiteRequirements = {

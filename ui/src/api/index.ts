@@ -13,6 +13,8 @@ import type {
   EmployeePlan,
   OffboardPlan,
   Offboarded,
+  IntacctOffboardPlan,
+  IntacctOffboarded,
   AppInfo,
   AuthMethod,
   CheckResult,
@@ -76,6 +78,9 @@ export type {
   EmployeeInput,
   EmployeePlan,
   OffboardPlan,
+  IntacctOffboardPlan,
+  IntacctOffboarded,
+  IntacctUserView,
   Offboarded,
   Preview,
   SlotView,
@@ -301,6 +306,14 @@ export const api = {
   adminReadAudit: (setupId: string): Promise<AuditReading> => call(() => commands.adminReadAudit(setupId)),
   adminOffboardPlan: (setupId: string): Promise<OffboardPlan> => call(() => commands.adminOffboardPlan(setupId)),
   adminOffboard: (setupId: string): Promise<Offboarded> => call(() => commands.adminOffboard(setupId)),
+  /** Sage Intacct: the administrator's own user ID and password, write-only into the keychain. */
+  intacctAdminStore: async (setupId: string, userId: string, password: string): Promise<void> => {
+    await call(() => commands.intacctAdminStore(setupId, userId, password));
+  },
+  intacctAdminStored: (setupId: string): Promise<boolean> => call(() => commands.intacctAdminStored(setupId)),
+  intacctOffboardPlan: (setupId: string): Promise<IntacctOffboardPlan> =>
+    call(() => commands.intacctOffboardPlan(setupId)),
+  intacctOffboard: (setupId: string): Promise<IntacctOffboarded> => call(() => commands.intacctOffboard(setupId)),
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
   saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),

@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
 import { api } from "../api";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { IntacctOffboardPanel } from "../components/maintain/IntacctOffboardPanel";
 import { M2mPanel } from "../components/maintain/M2mPanel";
 import { OwnerPanel } from "../components/maintain/OwnerPanel";
 import { RemindersList } from "../components/maintain/RemindersList";
@@ -10,7 +11,7 @@ import { useSetup } from "../hooks/useSetup";
 import { SetupHeader } from "./SetupHeader";
 import { useScreenHeading } from "../hooks/useScreenHeading";
 
-type Flow = "rotate" | "owner";
+type Flow = "rotate" | "owner" | "offboard";
 
 interface Props {
   id: string;
@@ -42,6 +43,7 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
   const m2m = setup.erp === "netsuite" && setup.auth_method === "oauth2-m2m";
   const rotates = setup.erp === "intacct" || tba || m2m;
   const owners = tba || m2m;
+  const intacct = setup.erp === "intacct";
   const done = () => {
     void refresh();
     reminders.reload();
@@ -73,7 +75,15 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
                 Change the token owner
               </button>
             )}
+            {intacct && (
+              <button type="button" className="button" aria-pressed={flow === "offboard"} data-testid="maintain-offboard" onClick={() => setFlow("offboard")}>
+                Offboard the user
+              </button>
+            )}
           </div>
+        )}
+        {intacct && flow === "offboard" && (
+          <IntacctOffboardPanel setup={setup} practiceAdmin={practice.data?.intacct_admin ?? []} onDone={done} />
         )}
         {rotates && !m2m && flow === "rotate" && <RotatePanel setup={setup} practice={practice.data} onDone={done} />}
         {tba && flow === "owner" && <OwnerPanel setup={setup} practice={practice.data} onSetup={replace} onDone={done} />}
