@@ -39,6 +39,8 @@ export const commands = {
 	oauthSetMethod: (setupId: string, method: AuthMethod) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_method", { setupId, method })),
 	oauthSetField: (setupId: string, field: OAuthField, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_field", { setupId, field, value })),
 	oauthConnect: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_connect", { setupId, onEvent })),
+	/**  Renews a working connection: the new consent's tokens wait to be proven. */
+	oauthReconsent: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_reconsent", { setupId, onEvent })),
 	oauthPasteRedirect: (setupId: string, url: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_paste_redirect", { setupId, url })),
 	oauthStatus: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_status", { setupId })),
 	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
@@ -88,6 +90,9 @@ export const commands = {
 	/**  Write-only: the value goes to the keychain and is never sent back. */
 	rotationStage: (setupId: string, name: string, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_stage", { setupId, name, value })),
 	rotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<RotationOutcome, IpcError>(__TAURI_INVOKE("rotation_prove", { setupId, options, onEvent })),
+	reconsentState: (setupId: string) => typedError<ReconsentState, IpcError>(__TAURI_INVOKE("reconsent_state", { setupId })),
+	reconsentProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<RotationOutcome, IpcError>(__TAURI_INVOKE("reconsent_prove", { setupId, options, onEvent })),
+	reconsentDiscard: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("reconsent_discard", { setupId })),
 	rotationDiscard: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_discard", { setupId })),
 	maintainPractice: (setupId: string) => typedError<MaintainPractice, IpcError>(__TAURI_INVOKE("maintain_practice", { setupId })),
 	ownerBegin: (setupId: string, newUser: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("owner_begin", { setupId, newUser })),
@@ -769,6 +774,13 @@ export type ProofMethod =
 "probe" | 
 /**  Nothing this sign-in may do proves it; `detail` says what would. */
 "not_provable";
+
+/**  Whether a new consent waits to be proven, and what it says about itself. */
+export type ReconsentState = {
+	pending: boolean,
+	refresh_expires_at: string | null,
+	scopes: string[],
+};
 
 export type Reminder = {
 	kind: ReminderKind,

@@ -49,6 +49,22 @@ pub mod fields {
     pub const TOKEN_ROLE_NAME: &str = "oauth2_token_role_name";
     pub const TOKEN_USER_NAME: &str = "oauth2_token_user_name";
     pub const TOKEN_USER_EMAIL: &str = "oauth2_token_user_email";
+    /// A new consent waiting to be proven (its tokens wait in the keychain's
+    /// pending entries): the same bookkeeping as the working connection's.
+    pub const PENDING_ACCESS_EXPIRES_AT: &str = "pending_access_token_expires_at";
+    pub const PENDING_REFRESH_EXPIRES_AT: &str = "pending_refresh_token_expires_at";
+    pub const PENDING_TOKEN_ROLE: &str = "pending_oauth2_token_role";
+    pub const PENDING_TOKEN_ENTITY: &str = "pending_oauth2_token_entity";
+    pub const PENDING_TOKEN_SCOPES: &str = "pending_oauth2_token_scopes";
+
+    /// Each working-connection field and the field its pending value waits in.
+    pub const PENDING: [(&str, &str); 5] = [
+        (ACCESS_EXPIRES_AT, PENDING_ACCESS_EXPIRES_AT),
+        (REFRESH_EXPIRES_AT, PENDING_REFRESH_EXPIRES_AT),
+        (TOKEN_ROLE, PENDING_TOKEN_ROLE),
+        (TOKEN_ENTITY, PENDING_TOKEN_ENTITY),
+        (TOKEN_SCOPES, PENDING_TOKEN_SCOPES),
+    ];
 }
 
 pub fn invalid(e: impl std::fmt::Display) -> IpcError {

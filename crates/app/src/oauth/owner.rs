@@ -79,23 +79,39 @@ fn same(actual: Option<&str>, expected: Option<&str>) -> Option<bool> {
 /// not read employees or roles leaves them unnamed) and keeps the names on
 /// the setup. Names from an earlier connection are cleared first.
 pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
+    let setup = ctx.state.setup(setup_id).ok();
+    let id = |k| {
+        setup
+            .as_ref()
+            .and_then(|s| field(s, k)?.parse::<i64>().ok())
+    };
+    let (role, entity) = (id(fields::TOKEN_ROLE), id(fields::TOKEN_ENTITY));
+    let found = names(ctx, setup_id, role, entity, access_token).await;
+    if let Err(e) = write_fields(ctx, setup_id, found) {
+        tracing::warn!(error = %e, "could not keep the connection's user and role names");
+    }
+}
+
+/// The role's and user's names as `access_token` may read them (`None` each
+/// when it may not), as the fields that keep them.
+pub async fn names(
+    ctx: &AppCtx,
+    setup_id: &str,
+    role: Option<i64>,
+    entity: Option<i64>,
+    access_token: Secret<String>,
+) -> Vec<(&'static str, Option<String>)> {
     let mut found = vec![
         (fields::TOKEN_ROLE_NAME, None),
         (fields::TOKEN_USER_NAME, None),
         (fields::TOKEN_USER_EMAIL, None),
     ];
     if let Ok(Some(client)) = client(ctx, setup_id, access_token).await {
-        let setup = ctx.state.setup(setup_id).ok();
-        let id = |k| {
-            setup
-                .as_ref()
-                .and_then(|s| field(s, k)?.parse::<i64>().ok())
-        };
-        if let Some(role) = id(fields::TOKEN_ROLE) {
+        if let Some(role) = role {
             let row = first(&client, "SELECT name FROM role WHERE id = ?", role).await;
             found[0].1 = text(row.as_ref(), "name");
         }
-        if let Some(entity) = id(fields::TOKEN_ENTITY) {
+        if let Some(entity) = entity {
             let row = first(
                 &client,
                 "SELECT entityid, email FROM employee WHERE id = ?",
@@ -106,9 +122,7 @@ pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
             found[2].1 = text(row.as_ref(), "email");
         }
     }
-    if let Err(e) = write_fields(ctx, setup_id, found) {
-        tracing::warn!(error = %e, "could not keep the connection's user and role names");
-    }
+    found
 }
 
 async fn client(
