@@ -47,6 +47,7 @@ import type {
   OAuthLaunch,
   OAuthStatus,
   PracticeUpload,
+  ReconsentState,
   PracticeValue,
   RotationOutcome,
   RotationState,
@@ -129,6 +130,7 @@ export type {
   OAuthField,
   OAuthLaunch,
   OAuthStatus,
+  ReconsentState,
   PermissionDiff,
   PermissionDiffRow,
   PracticeFix,
@@ -274,6 +276,16 @@ export const api = {
   /** Starts the authorization code flow; a redirect arriving outside the page is reported on `onEvent`. */
   oauthConnect: (setupId: string, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
     call(() => commands.oauthConnect(setupId, new Channel<OAuthEvent>(onEvent))),
+  /** Renews a working connection: the new consent's tokens wait beside the working ones until proven. */
+  oauthReconsent: (setupId: string, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
+    call(() => commands.oauthReconsent(setupId, new Channel<OAuthEvent>(onEvent))),
+  reconsentState: (setupId: string): Promise<ReconsentState> => call(() => commands.reconsentState(setupId)),
+  /** Proves the new consent with a full run; it replaces the working tokens only if it passes. */
+  reconsentProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<RotationOutcome> =>
+    call(() => commands.reconsentProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  reconsentDiscard: async (setupId: string): Promise<void> => {
+    await call(() => commands.reconsentDiscard(setupId));
+  },
   /** The paste fallback: the address the browser showed after Allow. */
   oauthPasteRedirect: (setupId: string, url: string): Promise<OAuthStatus> =>
     call(() => commands.oauthPasteRedirect(setupId, url)),

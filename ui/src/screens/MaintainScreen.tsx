@@ -4,6 +4,7 @@ import { ErrorPanel } from "../components/ErrorPanel";
 import { IntacctOffboardPanel } from "../components/maintain/IntacctOffboardPanel";
 import { M2mPanel } from "../components/maintain/M2mPanel";
 import { OwnerPanel } from "../components/maintain/OwnerPanel";
+import { ReconsentPanel } from "../components/maintain/ReconsentPanel";
 import { RemindersList } from "../components/maintain/RemindersList";
 import { RotatePanel } from "../components/maintain/RotatePanel";
 import { useLoad } from "../hooks/useLoad";
@@ -44,6 +45,7 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
   const rotates = setup.erp === "intacct" || tba || m2m;
   const owners = tba || m2m;
   const intacct = setup.erp === "intacct";
+  const code = setup.erp === "netsuite" && setup.auth_method === "oauth2-code";
   const done = () => {
     void refresh();
     reminders.reload();
@@ -59,12 +61,7 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
         <h2 id="maintain-title" ref={heading} tabIndex={-1}>Maintain</h2>
         {mine !== undefined && <RemindersList reminders={mine} />}
         {reminders.error !== null && <ErrorPanel error={reminders.error} title="Could not read the reminders" />}
-        {!rotates && (
-          <p className="muted">
-            An OAuth 2.0 authorization-code setup renews its consent on the Credentials step: have the integration
-            user connect again before the refresh token expires, then run the checks.
-          </p>
-        )}
+        {code && <ReconsentPanel setup={setup} onDone={done} />}
         {rotates && (
           <div className="segmented" role="group" aria-label="Maintenance task">
             <button type="button" className="button" aria-pressed={flow === "rotate"} data-testid="maintain-rotate" onClick={() => setFlow("rotate")}>
