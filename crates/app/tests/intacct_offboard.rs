@@ -84,6 +84,12 @@ async fn the_user_is_set_inactive_read_back_and_its_sign_in_refused() {
         RunVerdict::AllPassed,
         "the user is inactive now"
     );
+    // The run's record (and so its report) lists the change.
+    let record = onramp_application::api::share::get_last_run(&ctx, id.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.changes, vec![done.change]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
