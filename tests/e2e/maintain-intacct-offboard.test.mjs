@@ -6,6 +6,7 @@
 // is refused, and a validation run afterwards fails at sign-in.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { audit } from "./lib/a11y.mjs";
 import { appForFile } from "./lib/app.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
 import { byTestId, until, waitFor } from "./lib/ui.mjs";
@@ -42,6 +43,7 @@ test("an Intacct practice setup offboards its Web Services user with a read-back
   const changes = await waitFor(driver, byTestId("intacct-offboard-changes"), "the previewed changes", 30_000);
   assert.match(await changes.getText(), /Set Web Services user xml_onramp \(record 1\) inactive/);
   assert.match(await changes.getText(), /Sender ID onramp_practice stays authorised/);
+  await audit(driver, "Maintain, Intacct offboarding preview");
 
   await (await driver.findElement(byTestId("intacct-offboard-confirm"))).click();
   const done = await waitFor(driver, byTestId("intacct-offboard-done"), "the change made", 30_000);

@@ -6,6 +6,7 @@
 // and takes the working tokens' place.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { audit } from "./lib/a11y.mjs";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
 import { chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
@@ -91,6 +92,7 @@ test("a consent by the administrator waits, is refused by its proof, and replace
   assert.equal(await refused.getAttribute("data-proven"), "no", await refused.getText());
   assert.match(await refused.getText(), /wrong user/);
   assert.match(await refused.getText(), /Nothing was replaced/);
+  await audit(driver, "Maintain, a refused new consent");
 });
 
 test("a consent by the integration user is proven and takes the working tokens' place", async () => {
