@@ -157,3 +157,30 @@ async fn unknown_users_and_statuses_are_refused() {
         r.body
     );
 }
+
+#[tokio::test]
+async fn a_failed_transaction_rolls_the_update_back() {
+    let sim = start(happy()).await;
+    let functions = format!(
+        "{}{}",
+        deactivate("<RECORDNO>1</RECORDNO>", ""),
+        r#"<function controlid="bad"><readByQuery><object>BADOBJECT</object><fields>*</fields><query></query></readByQuery></function>"#
+    );
+    let body = as_admin(&functions).replace(
+        r#"<operation transaction="false">"#,
+        r#"<operation transaction="true">"#,
+    );
+    let r = sim.xml(API, &body).await;
+    assert!(
+        r.body
+            .contains("<status>aborted</status><function>update</function>"),
+        "{}",
+        r.body
+    );
+    let r = sim.xml(API, &as_practice_user(APPS_FN)).await;
+    assert!(
+        r.body.contains("<authentication><status>success</status>"),
+        "the user is still active: {}",
+        r.body
+    );
+}
