@@ -40,6 +40,8 @@ export const commands = {
 	oauthSetMethod: (setupId: string, method: AuthMethod) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_method", { setupId, method })),
 	oauthSetField: (setupId: string, field: OAuthField, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("oauth_set_field", { setupId, field, value })),
 	oauthConnect: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_connect", { setupId, onEvent })),
+	/**  Renews a working connection: the new consent's tokens wait to be proven. */
+	oauthReconsent: (setupId: string, onEvent: Channel<OAuthEvent>) => typedError<OAuthLaunch, IpcError>(__TAURI_INVOKE("oauth_reconsent", { setupId, onEvent })),
 	oauthPasteRedirect: (setupId: string, url: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_paste_redirect", { setupId, url })),
 	oauthStatus: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_status", { setupId })),
 	oauthRefresh: (setupId: string) => typedError<OAuthStatus, IpcError>(__TAURI_INVOKE("oauth_refresh", { setupId })),
@@ -60,6 +62,10 @@ export const commands = {
 	adminReadAudit: (setupId: string) => typedError<AuditReading, IpcError>(__TAURI_INVOKE("admin_read_audit", { setupId })),
 	adminOffboardPlan: (setupId: string) => typedError<OffboardPlan, IpcError>(__TAURI_INVOKE("admin_offboard_plan", { setupId })),
 	adminOffboard: (setupId: string) => typedError<Offboarded, IpcError>(__TAURI_INVOKE("admin_offboard", { setupId })),
+	intacctAdminStore: (setupId: string, userId: string, password: string) => typedError<null, IpcError>(__TAURI_INVOKE("intacct_admin_store", { setupId, userId, password })),
+	intacctAdminStored: (setupId: string) => typedError<boolean, IpcError>(__TAURI_INVOKE("intacct_admin_stored", { setupId })),
+	intacctOffboardPlan: (setupId: string) => typedError<IntacctOffboardPlan, IpcError>(__TAURI_INVOKE("intacct_offboard_plan", { setupId })),
+	intacctOffboard: (setupId: string) => typedError<IntacctOffboarded, IpcError>(__TAURI_INVOKE("intacct_offboard", { setupId })),
 	adminCertificatePlan: (setupId: string) => typedError<CertificatePlan, IpcError>(__TAURI_INVOKE("admin_certificate_plan", { setupId })),
 	adminMapCertificate: (setupId: string, revoke: string[]) => typedError<CertificateMapped, IpcError>(__TAURI_INVOKE("admin_map_certificate", { setupId, revoke })),
 	adminPracticeClientId: (setupId: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("admin_practice_client_id", { setupId })),
@@ -93,6 +99,9 @@ export const commands = {
 	/**  Write-only: the value goes to the keychain and is never sent back. */
 	rotationStage: (setupId: string, name: string, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_stage", { setupId, name, value })),
 	rotationProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<RotationOutcome, IpcError>(__TAURI_INVOKE("rotation_prove", { setupId, options, onEvent })),
+	reconsentState: (setupId: string) => typedError<ReconsentState, IpcError>(__TAURI_INVOKE("reconsent_state", { setupId })),
+	reconsentProve: (setupId: string, options: RunOptions | null, onEvent: Channel<RunEvent>) => typedError<RotationOutcome, IpcError>(__TAURI_INVOKE("reconsent_prove", { setupId, options, onEvent })),
+	reconsentDiscard: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("reconsent_discard", { setupId })),
 	rotationDiscard: (setupId: string) => typedError<null, IpcError>(__TAURI_INVOKE("rotation_discard", { setupId })),
 	maintainPractice: (setupId: string) => typedError<MaintainPractice, IpcError>(__TAURI_INVOKE("maintain_practice", { setupId })),
 	ownerBegin: (setupId: string, newUser: string) => typedError<Setup, IpcError>(__TAURI_INVOKE("owner_begin", { setupId, newUser })),
@@ -410,6 +419,21 @@ export type IntacctObserved = {
 	entity?: IntacctEntity,
 };
 
+export type IntacctOffboardPlan = {
+	preview: Preview,
+	user: IntacctUserView,
+};
+
+export type IntacctOffboarded = {
+	/**  Read back after the change: STATUS inactive. */
+	user: IntacctUserView,
+	/**  How the setup's own sign-in was refused afterwards. */
+	credentials_refused: string,
+	/**  The Sender ID authorisation, which only the company's own settings can remove. */
+	sender_note: string,
+	change: AdminChange,
+};
+
 export type IntacctPolicy = {
 	application: string,
 	policy: string,
@@ -438,6 +462,15 @@ export type IntacctUser = {
 	login_disabled?: boolean | null,
 	/**  Whether the gateway accepted the user's sign-in. */
 	signin_accepted?: boolean | null,
+};
+
+/**  The user as read from the company, for the window. */
+export type IntacctUserView = {
+	record_no: string,
+	login_id: string,
+	status: string,
+	web_services_only: boolean,
+	locations: string[],
 };
 
 export type IntegrationState = "enabled" | "blocked";
@@ -522,6 +555,8 @@ export type MaintainPractice = {
 	new_owner_name: string | null,
 	new_owner_entity: string | null,
 	new_owner_token: PracticeValue[],
+	/**  Sage Intacct: a company administrator's user ID and password, to offboard with. */
+	intacct_admin: PracticeValue[],
 };
 
 export type NetSuiteFields = {
@@ -543,6 +578,11 @@ export type NetSuiteFields = {
 	certificate_expires_at?: string | null,
 	/**  What the OAuth 2.0 tokens in the keychain say about themselves. */
 	token?: TokenFields,
+	/**
+	 *  A new consent waiting to be proven (its tokens wait in the keychain's
+	 *  pending entries): the same bookkeeping as the working connection's.
+	 */
+	pending_token?: TokenFields | null,
 	/**  When and where the M2M private key was handed to the connector. */
 	key_export?: KeyExported | null,
 	/**
@@ -821,7 +861,7 @@ export type PracticeValue = {
 	value: string,
 };
 
-/**  What an action would do, shown before the administrator clicks. */
+/**  What an action would do (in NetSuite or Sage Intacct), shown before the administrator clicks. */
 export type Preview = {
 	/**  "Create the integration employee"... */
 	action: string,
@@ -859,6 +899,13 @@ export type ProofMethod =
 "probe" | 
 /**  Nothing this sign-in may do proves it; `detail` says what would. */
 "not_provable";
+
+/**  Whether a new consent waits to be proven, and what it says about itself. */
+export type ReconsentState = {
+	pending: boolean,
+	refresh_expires_at: string | null,
+	scopes: string[],
+};
 
 export type Reminder = {
 	kind: ReminderKind,

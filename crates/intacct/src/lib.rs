@@ -15,6 +15,7 @@ pub mod rest_errors;
 pub mod senders;
 pub mod session;
 mod transport;
+pub mod users;
 pub mod xml;
 
 pub use client::{ClientOptions, IntacctClient, IntacctCredentials, RetryEvent, GATEWAY_URL};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use onramp_intacct::xml::request::{
-    build, Auth, Control, Filter, Function, Query, SessionLocation,
+    build, Auth, Control, Filter, Function, Query, SessionLocation, UserUpdate,
 };
 
 fn schema() -> PathBuf {
@@ -106,6 +106,11 @@ fn all_functions() -> Vec<Function> {
             user_id: "ws_user".into(),
         },
         Function::GetApplications,
+        Function::UpdateUser(UserUpdate {
+            record_no: "121".into(),
+            status: "inactive".into(),
+            locations: vec!["San Jose".into(), "Dallas".into()],
+        }),
     ]
 }
 

@@ -4,6 +4,7 @@
 use onramp_application::admin::audit::AuditReading;
 use onramp_application::admin::certificates::{CertificateMapped, CertificatePlan};
 use onramp_application::admin::employee::{EmployeeCreated, EmployeeInput, EmployeePlan};
+use onramp_application::admin::intacct_offboard::{IntacctOffboardPlan, IntacctOffboarded};
 use onramp_application::admin::offboard::{OffboardPlan, Offboarded};
 use onramp_application::admin::session::AdminStatus;
 use onramp_application::api::admin as app;
@@ -97,6 +98,44 @@ pub async fn admin_offboard(
     setup_id: String,
 ) -> Result<Offboarded, IpcError> {
     app::admin_offboard(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn intacct_admin_store(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    user_id: String,
+    password: String,
+) -> Result<(), IpcError> {
+    app::intacct_admin_store(&ctx, setup_id, user_id, password).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn intacct_admin_stored(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<bool, IpcError> {
+    app::intacct_admin_stored(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn intacct_offboard_plan(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<IntacctOffboardPlan, IpcError> {
+    app::intacct_offboard_plan(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn intacct_offboard(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<IntacctOffboarded, IpcError> {
+    app::intacct_offboard(&ctx, setup_id).await
 }
 
 #[tauri::command]

@@ -3,6 +3,7 @@
 
 use onramp_application::api::lifecycle::{self as app, *};
 use onramp_application::lifecycle::owner::OwnerOutcome;
+use onramp_application::lifecycle::reconsent::ReconsentState;
 use onramp_application::lifecycle::reminders::SetupReminders;
 use onramp_application::lifecycle::rotate::RotationOutcome;
 use onramp_application::oauth::m2m::{M2mAlgorithm, PracticeUpload};
@@ -53,6 +54,33 @@ pub async fn rotation_prove(
 ) -> Result<RotationOutcome, IpcError> {
     let options = options.unwrap_or_default();
     app::rotation_prove(&ctx, setup_id, options, sink(on_event)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reconsent_state(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+) -> Result<ReconsentState, IpcError> {
+    app::reconsent_state(&ctx, setup_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reconsent_prove(
+    ctx: State<'_, AppCtx>,
+    setup_id: String,
+    options: Option<RunOptions>,
+    on_event: Channel<RunEvent>,
+) -> Result<RotationOutcome, IpcError> {
+    let options = options.unwrap_or_default();
+    app::reconsent_prove(&ctx, setup_id, options, sink(on_event)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reconsent_discard(ctx: State<'_, AppCtx>, setup_id: String) -> Result<(), IpcError> {
+    app::reconsent_discard(&ctx, setup_id).await
 }
 
 #[tauri::command]

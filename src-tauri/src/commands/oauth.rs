@@ -59,6 +59,24 @@ pub async fn oauth_connect(
     app::oauth_connect(&windows, &ctx, &flows, setup_id, notify).await
 }
 
+/// Renews a working connection: the new consent's tokens wait to be proven.
+#[tauri::command]
+#[specta::specta]
+pub async fn oauth_reconsent(
+    windows: State<'_, OAuthWindows>,
+    ctx: State<'_, AppCtx>,
+    flows: State<'_, Flows>,
+    setup_id: String,
+    on_event: Channel<OAuthEvent>,
+) -> Result<OAuthLaunch, IpcError> {
+    let notify: Notify = Box::new(move |event| {
+        if let Err(e) = on_event.send(event) {
+            tracing::warn!(error = %e, "the window stopped listening for the sign-in");
+        }
+    });
+    app::oauth_reconsent(&windows, &ctx, &flows, setup_id, notify).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn oauth_paste_redirect(

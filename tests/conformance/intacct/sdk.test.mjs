@@ -299,6 +299,27 @@ test("an expired session: authentication-layer XL03000006 Invalid session", asyn
   });
 });
 
+test("the SDK's UserUpdate sets a Web Services user inactive; its sign-in is refused", async () => {
+  const retired = { userId: "retired_sync", userPassword: "Retired-Sync-2026!" };
+  const read = new IA.Functions.Common.ReadByQuery();
+  read.objectName = "GLACCOUNT";
+  await run(new IA.OnlineClient(config(retired)), read);
+  const admin = config({ userId: "admin_jane", userPassword: "Practice-Admin-2026!" });
+  const fn = new IA.Functions.Company.UserUpdate();
+  fn.userId = "retired_sync";
+  fn.active = false;
+  const { result } = await run(new IA.OnlineClient(admin), fn);
+  assert.equal(result.functionName, "update");
+  assert.equal(result.listType, "objects");
+  assert.equal(result.count, 1);
+  assert.equal(result.data[0].LOGINID, "retired_sync");
+  assert.ok(Number(result.data[0].RECORDNO) > 0);
+  const e = await refusal(config(retired));
+  assert.match(e.message, /^Response authentication status failure/);
+  assert.equal(e.errors.length, 1);
+  assert.match(e.errors[0], /^XL03000006 .*inactive/);
+});
+
 test("a company ID Sage does not know: HTTP 400 GW-0011", async () => {
   const e = await refusal(config({ companyId: "onramp-practise" }));
   assert.match(e.message, /^Response control status failure/);

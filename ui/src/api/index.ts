@@ -13,6 +13,8 @@ import type {
   EmployeePlan,
   OffboardPlan,
   Offboarded,
+  IntacctOffboardPlan,
+  IntacctOffboarded,
   AppInfo,
   AuthMethod,
   CheckResult,
@@ -48,6 +50,7 @@ import type {
   OAuthLaunch,
   OAuthStatus,
   PracticeUpload,
+  ReconsentState,
   PracticeValue,
   RotationOutcome,
   RotationState,
@@ -79,6 +82,9 @@ export type {
   EmployeeInput,
   EmployeePlan,
   OffboardPlan,
+  IntacctOffboardPlan,
+  IntacctOffboarded,
+  IntacctUserView,
   Offboarded,
   Preview,
   SlotView,
@@ -130,6 +136,7 @@ export type {
   OAuthField,
   OAuthLaunch,
   OAuthStatus,
+  ReconsentState,
   PermissionDiff,
   PermissionDiffRow,
   PracticeFix,
@@ -278,6 +285,16 @@ export const api = {
   /** Starts the authorization code flow; a redirect arriving outside the page is reported on `onEvent`. */
   oauthConnect: (setupId: string, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
     call(() => commands.oauthConnect(setupId, new Channel<OAuthEvent>(onEvent))),
+  /** Renews a working connection: the new consent's tokens wait beside the working ones until proven. */
+  oauthReconsent: (setupId: string, onEvent: (event: OAuthEvent) => void): Promise<OAuthLaunch> =>
+    call(() => commands.oauthReconsent(setupId, new Channel<OAuthEvent>(onEvent))),
+  reconsentState: (setupId: string): Promise<ReconsentState> => call(() => commands.reconsentState(setupId)),
+  /** Proves the new consent with a full run; it replaces the working tokens only if it passes. */
+  reconsentProve: (setupId: string, onEvent: (event: RunEvent) => void): Promise<RotationOutcome> =>
+    call(() => commands.reconsentProve(setupId, null, new Channel<RunEvent>(onEvent))),
+  reconsentDiscard: async (setupId: string): Promise<void> => {
+    await call(() => commands.reconsentDiscard(setupId));
+  },
   /** The paste fallback: the address the browser showed after Allow. */
   oauthPasteRedirect: (setupId: string, url: string): Promise<OAuthStatus> =>
     call(() => commands.oauthPasteRedirect(setupId, url)),
@@ -318,6 +335,14 @@ export const api = {
   adminReadAudit: (setupId: string): Promise<AuditReading> => call(() => commands.adminReadAudit(setupId)),
   adminOffboardPlan: (setupId: string): Promise<OffboardPlan> => call(() => commands.adminOffboardPlan(setupId)),
   adminOffboard: (setupId: string): Promise<Offboarded> => call(() => commands.adminOffboard(setupId)),
+  /** Sage Intacct: the administrator's own user ID and password, write-only into the keychain. */
+  intacctAdminStore: async (setupId: string, userId: string, password: string): Promise<void> => {
+    await call(() => commands.intacctAdminStore(setupId, userId, password));
+  },
+  intacctAdminStored: (setupId: string): Promise<boolean> => call(() => commands.intacctAdminStored(setupId)),
+  intacctOffboardPlan: (setupId: string): Promise<IntacctOffboardPlan> =>
+    call(() => commands.intacctOffboardPlan(setupId)),
+  intacctOffboard: (setupId: string): Promise<IntacctOffboarded> => call(() => commands.intacctOffboard(setupId)),
   /** Which user and role the setup's credentials act as. */
   netsuiteIdentity: (setupId: string): Promise<CredentialIdentity> => call(() => commands.netsuiteIdentity(setupId)),
   saveClient: (client: Client): Promise<Client> => call(() => commands.saveClient(client)),

@@ -9,7 +9,7 @@ interface Props {
   onConfirm: () => void;
 }
 
-/** What an action will change in NetSuite, as a plain list; nothing happens until the click. */
+/** What an action will change in NetSuite or Sage Intacct, as a plain list; nothing happens until the click. */
 export function ChangePreview({ preview, testId, busy, confirm, onConfirm }: Props) {
   return (
     <div className="change-preview" data-testid={`${testId}-changes`}>

@@ -121,7 +121,7 @@ export function OAuthCodeStep({ setup, onChanged }: Props) {
 }
 
 /** The fallback when the browser cannot hand the redirect to Onramp: paste the address. */
-function PasteRedirect({ setupId, onConnected }: { setupId: string; onConnected: (s: OAuthStatus) => void }) {
+export function PasteRedirect({ setupId, onConnected }: { setupId: string; onConnected: (s: OAuthStatus) => void }) {
   const inputId = useId();
   const helpId = useId();
   const [text, setText] = useState("");

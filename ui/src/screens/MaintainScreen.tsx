@@ -1,8 +1,10 @@
 import { useCallback, useState } from "react";
 import { api } from "../api";
 import { ErrorPanel } from "../components/ErrorPanel";
+import { IntacctOffboardPanel } from "../components/maintain/IntacctOffboardPanel";
 import { M2mPanel } from "../components/maintain/M2mPanel";
 import { OwnerPanel } from "../components/maintain/OwnerPanel";
+import { ReconsentPanel } from "../components/maintain/ReconsentPanel";
 import { RemindersList } from "../components/maintain/RemindersList";
 import { RotatePanel } from "../components/maintain/RotatePanel";
 import { useLoad } from "../hooks/useLoad";
@@ -10,7 +12,7 @@ import { useSetup } from "../hooks/useSetup";
 import { SetupHeader } from "./SetupHeader";
 import { useScreenHeading } from "../hooks/useScreenHeading";
 
-type Flow = "rotate" | "owner";
+type Flow = "rotate" | "owner" | "offboard";
 
 interface Props {
   id: string;
@@ -42,6 +44,8 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
   const m2m = setup.erp === "netsuite" && setup.auth_method === "oauth2-m2m";
   const rotates = setup.erp === "intacct" || tba || m2m;
   const owners = tba || m2m;
+  const intacct = setup.erp === "intacct";
+  const code = setup.erp === "netsuite" && setup.auth_method === "oauth2-code";
   const done = () => {
     void refresh();
     reminders.reload();
@@ -57,12 +61,7 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
         <h2 id="maintain-title" ref={heading} tabIndex={-1}>Maintain</h2>
         {mine !== undefined && <RemindersList reminders={mine} />}
         {reminders.error !== null && <ErrorPanel error={reminders.error} title="Could not read the reminders" />}
-        {!rotates && (
-          <p className="muted">
-            An OAuth 2.0 authorization-code setup renews its consent on the Credentials step: have the integration
-            user connect again before the refresh token expires, then run the checks.
-          </p>
-        )}
+        {code && <ReconsentPanel setup={setup} onDone={done} />}
         {rotates && (
           <div className="segmented" role="group" aria-label="Maintenance task">
             <button type="button" className="button" aria-pressed={flow === "rotate"} data-testid="maintain-rotate" onClick={() => setFlow("rotate")}>
@@ -73,7 +72,15 @@ export function MaintainScreen({ id, onHome, onBack }: Props) {
                 Change the token owner
               </button>
             )}
+            {intacct && (
+              <button type="button" className="button" aria-pressed={flow === "offboard"} data-testid="maintain-offboard" onClick={() => setFlow("offboard")}>
+                Offboard the user
+              </button>
+            )}
           </div>
+        )}
+        {intacct && flow === "offboard" && (
+          <IntacctOffboardPanel setup={setup} practiceAdmin={practice.data?.intacct_admin ?? []} onDone={done} />
         )}
         {rotates && !m2m && flow === "rotate" && <RotatePanel setup={setup} practice={practice.data} onDone={done} />}
         {tba && flow === "owner" && <OwnerPanel setup={setup} practice={practice.data} onSetup={replace} onDone={done} />}

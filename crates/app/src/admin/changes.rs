@@ -8,7 +8,7 @@ use specta::Type;
 
 use crate::ctx::AppCtx;
 
-/// What an action would do, shown before the administrator clicks.
+/// What an action would do (in NetSuite or Sage Intacct), shown before the administrator clicks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Preview {
     /// "Create the integration employee"...

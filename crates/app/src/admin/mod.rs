@@ -8,6 +8,7 @@ pub mod audit;
 pub mod certificates;
 pub mod changes;
 pub mod employee;
+pub mod intacct_offboard;
 pub mod offboard;
 pub mod session;
 

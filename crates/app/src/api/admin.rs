@@ -10,6 +10,7 @@ use onramp_netsuite::oauth2::CodeClient;
 use crate::admin::audit::{self, AuditReading};
 use crate::admin::certificates::{self, CertificateMapped, CertificatePlan};
 use crate::admin::employee::{self, EmployeeCreated, EmployeeInput, EmployeePlan};
+use crate::admin::intacct_offboard::{self, IntacctOffboardPlan, IntacctOffboarded};
 use crate::admin::offboard::{self, OffboardPlan, Offboarded};
 use crate::admin::session::{self, AdminStatus};
 use crate::api::oauth::OAuthLaunch;
@@ -132,6 +133,37 @@ pub async fn admin_offboard_plan(ctx: &AppCtx, setup_id: String) -> Result<Offbo
 
 pub async fn admin_offboard(ctx: &AppCtx, setup_id: String) -> Result<Offboarded, IpcError> {
     offboard::run(ctx, &netsuite_setup(ctx, &setup_id)?).await
+}
+
+/// Sage Intacct: stores the administrator's own user ID and password (write-only).
+pub async fn intacct_admin_store(
+    ctx: &AppCtx,
+    setup_id: String,
+    user_id: String,
+    password: String,
+) -> Result<(), IpcError> {
+    intacct_offboard::store_admin(ctx, setup_id, user_id, password).await
+}
+
+/// Sage Intacct: whether the administrator's sign-in is stored.
+pub async fn intacct_admin_stored(ctx: &AppCtx, setup_id: String) -> Result<bool, IpcError> {
+    intacct_offboard::admin_stored(ctx, setup_id).await
+}
+
+/// Sage Intacct: what setting the Web Services user inactive will stop.
+pub async fn intacct_offboard_plan(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<IntacctOffboardPlan, IpcError> {
+    intacct_offboard::plan(ctx, setup_id).await
+}
+
+/// Sage Intacct: sets the user inactive, reads it back, proves its sign-in refused.
+pub async fn intacct_offboard(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<IntacctOffboarded, IpcError> {
+    intacct_offboard::run(ctx, setup_id).await
 }
 
 pub async fn admin_certificate_plan(

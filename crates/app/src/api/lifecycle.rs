@@ -11,6 +11,7 @@ use specta::Type;
 use crate::ctx::AppCtx;
 use crate::lifecycle::m2m;
 use crate::lifecycle::owner::{self, OwnerOutcome};
+use crate::lifecycle::reconsent;
 use crate::lifecycle::reminders::{self, SetupReminders};
 use crate::lifecycle::rotate::{self, Rotation, RotationOutcome};
 use crate::oauth::m2m::{M2mAlgorithm, PracticeUpload};
@@ -82,6 +83,28 @@ pub async fn rotation_discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcE
     rotate::discard(ctx, setup_id).await
 }
 
+/// OAuth 2.0 authorization code: whether a new consent waits to be proven.
+pub async fn reconsent_state(
+    ctx: &AppCtx,
+    setup_id: String,
+) -> Result<reconsent::ReconsentState, IpcError> {
+    reconsent::state(ctx, setup_id).await
+}
+
+/// Proves the new consent with a full run; it replaces the old tokens only if it passes.
+pub async fn reconsent_prove(
+    ctx: &AppCtx,
+    setup_id: String,
+    options: RunOptions,
+    events: EventSink,
+) -> Result<RotationOutcome, IpcError> {
+    reconsent::prove(ctx, setup_id, options, events).await
+}
+
+pub async fn reconsent_discard(ctx: &AppCtx, setup_id: String) -> Result<(), IpcError> {
+    reconsent::discard(ctx, setup_id).await
+}
+
 /// What the simulated administrator created for the Maintain flows (fake,
 /// practice-only values to paste): the rotated token, and the new owner's.
 #[derive(Debug, Clone, Default, Serialize, Type)]
@@ -92,6 +115,8 @@ pub struct MaintainPractice {
     pub new_owner_name: Option<String>,
     pub new_owner_entity: Option<String>,
     pub new_owner_token: Vec<PracticeValue>,
+    /// Sage Intacct: a company administrator's user ID and password, to offboard with.
+    pub intacct_admin: Vec<PracticeValue>,
 }
 
 fn token_values(id: &str, secret: &str) -> Vec<PracticeValue> {
@@ -114,11 +139,18 @@ pub async fn maintain_practice(
 ) -> Result<MaintainPractice, IpcError> {
     let setup = ctx.state.setup(&setup_id)?;
     let scenario = practice::scenario_for(&ctx.data_dir, &setup)?;
+    if let Some(intacct) = scenario.intacct {
+        return Ok(MaintainPractice {
+            intacct_admin: intacct_admin(&intacct),
+            ..MaintainPractice::default()
+        });
+    }
     let Some(client) = scenario.netsuite.map(|n| n.client) else {
         return Ok(MaintainPractice::default());
     };
     let owner = client.new_owner;
     Ok(MaintainPractice {
+        intacct_admin: Vec::new(),
         rotation: client
             .rotation
             .map(|t| token_values(&t.token_id, &t.token_secret))
@@ -135,6 +167,39 @@ pub async fn maintain_practice(
             })
             .unwrap_or_default(),
     })
+}
+
+/// The simulated company's first active administrator other than the Web Services user.
+fn intacct_admin(sc: &onramp_sim::intacct::IntacctScenario) -> Vec<PracticeValue> {
+    use onramp_sim::intacct::{AdminPrivilege, UserStatus};
+    let admin = sc.users.iter().find(|u| {
+        u.admin != AdminPrivilege::Off
+            && u.status == UserStatus::Active
+            && !u.login_id.eq_ignore_ascii_case(&sc.practice.user_id)
+    });
+    admin
+        .map(|u| {
+            [
+                (
+                    SecretName::IntacctUserId,
+                    "Administrator user ID",
+                    &u.login_id,
+                ),
+                (
+                    SecretName::IntacctUserPassword,
+                    "Administrator password",
+                    &u.password,
+                ),
+            ]
+            .into_iter()
+            .map(|(name, label, value)| PracticeValue {
+                name: name.as_str().to_owned(),
+                label: label.to_owned(),
+                value: value.clone(),
+            })
+            .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Change of token owner: names the user taking the integration over.

@@ -109,6 +109,29 @@ pub async fn oauth_connect(
     setup_id: String,
     notify: Notify,
 ) -> Result<OAuthLaunch, IpcError> {
+    launch(windows, ctx, flows, setup_id, notify, false).await
+}
+
+/// Renews a working connection: the same sign-in, but the new tokens wait
+/// beside the working ones until `reconsent_prove` has proven them.
+pub async fn oauth_reconsent(
+    windows: &OAuthWindows,
+    ctx: &AppCtx,
+    flows: &Flows,
+    setup_id: String,
+    notify: Notify,
+) -> Result<OAuthLaunch, IpcError> {
+    launch(windows, ctx, flows, setup_id, notify, true).await
+}
+
+async fn launch(
+    windows: &OAuthWindows,
+    ctx: &AppCtx,
+    flows: &Flows,
+    setup_id: String,
+    notify: Notify,
+    reconsent: bool,
+) -> Result<OAuthLaunch, IpcError> {
     let setup = ctx.state.setup(&setup_id)?;
     let endpoints = crate::erp_run::endpoints(ctx, &setup).await?;
     let code_client = client::code_client(ctx, &setup, endpoints).await?;
@@ -119,19 +142,18 @@ pub async fn oauth_connect(
         redirect_uri: REDIRECT_URI.into(),
         practice_window: practice,
     };
-    flows.begin(Pending::new(
-        setup_id.clone(),
-        code_client,
-        req.state,
-        req.pkce,
-        notify,
-    ));
+    let pending = Pending::new(setup_id.clone(), code_client, req.state, req.pkce, notify);
+    flows.begin(if reconsent {
+        pending.for_reconsent()
+    } else {
+        pending
+    });
     if practice {
         windows.0.open_consent(req.browser_url)?;
     } else {
         windows.0.open_browser(&req.url)?;
     }
-    tracing::info!(%setup_id, practice, "OAuth 2.0 authorization started");
+    tracing::info!(%setup_id, practice, reconsent, "OAuth 2.0 authorization started");
     Ok(launch)
 }
 

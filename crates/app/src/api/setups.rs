@@ -215,6 +215,8 @@ pub async fn delete_setup(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
     .await?;
     // New credentials waiting to be proven belong to the setup too.
     crate::lifecycle::rotate::discard(ctx, id.clone()).await?;
+    crate::admin::intacct_offboard::forget_admin(ctx, id.clone()).await?;
+    crate::lifecycle::reconsent::discard(ctx, id.clone()).await?;
     ctx.sims.stop(&id).await;
     // The M2M certificate is public, but it belongs to this setup only.
     // (Ids it refuses to build a path from never had a certificate.)

@@ -6,6 +6,7 @@
 
 pub mod m2m;
 pub mod owner;
+pub mod reconsent;
 pub mod releases;
 pub mod reminders;
 pub mod revalidate;

@@ -146,7 +146,7 @@ pub fn refresh_token(expires_at: &str, now: OffsetDateTime) -> Option<Reminder> 
         kind: ReminderKind::RefreshTokenExpiry,
         urgency,
         title,
-        action: "Have the integration user sign in again (Maintain > Reconnect): the new consent gives a new refresh token, and the old one keeps working until then.".into(),
+        action: "Renew the consent (Maintain > Renew the OAuth 2.0 consent > Connect again, signed in as the integration user): the new refresh token replaces the old one once a run proves it, and the old one keeps working until then.".into(),
         due: Some(expires_at.trim().to_owned()),
         days_left: Some(days),
     })

@@ -38,6 +38,9 @@ pub enum Purpose {
     /// An administrator's, for changes Onramp makes for the person: kept in
     /// memory, or in the keychain too when `keep`.
     Admin { keep: bool },
+    /// The integration user's new consent, renewing a working connection:
+    /// tokens wait beside the working ones until a run proves them.
+    Reconsent,
 }
 
 pub struct Pending {
@@ -65,6 +68,12 @@ impl Pending {
             notify,
             purpose: Purpose::Setup,
         }
+    }
+
+    /// The same attempt, renewing the setup's consent (proven before it replaces anything).
+    pub fn for_reconsent(mut self) -> Self {
+        self.purpose = Purpose::Reconsent;
+        self
     }
 
     /// The same attempt, for an administrator's sign-in.
@@ -103,6 +112,9 @@ impl Pending {
                 }
                 Purpose::Admin { keep } => {
                     crate::admin::session::signed_in(ctx, &self.setup_id, &tokens, keep).await?
+                }
+                Purpose::Reconsent => {
+                    crate::lifecycle::reconsent::stage(ctx, &self.setup_id, &tokens).await?
                 }
             }
             let setup = ctx.state.setup(&self.setup_id)?;

@@ -94,40 +94,64 @@ fn same(actual: Option<&str>, expected: Option<&str>) -> Option<bool> {
 /// integration role rightly lacks the employee and role lists. Names from an
 /// earlier connection are cleared first.
 pub async fn name(ctx: &AppCtx, setup_id: &str, access_token: Secret<String>) {
-    let (mut role_name, mut user_name, mut user_email) = (None, None, None);
+    let token = ctx
+        .state
+        .setup(setup_id)
+        .map(|s| s.fields.netsuite.token)
+        .unwrap_or_default();
+    let id = |v: &Option<String>| v.as_deref()?.parse::<i64>().ok();
     let reader = match crate::admin::session::token(ctx, setup_id).await {
         Ok(Some(admin)) => admin,
         _ => access_token,
     };
-    if let Ok(Some(client)) = client(ctx, setup_id, reader).await {
-        let token = ctx
-            .state
-            .setup(setup_id)
-            .map(|s| s.fields.netsuite.token)
-            .unwrap_or_default();
-        let id = |v: &Option<String>| v.as_deref()?.parse::<i64>().ok();
-        if let Some(role) = id(&token.role) {
+    let found = names(ctx, setup_id, id(&token.role), id(&token.entity), reader).await;
+    let named = write_fields(ctx, setup_id, |f| found.write(&mut f.netsuite.token));
+    if let Err(e) = named {
+        tracing::warn!(error = %e, "could not keep the connection's user and role names");
+    }
+}
+
+/// A token's role and user by name, `None` each when unreadable.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    role_name: Option<String>,
+    user_name: Option<String>,
+    user_email: Option<String>,
+}
+
+impl Names {
+    pub fn write(self, t: &mut onramp_core::state::TokenFields) {
+        (t.role_name, t.user_name, t.user_email) =
+            (self.role_name, self.user_name, self.user_email);
+    }
+}
+
+/// The role's and user's names as `access_token` may read them.
+pub async fn names(
+    ctx: &AppCtx,
+    setup_id: &str,
+    role: Option<i64>,
+    entity: Option<i64>,
+    access_token: Secret<String>,
+) -> Names {
+    let mut found = Names::default();
+    if let Ok(Some(client)) = client(ctx, setup_id, access_token).await {
+        if let Some(role) = role {
             let row = first(&client, "SELECT name FROM role WHERE id = ?", role).await;
-            role_name = text(row.as_ref(), "name");
+            found.role_name = text(row.as_ref(), "name");
         }
-        if let Some(entity) = id(&token.entity) {
+        if let Some(entity) = entity {
             let row = first(
                 &client,
                 "SELECT entityid, email FROM employee WHERE id = ?",
                 entity,
             )
             .await;
-            user_name = text(row.as_ref(), "entityid");
-            user_email = text(row.as_ref(), "email");
+            found.user_name = text(row.as_ref(), "entityid");
+            found.user_email = text(row.as_ref(), "email");
         }
     }
-    let named = write_fields(ctx, setup_id, |f| {
-        let t = &mut f.netsuite.token;
-        (t.role_name, t.user_name, t.user_email) = (role_name, user_name, user_email);
-    });
-    if let Err(e) = named {
-        tracing::warn!(error = %e, "could not keep the connection's user and role names");
-    }
+    found
 }
 
 /// Who the M2M token a run just got acts as. Its IDs are on the setup once

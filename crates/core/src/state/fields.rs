@@ -64,6 +64,10 @@ pub struct NetSuiteFields {
     /// What the OAuth 2.0 tokens in the keychain say about themselves.
     #[serde(default)]
     pub token: TokenFields,
+    /// A new consent waiting to be proven (its tokens wait in the keychain's
+    /// pending entries): the same bookkeeping as the working connection's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_token: Option<TokenFields>,
     /// When and where the M2M private key was handed to the connector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_export: Option<KeyExported>,

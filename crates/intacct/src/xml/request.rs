@@ -69,6 +69,19 @@ pub enum Function {
         user_id: String,
     },
     GetApplications,
+    /// The generic `update` of one user's status, by RECORDNO.
+    UpdateUser(UserUpdate),
+}
+
+/// A USERINFO status change. Sage deletes the entity restrictions an update
+/// leaves out ("you must include the original restrictions ... or they will
+/// be deleted"), so the user's current ones go with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserUpdate {
+    pub record_no: String,
+    /// `active`, `inactive` or `lockedout`.
+    pub status: String,
+    pub locations: Vec<String>,
 }
 
 impl Function {
@@ -81,6 +94,7 @@ impl Function {
             Function::ReadByName { .. } => "readByName",
             Function::GetUserPermissions { .. } => "getUserPermissions",
             Function::GetApplications => "get_applications",
+            Function::UpdateUser(_) => "update",
         }
     }
 
@@ -113,6 +127,15 @@ impl Function {
                 require("readByName keys", keys)
             }
             Function::GetUserPermissions { user_id } => require("user ID", user_id),
+            Function::UpdateUser(u) => {
+                if u.record_no.is_empty() || !u.record_no.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(invalid("a user's RECORDNO is a number"));
+                }
+                match u.status.as_str() {
+                    "active" | "inactive" | "lockedout" => Ok(()),
+                    _ => Err(invalid("a user's status is active, inactive or lockedout")),
+                }
+            }
             Function::GetApiSession(SessionLocation::Entity(e)) => require("entity ID", e),
             _ => Ok(()),
         }
@@ -263,6 +286,21 @@ fn write_function(w: &mut W, f: &Function) -> Res {
             end(w, "getUserPermissions")
         }
         Function::GetApplications => empty(w, "get_applications"),
+        Function::UpdateUser(u) => {
+            start(w, "update")?;
+            start(w, "USERINFO")?;
+            leaf(w, "RECORDNO", &u.record_no)?;
+            leaf(w, "STATUS", &u.status)?;
+            if !u.locations.is_empty() {
+                start(w, "USERLOCATIONS")?;
+                for l in &u.locations {
+                    leaf(w, "LOCATIONID", l)?;
+                }
+                end(w, "USERLOCATIONS")?;
+            }
+            end(w, "USERINFO")?;
+            end(w, "update")
+        }
     }
 }
 
@@ -375,6 +413,55 @@ mod tests {
         assert_eq!(login.child_text("companyid").as_deref(), Some("c&o"));
         assert_eq!(login.child_text("password").as_deref(), Some("p\"<'>"));
         assert!(login.child("locationid").is_none());
+    }
+
+    /// The `<update>` Sage documents under "Update User"
+    /// (developer.intacct.com/api/company-console/users): the user by RECORDNO,
+    /// and its restrictions, one USERLOCATIONS holding each LOCATIONID.
+    #[test]
+    fn user_update_matches_the_documented_sample() {
+        let update = Function::UpdateUser(UserUpdate {
+            record_no: "121".into(),
+            status: "inactive".into(),
+            locations: vec!["San Jose".into(), "San Francisco".into()],
+        });
+        let xml = build(&control(), &Auth::Session("s"), &[("off".into(), update)]).unwrap();
+        let text = String::from_utf8(xml).unwrap();
+        assert!(
+            text.contains("<function controlid=\"off\"><update><USERINFO><RECORDNO>121</RECORDNO><STATUS>inactive</STATUS><USERLOCATIONS><LOCATIONID>San Jose</LOCATIONID><LOCATIONID>San Francisco</LOCATIONID></USERLOCATIONS></USERINFO></update></function>"),
+            "{text}"
+        );
+        // A user without restrictions sends none (there are none to keep).
+        let bare = Function::UpdateUser(UserUpdate {
+            record_no: "7".into(),
+            status: "inactive".into(),
+            locations: Vec::new(),
+        });
+        let xml = build(&control(), &Auth::Session("s"), &[("f".into(), bare)]).unwrap();
+        assert!(String::from_utf8(xml)
+            .unwrap()
+            .contains("<USERINFO><RECORDNO>7</RECORDNO><STATUS>inactive</STATUS></USERINFO>"));
+    }
+
+    #[test]
+    fn user_updates_take_a_numeric_record_and_a_known_status() {
+        let auth = Auth::Session("s");
+        let update = |record_no: &str, status: &str| {
+            Function::UpdateUser(UserUpdate {
+                record_no: record_no.into(),
+                status: status.into(),
+                locations: Vec::new(),
+            })
+        };
+        for (record, status) in [("", "inactive"), ("1 OR 1", "inactive"), ("1", "gone")] {
+            assert!(matches!(
+                build(&control(), &auth, &[("f".into(), update(record, status))]),
+                Err(IntacctError::InvalidInput(_))
+            ));
+        }
+        for status in ["active", "inactive", "lockedout"] {
+            assert!(build(&control(), &auth, &[("f".into(), update("1", status))]).is_ok());
+        }
     }
 
     #[test]

@@ -120,8 +120,8 @@ fn login(
     if let Some(out) = sender_refusal(state, &control.senderid, block.clone(), &vars) {
         return out;
     }
-    let user = match sc.find_user(userid) {
-        Some(u) if state.password_matches(&u.login_id, &u.password, password) => u.clone(),
+    let user = match state.user(userid) {
+        Some(u) if state.password_matches(&u.login_id, &u.password, password) => u,
         Some(_) => {
             return bad_credentials(state, block, format!("wrong password for user '{userid}'"))
         }
@@ -310,9 +310,9 @@ fn session(state: &IntacctState, control: &Control, id: &str) -> AuthOutcome {
     if let Some(out) = sender_refusal(state, &control.senderid, block.clone(), &vars) {
         return out;
     }
-    match sc.find_user(&s.user) {
+    match state.user(&s.user) {
         Some(user) if user.status == UserStatus::Active => AuthOutcome::Ok(Caller {
-            user: user.clone(),
+            user,
             company: s.company,
             location: s.location,
             block,

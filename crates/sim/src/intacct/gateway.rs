@@ -152,6 +152,8 @@ fn operations(state: &IntacctState, request: &Request, offline: bool) -> Answer 
                 // number of functions per request (reference/intacct/api.xsd:
                 // `content` is a sequence, maxOccurs="unbounded", of `function`).
                 let mut results = Vec::new();
+                // What a rolled-back transaction restores.
+                let users_before = op.transaction.then(|| lock(&state.updated_users).clone());
                 for f in &op.functions {
                     let name = f.body.name.as_str();
                     let (result, reason) = if offline {
@@ -186,6 +188,9 @@ fn operations(state: &IntacctState, request: &Request, offline: bool) -> Answer 
                 }
                 if op.transaction && results.iter().any(|r| r.status != Status::Success) {
                     abort(&mut results);
+                    if let Some(before) = users_before {
+                        *lock(&state.updated_users) = before;
+                    }
                 }
                 blocks.push(respond::operation_block(&caller.block, &results, None));
             }

@@ -12,8 +12,8 @@ use super::state::{lock, IntacctState};
 
 pub async fn state(State(state): State<Arc<IntacctState>>) -> Json<Value> {
     let sc = &state.scenario;
-    let users: Vec<Value> = sc
-        .users
+    let users: Vec<Value> = state
+        .users()
         .iter()
         .map(|u| {
             json!({

@@ -270,8 +270,8 @@ fn client_credentials(state: &IntacctState, headers: &HeaderMap, form: &Params) 
             "The company has not authorized this application's sender ID.",
         ));
     }
-    let user = sc
-        .find_user(user_id)
+    let user = state
+        .user(user_id)
         .filter(|u| u.status == UserStatus::Active)
         .ok_or_else(|| {
             bad_grant(format!(
@@ -283,7 +283,7 @@ fn client_credentials(state: &IntacctState, headers: &HeaderMap, form: &Params) 
             "User {user_id} is not a Web Services user."
         )));
     }
-    entity_access(state, user, entity).map_err(bad_grant)?;
+    entity_access(state, &user, entity).map_err(bad_grant)?;
     Ok(Token {
         user: user.login_id.clone(),
         entity: entity.to_string(),

@@ -50,8 +50,8 @@ pub async fn objects(
             "The access token is missing, invalid or expired.",
         );
     };
-    let Some(user) = sc
-        .find_user(&token.user)
+    let Some(user) = state
+        .user(&token.user)
         .filter(|u| u.status == UserStatus::Active)
     else {
         return api_error(
@@ -65,7 +65,7 @@ pub async fn objects(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
         .unwrap_or(token.entity);
-    if let Err(reason) = entity_access(&state, user, &entity) {
+    if let Err(reason) = entity_access(&state, &user, &entity) {
         state.record("objects", "http", reason.clone());
         return api_error(StatusCode::FORBIDDEN, "permissionDenied", &reason);
     }
@@ -78,7 +78,7 @@ pub async fn objects(
             &format!("Object {path} was not found."),
         );
     };
-    if !sc.may_list(user, object) {
+    if !sc.may_list(&user, object) {
         state.record(
             "objects",
             "http",
@@ -90,7 +90,7 @@ pub async fn objects(
             &format!("You do not have permission to list {path}."),
         );
     }
-    let rows = sc.rows_of(object).unwrap_or_default();
+    let rows = state.rows_of(object).unwrap_or_default();
     let result: Vec<_> = rows
         .iter()
         .map(|r| {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::records::Row;
-use super::scenario::IntacctScenario;
+use super::scenario::{IntacctScenario, User};
 use crate::options::SimClock;
 
 const LOG_CAP: usize = 500;
@@ -82,6 +82,8 @@ pub struct IntacctState {
     pub tokens: Mutex<HashMap<String, Token>>,
     /// Passwords an administrator changed since the start (login ID → password).
     pub changed_passwords: Mutex<HashMap<String, String>>,
+    /// Users as changed by an `update` since the start, by login ID.
+    pub updated_users: Mutex<HashMap<String, User>>,
 }
 
 impl IntacctState {
@@ -100,7 +102,35 @@ impl IntacctState {
             codes: Mutex::default(),
             tokens: Mutex::default(),
             changed_passwords: Mutex::default(),
+            updated_users: Mutex::default(),
         }
+    }
+
+    /// A user as the company has them now: the scenario's, with any update applied.
+    pub fn user(&self, login_id: &str) -> Option<User> {
+        let user = self.scenario.find_user(login_id)?;
+        let updated = lock(&self.updated_users).get(&user.login_id).cloned();
+        Some(updated.unwrap_or_else(|| user.clone()))
+    }
+
+    /// Every user as the company has them now, in the scenario's order (RECORDNO).
+    pub fn users(&self) -> Vec<User> {
+        let updated = lock(&self.updated_users);
+        self.scenario
+            .users
+            .iter()
+            .map(|u| updated.get(&u.login_id).unwrap_or(u).clone())
+            .collect()
+    }
+
+    /// Rows of `object` with the users' updates applied.
+    pub fn rows_of(&self, object: &str) -> Option<Vec<Row>> {
+        if lock(&self.updated_users).is_empty() {
+            return self.scenario.rows_of(object);
+        }
+        let mut now = self.scenario.clone();
+        now.users = self.users();
+        now.rows_of(object)
     }
 
     /// Whether `password` is the user's current one (changed, or as in the scenario).

@@ -64,6 +64,13 @@ pub struct Texts {
     pub duplicate_controlid: ErrorText,
     /// GW-0011 description; `{request_id}` is filled in.
     pub invalid_request: String,
+    /// [I] `update` of a user by a caller without admin privileges (Sage
+    /// documents only that "Only users with Administrative privileges can update users").
+    pub update_not_admin: ErrorText,
+    /// [I] `update` of a USERINFO whose RECORDNO or LOGINID the company does not have; `{key}`.
+    pub update_unknown_record: ErrorText,
+    /// [I] `update` with a field value the object does not take; `{field}`, `{value}`.
+    pub update_invalid_value: ErrorText,
     /// [I] GW-0010 description.
     pub rate_limited: String,
     /// Function failure while the service is off-line; errorno unknown [I].
@@ -134,6 +141,24 @@ impl Default for Texts {
                 "",
                 "The function with control ID '{controlid}' was already processed. With uniqueid=true a function cannot be repeated.",
                 "Send a new function control ID, or set uniqueid to false.",
+            ),
+            update_not_admin: ErrorText::new(
+                "PL04000005",
+                "",
+                "You do not have permission for API operation UPDATE on objects of type userinfo",
+                "Only users with Administrative privileges can update users.",
+            ),
+            update_unknown_record: ErrorText::new(
+                "BL01001973",
+                "",
+                "Could not find a USERINFO record with key '{key}'.",
+                "Provide a valid RECORDNO or LOGINID.",
+            ),
+            update_invalid_value: ErrorText::new(
+                "BL01001973",
+                "",
+                "Invalid value '{value}' for field {field}.",
+                "",
             ),
             invalid_request: "Invalid Request [Request ID: {request_id}]".into(),
             rate_limited: "Rate limit exceeded [Request ID: {request_id}]".into(),

@@ -55,7 +55,7 @@ pub fn get_user_permissions(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         );
     }
     let login = body.text_of("userId").unwrap_or_default();
-    let Some(user) = sc.find_user(&login) else {
+    let Some(user) = ctx.state.user(&login) else {
         let e = ErrorText::new(
             "BL03000025",
             "",
@@ -65,7 +65,7 @@ pub fn get_user_permissions(ctx: &Ctx<'_>, body: &Element) -> Outcome {
         return ctx.fail(e, format!("getUserPermissions for unknown login '{login}'"));
     };
     let mut apps: Vec<(String, String)> = Vec::new();
-    for p in sc.effective_permissions(user) {
+    for p in sc.effective_permissions(&user) {
         let policy = format!(
             "<policy>{}{}</policy>",
             el("policyName", &p.policy),

@@ -6,6 +6,7 @@ mod filter;
 mod inspect;
 mod query;
 mod read_query;
+mod update;
 
 use super::auth::Caller;
 use super::parse::Function;
@@ -32,6 +33,7 @@ pub fn run(state: &IntacctState, caller: &Caller, f: &Function) -> Outcome {
         "readMore" => query::read_more(&ctx, &f.body),
         "inspect" => inspect::inspect(&ctx, &f.body),
         "lookup" => inspect::lookup(&ctx, &f.body),
+        "update" => update::update(&ctx, &f.body),
         other => ctx.fail(
             ErrorText::new(
                 "XL03000003",

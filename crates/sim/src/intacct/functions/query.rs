@@ -11,7 +11,7 @@ use super::{Ctx, Outcome};
 /// Object name, known-object and permission checks shared by both queries.
 fn rows_for(ctx: &Ctx<'_>, object: &str) -> Result<Vec<Row>, Box<Outcome>> {
     let sc = &ctx.state.scenario;
-    let rows = match sc.rows_of(object) {
+    let rows = match ctx.state.rows_of(object) {
         Some(rows) => rows,
         None => {
             return Err(Box::new(

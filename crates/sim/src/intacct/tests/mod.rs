@@ -7,6 +7,7 @@ mod gateway;
 mod query;
 mod rest;
 mod scenarios;
+mod update;
 mod users;
 
 use std::io::Write;
