@@ -31,7 +31,13 @@ export async function inChooser(title, ...keys) {
   // are ready, so each gets a settling pause.
   await sleep(400);
   for (const k of keys) {
-    if (k.startsWith("key:")) await xdotool("key", "--window", win, "--clearmodifiers", k.slice(4));
+    if (k.startsWith("key:")) {
+      await xdotool("key", "--window", win, "--clearmodifiers", k.slice(4));
+      // Escape closes the dialog on the key's press, so its release reaches no
+      // window and the server keeps the key down: auto-repeat then sent Escape
+      // to the next app, clearing every field typed into. Release it for sure.
+      await xdotool("keyup", k.slice(4));
+    }
     else {
       await xdotool("type", "--window", win, "--delay", "30", k.slice(0, 1));
       await sleep(400);
