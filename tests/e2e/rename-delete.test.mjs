@@ -31,8 +31,10 @@ test("a setup is renamed from its header and listed under its new name", async (
 
 test("an archived setup hides behind “Show archived (1)” and comes back, from the keyboard", async () => {
   await (await waitFor(driver, byTestId("setup-archive"), "Archive")).sendKeys(Key.ENTER);
-  // The list is rendered anew (it says every setup is archived): find it each time.
-  const listed = async () => (await (await driver.findElement(byTestId("setup-list"))).getText()).includes(NAME);
+  // The list is rendered anew (it says every setup is archived): read it in
+  // one script, so no element found before a render is used after it.
+  const listed = async () =>
+    (await driver.executeScript(`return document.querySelector('[data-testid="setup-list"]')?.textContent ?? "";`)).includes(NAME);
   await driver.wait(async () => !(await listed()), 10_000, "the setup hidden");
   const toggle = await waitFor(driver, byTestId("show-archived"), "the archived toggle");
   assert.equal(await toggle.getText(), "Show archived (1)");

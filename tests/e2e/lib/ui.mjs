@@ -45,7 +45,7 @@ export async function press(driver, ...keys) {
 }
 
 /** Presses Tab until `predicate(focusedName)` holds; returns every name passed on the way. */
-export async function tabUntil(driver, predicate, max = 40) {
+export async function tabUntil(driver, predicate, max = 100) {
   const seen = [];
   for (let i = 0; i < max; i++) {
     await press(driver, Key.TAB);
