@@ -13,6 +13,8 @@ export async function startScenario(driver, scenario) {
 
 /** Presses the step's main button until the rail's current step is `stepId`. */
 export async function advanceTo(driver, stepId) {
+  // Coming back from another screen (Maintain, Home), the rail renders a moment later.
+  await waitFor(driver, byTestId("step-rail"), "the setup's steps");
   for (let i = 0; i < 12; i++) {
     if ((await currentStep(driver)) === `step-${stepId}`) return;
     const before = await currentStep(driver);
