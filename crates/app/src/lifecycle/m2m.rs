@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::runner::RunEvent;
 use onramp_core::state::{OwnerChange, Setup};
 use onramp_core::{ErrorKind, IpcError, RunVerdict, SecretKey};
 use onramp_netsuite::checks::certificate::m2m_certificate_check;
@@ -23,14 +22,14 @@ use onramp_netsuite::Credentials;
 use tokio_util::sync::CancellationToken;
 
 use super::owner::{OwnerOutcome, OwnerProof};
-use super::rotate::{pending_key, RotationOutcome, NOTHING_REPLACED};
+use super::rotate::{pending_key, record, run_proof, RotationOutcome, NOTHING_REPLACED};
 use crate::ctx::AppCtx;
 use crate::erp_run::{self, SetupSecrets};
+use crate::errors::OrIpc;
 use crate::oauth::m2m::{certificate_path, M2mAlgorithm, PracticeUpload};
 use crate::oauth::{client::m2m_client, invalid, refusal, write_fields};
-use crate::run::{run_to_end, EventSink, RunOptions};
+use crate::run::{EventSink, RunOptions};
 use crate::suite::{self, SignIn};
-use crate::{errors::OrIpc, runs};
 
 fn m2m_only(setup: &Setup) -> Result<(), IpcError> {
     match (setup.erp, setup.auth_method) {
@@ -204,15 +203,7 @@ pub async fn prove(
     let cancel = CancellationToken::new();
     let prepared =
         suite::prepare(&target, Some(sign_in), secrets, &options, cancel.clone()).await?;
-    let (registry, token) = (ctx.runs.clone(), cancel.clone());
-    let (summary, checks) = run_to_end(prepared.suite, &options, cancel, move |e| {
-        if let RunEvent::Started { run_id, .. } = &e {
-            registry.insert(run_id.clone(), token.clone());
-        }
-        events(e);
-    })
-    .await;
-    ctx.runs.remove(&summary.run_id);
+    let (summary, checks) = run_proof(ctx, prepared.suite, &options, cancel, events).await;
     let refuse = |why: String, owner| OwnerOutcome {
         rotation: RotationOutcome {
             proven: false,
@@ -258,16 +249,7 @@ pub async fn prove(
             f.netsuite.token.entity = Some(e.clone());
         }
     })?;
-    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.clone());
-    let (s, c, observe) = (summary.clone(), checks.clone(), prepared.observe);
-    tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
-        .await
-        .map_err(|e| {
-            IpcError::new(
-                ErrorKind::Internal,
-                format!("recording the run failed: {e}"),
-            )
-        })?;
+    record(ctx, &setup_id, &summary, &checks, prepared.observe).await?;
     let mut next = vec![format!("Revoke the old mapping (Certificate ID {old_cert}) at Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup, once the connector uses the new key and Certificate ID.")];
     if let (Some(new), old) = (
         &new_owner,

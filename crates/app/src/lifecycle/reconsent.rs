@@ -8,9 +8,8 @@
 use std::sync::Arc;
 
 use onramp_core::profile::AuthMethod;
-use onramp_core::runner::RunEvent;
 use onramp_core::state::Setup;
-use onramp_core::{CheckStatus, ErrorKind, IpcError, RunVerdict, SecretKey};
+use onramp_core::{CheckStatus, IpcError, RunVerdict, SecretKey};
 use onramp_netsuite::oauth2::secret_names::{ACCESS_TOKEN, REFRESH_TOKEN};
 use onramp_netsuite::oauth2::TokenSet;
 use onramp_netsuite::Credentials;
@@ -18,12 +17,11 @@ use serde::Serialize;
 use specta::Type;
 use tokio_util::sync::CancellationToken;
 
-use super::rotate::{pending_key, RotationOutcome};
+use super::rotate::{pending_key, record, run_proof, RotationOutcome};
 use crate::ctx::AppCtx;
 use crate::erp_run::{self, SetupSecrets};
 use crate::oauth::{invalid, keychain, tokens, write_fields};
-use crate::run::{run_to_end, EventSink, RunOptions};
-use crate::runs;
+use crate::run::{EventSink, RunOptions};
 use crate::suite::{self, SignIn};
 
 const NAMES: [&str; 2] = [ACCESS_TOKEN, REFRESH_TOKEN];
@@ -152,15 +150,7 @@ pub async fn prove(
     let cancel = CancellationToken::new();
     let prepared =
         suite::prepare(&target, Some(sign_in), secrets, &options, cancel.clone()).await?;
-    let (registry, token) = (ctx.runs.clone(), cancel.clone());
-    let (summary, checks) = run_to_end(prepared.suite, &options, cancel, move |e| {
-        if let RunEvent::Started { run_id, .. } = &e {
-            registry.insert(run_id.clone(), token.clone());
-        }
-        events(e);
-    })
-    .await;
-    ctx.runs.remove(&summary.run_id);
+    let (summary, checks) = run_proof(ctx, prepared.suite, &options, cancel, events).await;
 
     let mut why = Vec::new();
     if let Some(owner) = checks
@@ -189,16 +179,7 @@ pub async fn prove(
         });
     }
     promote(ctx, &proposed).await?;
-    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.clone());
-    let (s, c, observe) = (summary.clone(), checks.clone(), prepared.observe);
-    tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
-        .await
-        .map_err(|e| {
-            IpcError::new(
-                ErrorKind::Internal,
-                format!("recording the run failed: {e}"),
-            )
-        })?;
+    record(ctx, &setup_id, &summary, &checks, prepared.observe).await?;
     Ok(RotationOutcome {
         proven: true,
         summary,

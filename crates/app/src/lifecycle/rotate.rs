@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use onramp_core::profile::{AuthMethod, Erp};
-use onramp_core::runner::{RunEvent, RunSummary};
+use onramp_core::runner::{RunEvent, RunSummary, Suite};
 use onramp_core::state::{SecretName, SecretSpec, Setup};
 use onramp_core::{CheckResult, ErrorKind, IpcError, RunVerdict, Secret, SecretKey, SecretStore};
 use serde::Serialize;
@@ -183,9 +183,27 @@ pub async fn run_staged(
     let target = erp_run::target(ctx, setup).await?;
     let cancel = CancellationToken::new();
     let prepared = suite::prepare(&target, None, source, &options, cancel.clone()).await?;
-    let registry = ctx.runs.clone();
-    let token = cancel.clone();
-    let (summary, checks) = run_to_end(prepared.suite, &options, cancel, move |e| {
+    let (summary, checks) = run_proof(ctx, prepared.suite, &options, cancel, events).await;
+    Ok(StagedRun {
+        rotation,
+        summary,
+        checks,
+        observe: prepared.observe,
+    })
+}
+
+/// Runs a proof's prepared suite to the end; while it runs it can be
+/// cancelled by its id like any run. Every proof (rotation, change of owner,
+/// re-consent) goes through here.
+pub(crate) async fn run_proof(
+    ctx: &AppCtx,
+    suite: Suite,
+    options: &RunOptions,
+    cancel: CancellationToken,
+    events: EventSink,
+) -> (RunSummary, Vec<CheckResult>) {
+    let (registry, token) = (ctx.runs.clone(), cancel.clone());
+    let (summary, checks) = run_to_end(suite, options, cancel, move |e| {
         if let RunEvent::Started { run_id, .. } = &e {
             registry.insert(run_id.clone(), token.clone());
         }
@@ -193,12 +211,27 @@ pub async fn run_staged(
     })
     .await;
     ctx.runs.remove(&summary.run_id);
-    Ok(StagedRun {
-        rotation,
-        summary,
-        checks,
-        observe: prepared.observe,
-    })
+    (summary, checks)
+}
+
+/// Records a proven run as the setup's (off the async workers: it writes files).
+pub(crate) async fn record(
+    ctx: &AppCtx,
+    setup_id: &str,
+    summary: &RunSummary,
+    checks: &[CheckResult],
+    observe: runs::Observer,
+) -> Result<(), IpcError> {
+    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.to_owned());
+    let (s, c) = (summary.clone(), checks.to_vec());
+    tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
+        .await
+        .map_err(|e| {
+            IpcError::new(
+                ErrorKind::Internal,
+                format!("recording the run failed: {e}"),
+            )
+        })
 }
 
 /// Accepts a proven run: the staged values replace the old ones, and the run
@@ -210,16 +243,7 @@ pub async fn accept(
     next_steps: Vec<String>,
 ) -> Result<RotationOutcome, IpcError> {
     promote(ctx, setup_id, run.rotation).await?;
-    let (state, data_dir, id) = (ctx.state.clone(), ctx.data_dir.clone(), setup_id.to_owned());
-    let (s, c, observe) = (run.summary.clone(), run.checks.clone(), run.observe);
-    tokio::task::spawn_blocking(move || runs::record(&state, &data_dir, &id, s, c, observe))
-        .await
-        .map_err(|e| {
-            IpcError::new(
-                ErrorKind::Internal,
-                format!("recording the run failed: {e}"),
-            )
-        })?;
+    record(ctx, setup_id, &run.summary, &run.checks, run.observe).await?;
     Ok(RotationOutcome {
         proven: true,
         summary: run.summary,
