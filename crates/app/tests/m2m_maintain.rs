@@ -5,52 +5,22 @@
 //! the wrong user replaces nothing.
 
 mod common;
+#[path = "common/m2m.rs"]
+mod m2m_common;
 
 use std::sync::Arc;
 
-use onramp_application::api::oauth::{
-    m2m_generate, m2m_practice_upload, oauth_set_field, oauth_set_method, OAuthField,
-};
-use onramp_application::api::practice::practice_credentials;
 use onramp_application::lifecycle::m2m;
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::oauth::m2m::{certificate_path, M2mAlgorithm};
 use onramp_application::run::{EventSink, RunOptions};
-use onramp_core::profile::{AuthMethod, Erp};
 use onramp_core::{RunVerdict, SecretKey, SecretStore};
 
 const KEY: &str = "netsuite.m2m_private_key";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_certificate_replaces_the_old_only_once_proven_for_the_right_user() {
-    let (_dir, store, ctx, setup) =
-        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/oauth-maintain").await;
-    let id = setup.id.clone();
-    oauth_set_method(&ctx, id.clone(), AuthMethod::Oauth2M2m)
-        .await
-        .unwrap();
-    let values = practice_credentials(&ctx, id.clone()).await.unwrap();
-    let client_id = values
-        .iter()
-        .find(|v| v.label == "Client ID")
-        .unwrap()
-        .value
-        .clone();
-    oauth_set_field(&ctx, id.clone(), OAuthField::ClientId, client_id)
-        .await
-        .unwrap();
-    m2m_generate(&ctx, id.clone(), M2mAlgorithm::ES256)
-        .await
-        .unwrap();
-    let first = m2m_practice_upload(&ctx, id.clone()).await.unwrap();
-    oauth_set_field(
-        &ctx,
-        id.clone(),
-        OAuthField::CertificateId,
-        first.certificate_id.clone(),
-    )
-    .await
-    .unwrap();
+    let (_dir, store, ctx, id, first) = m2m_common::mapped_setup("netsuite/oauth-maintain").await;
     let options = RunOptions::default();
     let ran = revalidate(&ctx, &ctx.state.setup(&id).unwrap(), options).await;
     assert_eq!(ran.verdict, RunVerdict::AllPassed, "{:?}", ran.error);

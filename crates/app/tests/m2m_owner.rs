@@ -5,21 +5,19 @@
 //! may not read employee or role names; an administrator's sign-in does.
 
 mod common;
+#[path = "common/m2m.rs"]
+mod m2m_common;
 
 use std::sync::{Arc, Mutex};
 
 use onramp_application::api::admin::{admin_practice_client_id, admin_sign_in};
-use onramp_application::api::oauth::{
-    m2m_generate, m2m_practice_upload, oauth_set_field, oauth_set_method, OAuthField,
-};
-use onramp_application::api::practice::practice_credentials;
+use onramp_application::api::oauth::{oauth_set_field, OAuthField};
 use onramp_application::ctx::AppCtx;
 use onramp_application::host::{OAuthWindows, SignInWindows};
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::oauth::flow::{Flows, Taken};
-use onramp_application::oauth::m2m::{self, M2mAlgorithm};
+use onramp_application::oauth::m2m;
 use onramp_application::run::RunOptions;
-use onramp_core::profile::{AuthMethod, Erp};
 use onramp_core::IpcError;
 use onramp_core::{CheckResult, CheckStatus, RunVerdict};
 use url::Url;
@@ -97,34 +95,7 @@ fn owner_check(checks: &[CheckResult]) -> &CheckResult {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_m2m_mapping_for_another_user_is_named_as_the_cause() {
-    let (_dir, _store, ctx, setup) =
-        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/oauth-maintain").await;
-    let id = setup.id.clone();
-    oauth_set_method(&ctx, id.clone(), AuthMethod::Oauth2M2m)
-        .await
-        .unwrap();
-    let values = practice_credentials(&ctx, id.clone()).await.unwrap();
-    let client_id = values
-        .iter()
-        .find(|v| v.label == "Client ID")
-        .unwrap()
-        .value
-        .clone();
-    oauth_set_field(&ctx, id.clone(), OAuthField::ClientId, client_id)
-        .await
-        .unwrap();
-    m2m_generate(&ctx, id.clone(), M2mAlgorithm::ES256)
-        .await
-        .unwrap();
-    let mapped = m2m_practice_upload(&ctx, id.clone()).await.unwrap();
-    oauth_set_field(
-        &ctx,
-        id.clone(),
-        OAuthField::CertificateId,
-        mapped.certificate_id,
-    )
-    .await
-    .unwrap();
+    let (_dir, _store, ctx, id, _) = m2m_common::mapped_setup("netsuite/oauth-maintain").await;
 
     let (verdict, checks) = run_checks(&ctx, &id).await;
     assert_eq!(verdict, RunVerdict::AllPassed, "{checks:#?}");
