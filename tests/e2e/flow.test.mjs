@@ -47,7 +47,11 @@ test("results lead with the verdict and next action; the failing step is marked;
   const first = await runChecks(driver);
   assert.equal(first["netsuite.permissions"], "fail", JSON.stringify(first));
   const next = await driver.findElement(byTestId("run-next"));
-  assert.match(await next.getText(), /^Next: fix “.+”: Add .*Currency.* Then re-run the failed checks\.$/);
+  // Records and permissions both fail on the missing Currency permission; the Role step's check leads.
+  assert.match(
+    await next.getText(),
+    /^Next: fix “Role permissions against the profile”: Edit the role and add each permission at the level shown \(e\.g\. Lists > Currency at Full\), then save\. Then re-run the failed checks\.$/,
+  );
   const above = await driver.executeScript(`
     const s = document.querySelector('section.run-summary'), l = document.querySelector('[data-testid="run-results"]');
     return (s.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;`);

@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { RunEvent } from "../api";
 import { channelSender, ipcError, mockBackend } from "../test/backend";
 import { result, runSummary } from "../test/fixtures";
-import { RunPanel } from "./RunPanel";
+import { stepsFor } from "../model/steps";
+import { nextAction, RunPanel } from "./RunPanel";
 
 /** A backend whose start_run hands the test the channel, like the Rust side keeps it. */
 function runBackend() {
@@ -165,6 +166,32 @@ describe("RunPanel", () => {
     // Before the list of results in the page.
     const list = screen.getByTestId("run-results");
     expect(summary.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("leads with the failure of the earliest wizard step, whatever order the checks finish in", async () => {
+    const records = result({
+      id: "netsuite.records",
+      title: "Record access",
+      status: "fail",
+      summary: "Currency cannot be read.",
+      cause: "The role cannot view currencies.",
+      fix: "Add Currency to the role.",
+      where: "Setup > Users/Roles > Manage Roles",
+    });
+    const features = result({ id: "netsuite.features", title: "Features", status: "pass", summary: "On." });
+    const summary = runSummary({ passed: 1, failed: 2 });
+    const steps = stepsFor("netsuite", "tba");
+    // The records check belongs to no step; the permissions check to the Role step.
+    for (const order of [
+      [records, features, roleFail],
+      [roleFail, features, records],
+    ]) {
+      expect(nextAction(summary, order, steps)).toBe(
+        "fix “Role permissions”: Add Lists > Currency at level View. Then re-run the failed checks.",
+      );
+    }
+    // Without the steps, arrival order decides.
+    expect(nextAction(summary, [records, roleFail])).toContain("Add Currency to the role.");
   });
 
   it("starts a run without a click when asked to as it opens, and only once", async () => {

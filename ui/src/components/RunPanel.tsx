@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from "react";
-import type { CheckResult, RunSummary } from "../api";
+import type { CheckResult, RunSummary, StepDef } from "../api";
 import { useRun, type Run } from "../hooks/useRun";
 import { CheckResultItem } from "./CheckResultItem";
 import { ErrorPanel } from "./ErrorPanel";
@@ -13,6 +13,8 @@ interface Props {
   after?: (run: Run) => ReactNode;
   /** Asked once as the panel opens: true starts the run without a click. */
   takeAutoStart?: () => boolean;
+  /** The setup's wizard steps: a failure of an earlier step's check leads. */
+  steps?: readonly StepDef[];
 }
 
 /** What "Re-run failed checks" runs: failures, and checks skipped because of them. */
@@ -20,10 +22,25 @@ export function toRerun(results: CheckResult[]): string[] {
   return results.filter((r) => r.status === "fail" || r.status === "skip").map((r) => r.id);
 }
 
-/** What to do after a finished run: fix the first failure (its own fix), or go on. */
-export function nextAction(summary: RunSummary, results: CheckResult[]): string {
+/** Where a check's step is in the wizard; checks no step confirms come last. */
+function stepRank(steps: readonly StepDef[], id: string): number {
+  const at = steps.findIndex((s) => s.checks.includes(id));
+  return at === -1 ? steps.length : at;
+}
+
+/**
+ * What to do after a finished run: fix the failure of the earliest wizard step
+ * (its own fix), or go on. Checks run side by side, so arrival order alone
+ * would make the advice depend on timing when one cause fails two checks.
+ */
+export function nextAction(summary: RunSummary, results: CheckResult[], steps: readonly StepDef[] = []): string {
   if (summary.cancelled || summary.timed_out) return "run the checks again to see every result.";
-  const first = results.find((r) => r.status === "fail");
+  const first = results
+    .filter((r) => r.status === "fail")
+    .reduce<CheckResult | undefined>(
+      (best, r) => (best === undefined || stepRank(steps, r.id) < stepRank(steps, best.id) ? r : best),
+      undefined,
+    );
   if (first === undefined && summary.passed + summary.warned === 0) {
     // Nothing proven: the skipped check that says why leads.
     const why = results.find((r) => "fix" in r);
@@ -35,7 +52,7 @@ export function nextAction(summary: RunSummary, results: CheckResult[]): string 
 }
 
 /** Starts a validation run and shows each check as it finishes. */
-export function RunPanel({ setupId, onFinished, after, takeAutoStart }: Props) {
+export function RunPanel({ setupId, onFinished, after, takeAutoStart, steps }: Props) {
   const run = useRun(setupId, onFinished, true);
   const { start } = run;
   useEffect(() => {
@@ -100,7 +117,7 @@ export function RunPanel({ setupId, onFinished, after, takeAutoStart }: Props) {
         </p>
       )}
 
-      {run.summary !== null && <RunSummaryView summary={run.summary} next={nextAction(run.summary, run.results)} />}
+      {run.summary !== null && <RunSummaryView summary={run.summary} next={nextAction(run.summary, run.results, steps)} />}
 
       <ol className="check-list" data-testid="run-results" aria-label="Check results" aria-live="polite">
         {run.results.map((result) => (

@@ -10,7 +10,7 @@ import { ReportStep } from "../components/share/ReportStep";
 import { StepCheck } from "../components/StepCheck";
 import { StepGuide } from "../components/StepGuide";
 import { useSignInReady } from "../hooks/useSignInReady";
-import type { StepDef } from "../model/steps";
+import { stepsFor, type StepDef } from "../model/steps";
 
 interface Props {
   setup: Setup;
@@ -102,6 +102,7 @@ function ValidateStep({ setup, onRunFinished, onReplace, takeRunNow }: ValidateP
     <>
       <RunPanel
         setupId={setup.id}
+        steps={stepsFor(setup.erp, setup.auth_method)}
         takeAutoStart={takeRunNow}
         onFinished={(summary) => {
           setRunId(summary.run_id);
