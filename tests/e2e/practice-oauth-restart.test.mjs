@@ -3,15 +3,11 @@
 // and started again on the same data folder and keychain; the setup is still
 // connected as the same user and role, and its checks pass (the simulated
 // account still honours the tokens it issued).
-//
-// TODO: the second test is marked todo until the simulator keeps what it
-// issued across a restart. Today the setup still shows Connected as the same
-// user and role, but netsuite.auth fails: the new simulator does not know
-// the tokens in the keychain.
+
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
-import { chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowConsent, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
 
@@ -39,15 +35,11 @@ test("connect a practice setup with the OAuth 2.0 code flow", async () => {
   await enterClientId(driver);
   await storeClientSecret(driver);
   const consent = await connect(driver);
-  await driver.switchTo().window(consent);
-  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
-  await (await driver.findElement(By.css("select[name=principal] option[value='13:1001']"))).click();
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
-  await driver.switchTo().window(main);
+  await allowConsent(driver, consent, main, "13:1001");
   assert.equal(await (await waitFor(driver, byTestId("oauth-sub"), "who the token acts as", 20_000)).getText(), WHO);
 });
 
-test("after a restart the setup is still connected and validates", { todo: "the simulator forgets the tokens it issued when the app restarts" }, async () => {
+test("after a restart the setup is still connected and validates", async () => {
   await driver.quit();
   await drv.stop();
   drv = await startDriver(home);

@@ -102,6 +102,7 @@ impl AppCtx {
         })?;
         let (state, recovery) = StateRepo::open(data_dir.state_file())?;
         let keychain = KeychainStatus::probe(secrets.as_ref());
+        let sims = Arc::new(PracticeSims::kept_in(data_dir.practice()));
         Ok(Self {
             secrets,
             state: Arc::new(state),
@@ -109,7 +110,7 @@ impl AppCtx {
             keychain,
             recovery,
             runs: Arc::default(),
-            sims: Arc::default(),
+            sims,
             admin: Arc::default(),
         })
     }

@@ -1,10 +1,13 @@
 //! Practice mode: one in-process simulator per practice setup, started on
 //! loopback the first time the setup needs it and stopped when the setup is
-//! deleted or the app exits (dropping a `SimHandle` stops its server).
+//! deleted or the app exits (dropping a `SimHandle` stops its server). What the
+//! simulated account issued is kept in the data folder, so a connection made
+//! before a restart still works after it, as with a real account.
 
 use crate::data_dir::DataDir;
 use crate::errors::OrIpc;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use onramp_core::profile::Erp;
 use onramp_core::state::Setup;
@@ -64,28 +67,72 @@ pub fn scenario_for(data_dir: &DataDir, setup: &Setup) -> Result<Scenario, IpcEr
 
 /// Running simulators by setup id.
 #[derive(Default)]
-pub struct PracticeSims(Mutex<HashMap<String, SimHandle>>, SimOptions);
+pub struct PracticeSims {
+    running: Mutex<HashMap<String, SimHandle>>,
+    options: SimOptions,
+    /// Where each setup's simulated account keeps what it issued; `None`
+    /// forgets it when the simulator stops.
+    memory: Option<PathBuf>,
+}
 
 impl PracticeSims {
+    /// Simulators whose accounts keep what they issued in `dir`.
+    pub fn kept_in(dir: PathBuf) -> Self {
+        Self {
+            memory: Some(dir),
+            ..Self::default()
+        }
+    }
+
     /// Simulators started with `options` (e.g. a benchmark's latency).
     pub fn with_options(options: SimOptions) -> Self {
-        Self(Mutex::default(), options)
+        Self {
+            options,
+            ..Self::default()
+        }
+    }
+
+    /// The file a setup's simulated account keeps its grants in.
+    fn memory_file(&self, setup_id: &str) -> Option<PathBuf> {
+        let safe = !setup_id.is_empty()
+            && setup_id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+        self.memory
+            .as_ref()
+            .filter(|_| safe)
+            .map(|dir| dir.join(format!("{setup_id}.json")))
+    }
+
+    /// Stops the setup's simulator and deletes what its account kept (the
+    /// setup is gone).
+    pub async fn forget(&self, setup_id: &str) {
+        self.stop(setup_id).await;
+        if let Some(file) = self.memory_file(setup_id) {
+            if let Err(e) = std::fs::remove_file(&file) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(error = %e, path = %file.display(), "could not remove the practice account's memory");
+                }
+            }
+        }
     }
 
     /// The base URL of the setup's simulator, starting it if needed.
     pub async fn base_url(&self, setup_id: &str, scenario: Scenario) -> Result<String, IpcError> {
-        let mut sims = self.0.lock().await;
+        let mut sims = self.running.lock().await;
         if let Some(sim) = sims.get(setup_id) {
             return Ok(sim.base_url());
         }
-        let sim = Simulator::start(scenario, self.1.clone())
-            .await
-            .map_err(|e| {
-                IpcError::new(
-                    ErrorKind::Internal,
-                    format!("the practice simulator did not start: {e}"),
-                )
-            })?;
+        let options = SimOptions {
+            memory: self.memory_file(setup_id),
+            ..self.options.clone()
+        };
+        let sim = Simulator::start(scenario, options).await.map_err(|e| {
+            IpcError::new(
+                ErrorKind::Internal,
+                format!("the practice simulator did not start: {e}"),
+            )
+        })?;
         let url = sim.base_url();
         // The URL carries the simulator's per-launch secret: log the address only.
         tracing::info!(%setup_id, addr = %sim.addr(), "practice simulator started");
@@ -95,11 +142,15 @@ impl PracticeSims {
 
     /// The base URL of a simulator already running, if any.
     pub async fn running(&self, setup_id: &str) -> Option<String> {
-        self.0.lock().await.get(setup_id).map(SimHandle::base_url)
+        self.running
+            .lock()
+            .await
+            .get(setup_id)
+            .map(SimHandle::base_url)
     }
 
     pub async fn stop(&self, setup_id: &str) {
-        let sim = self.0.lock().await.remove(setup_id);
+        let sim = self.running.lock().await.remove(setup_id);
         if let Some(sim) = sim {
             sim.shutdown().await;
             tracing::info!(%setup_id, "practice simulator stopped");

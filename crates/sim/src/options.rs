@@ -1,6 +1,8 @@
 //! Run-time options of a simulator instance, independent of the scenario:
-//! where to listen, artificial latency, the NetSuite concurrency pool and the clock.
+//! where to listen, artificial latency, the NetSuite concurrency pool, the clock
+//! and where the simulated accounts keep what they issued.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use time::OffsetDateTime;
@@ -21,6 +23,10 @@ pub struct SimOptions {
     pub access: Access,
     /// Bounds on connections (see `serve`).
     pub limits: Limits,
+    /// A file where the simulated NetSuite accounts keep the OAuth 2.0 grants
+    /// they issued and their M2M mappings, so a restarted simulator honours
+    /// them as the real account would; `None` forgets them at shutdown.
+    pub memory: Option<PathBuf>,
 }
 
 /// How many connections a started simulator keeps open at once, and how long

@@ -217,7 +217,7 @@ pub async fn delete_setup(ctx: &AppCtx, id: String) -> Result<(), IpcError> {
     crate::lifecycle::rotate::discard(ctx, id.clone()).await?;
     crate::admin::intacct_offboard::forget_admin(ctx, id.clone()).await?;
     crate::lifecycle::reconsent::discard(ctx, id.clone()).await?;
-    ctx.sims.stop(&id).await;
+    ctx.sims.forget(&id).await;
     // The M2M certificate is public, but it belongs to this setup only.
     // (Ids it refuses to build a path from never had a certificate.)
     if let Ok(certificate) = crate::oauth::m2m::certificate_path(&ctx.data_dir, &id) {

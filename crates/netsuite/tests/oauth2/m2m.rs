@@ -23,7 +23,7 @@ const TOKEN_URL: &str =
     "https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token";
 
 /// Generates a key pair, uploads its certificate as a user would, returns (certificate ID, key PEM).
-async fn mapped_certificate(sim: &Sim) -> (String, Secret<String>) {
+pub async fn mapped_certificate(sim: &Sim) -> (String, Secret<String>) {
     let g = generate(
         KeyAlgorithm::Es256,
         "Onramp M2M test",
@@ -56,7 +56,7 @@ async fn mapped_certificate(sim: &Sim) -> (String, Secret<String>) {
     )
 }
 
-fn m2m_client(sim: &Sim, certificate_id: &str, key: Secret<String>) -> M2mClient {
+pub fn m2m_client(sim: &Sim, certificate_id: &str, key: Secret<String>) -> M2mClient {
     M2mClient::new(M2mConfig {
         account: Account::parse("1234567").unwrap(),
         client_id: sim.oauth().client_id.clone().unwrap(),

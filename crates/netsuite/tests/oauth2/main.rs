@@ -10,5 +10,6 @@ mod m2m;
 mod mcp;
 mod mock;
 mod oracle_samples;
+mod restart;
 mod suite;
 mod support;

@@ -85,7 +85,7 @@ impl NsState {
             accounts: Mutex::new(accounts),
             audit: AuditTrail::default(),
             pools,
-            oauth2: oauth2::OAuth2State::new(scenario),
+            oauth2: oauth2::OAuth2State::new(scenario, options),
         }))
     }
 
@@ -108,6 +108,7 @@ impl NsState {
         }
         let mut fresh = build_account(&self.scenario, spec);
         fresh.tokens.clear();
+        self.oauth2.forget(account_id);
         self.accounts().insert(account_id.to_string(), fresh);
         Ok(())
     }

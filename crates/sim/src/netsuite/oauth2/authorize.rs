@@ -13,7 +13,7 @@ use url::Url;
 
 use super::super::{ctx::RequestCtx, hosts::Service, model::AccountKind, state::NsState, tba};
 use super::consent::{consent_page, error_page, Choice};
-use super::grants::{random_token, CodeGrant};
+use super::grants::{key, random_token, CodeGrant};
 use super::record::{self, Who};
 use super::with_account;
 
@@ -122,7 +122,7 @@ pub async fn decide(State(state): State<NsState>, ctx: RequestCtx, body: String)
         }
         let code = random_token(32);
         a.oauth2.codes.insert(
-            code.clone(),
+            key(&code),
             CodeGrant {
                 integration: v.integration.clone(),
                 redirect_uri: v.redirect_uri.clone(),

@@ -59,11 +59,12 @@ pub fn verify_bearer(
         Service::Restlets if !ctx.path.starts_with("/services/rest/auth/") => "restlets",
         _ => "rest_webservices",
     };
+    let token = super::grants::key(token);
     let outcome = with_account(state, &account, |a| {
-        let Some(g) = a.oauth2.access_tokens.get(token).cloned() else {
+        let Some(g) = a.oauth2.access_tokens.get(&token).cloned() else {
             // ORA:subsect_158324637123: "Login attempted with a refresh token" is
             // TokenRejected; a token NetSuite did not sign fails its signature.
-            return Err(if a.oauth2.refresh_tokens.contains_key(token) {
+            return Err(if a.oauth2.refresh_tokens.contains_key(&token) {
                 (
                     "TokenRejected".to_string(),
                     Who::default(),

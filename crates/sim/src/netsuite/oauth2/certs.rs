@@ -11,7 +11,7 @@ use axum::{
 };
 use jsonwebtoken::{Algorithm, DecodingKey};
 use rsa::pkcs1::DecodeRsaPublicKey;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 use x509_cert::der::{pem, Decode};
@@ -34,7 +34,7 @@ const P256: &str = "1.2.840.10045.3.1.7";
 const P384: &str = "1.3.132.0.34";
 const P521: &str = "1.3.132.0.35";
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateMapping {
     pub account: String,

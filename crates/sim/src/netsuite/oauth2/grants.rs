@@ -5,7 +5,9 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use jsonwebtoken::{EncodingKey, Header};
 use rand::RngCore;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::super::state::NsState;
@@ -14,7 +16,7 @@ use super::SubShape;
 pub const ACCESS_LIFETIME: Duration = Duration::seconds(3600);
 pub const CONFIDENTIAL_REFRESH_LIFETIME: Duration = Duration::days(7);
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodeGrant {
     pub integration: String,
     pub redirect_uri: String,
@@ -22,33 +24,44 @@ pub struct CodeGrant {
     pub employee: u64,
     pub role: u64,
     pub scopes: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RefreshGrant {
     pub integration: String,
     pub employee: u64,
     pub role: u64,
     pub scopes: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
     /// Public clients: when the user consented; rotation stops after the maximum.
+    #[serde(with = "time::serde::rfc3339")]
     pub consented_at: OffsetDateTime,
     pub public: bool,
     /// Used (public clients rotate) or revoked.
     pub dead: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccessGrant {
     pub integration: String,
     pub employee: u64,
     pub role: u64,
     pub scopes: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
-    /// The refresh token it came from, so revoking that revokes this.
+    /// The key of the refresh token it came from, so revoking that revokes this.
     pub refresh: Option<String>,
     pub revoked: bool,
+}
+
+/// How an issued code or token is filed: its SHA-256, so what the simulator
+/// keeps (in memory, and in a Practice setup's memory file) holds no usable
+/// token, as a real authorization server stores them.
+pub fn key(value: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(value.as_bytes()))
 }
 
 /// A random opaque value (codes, refresh tokens, certificate IDs).

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::super::state::NsState;
 use super::certs::public_key;
-use super::grants::{access_jwt, token_body, AccessGrant, ACCESS_LIFETIME};
+use super::grants::{self, access_jwt, token_body, AccessGrant, ACCESS_LIFETIME};
 use super::record::{self, Who};
 use super::token::{Form, Refused};
 use super::with_account;
@@ -208,7 +208,7 @@ pub fn client_credentials(
             revoked: false,
         };
         let access = access_jwt(state, account, &client.consumer_key, &grant, now);
-        a.oauth2.access_tokens.insert(access.clone(), grant);
+        a.oauth2.access_tokens.insert(grants::key(&access), grant);
         Ok((token_body(&access, None), who))
     })
     .unwrap_or_else(|| {

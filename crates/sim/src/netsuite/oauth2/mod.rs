@@ -12,6 +12,7 @@ mod client_auth;
 mod consent;
 mod grants;
 mod m2m;
+mod memory;
 mod record;
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ pub use bearer::{verify_bearer, BearerFailure};
 pub use certs::CertificateMapping;
 
 use super::{model::NetSuiteScenario, state::NsState};
+use crate::options::SimOptions;
 
 /// The `[netsuite.oauth2]` section of a scenario file.
 #[derive(Debug, Clone, Deserialize)]
@@ -142,15 +144,30 @@ pub struct OAuth2State {
     /// Accounts whose scenario certificate mappings were loaded; a sandbox refresh
     /// wipes mappings and they must not come back.
     seeded: Mutex<HashSet<String>>,
+    /// Where the accounts keep what they issued across a restart, if anywhere.
+    memory: Option<memory::Memory>,
 }
 
 impl OAuth2State {
-    pub fn new(_scenario: &NetSuiteScenario) -> Self {
+    pub fn new(_scenario: &NetSuiteScenario, options: &SimOptions) -> Self {
         let mut signing_secret = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut signing_secret);
         Self {
             signing_secret,
             seeded: Mutex::new(HashSet::new()),
+            memory: options.memory.clone().map(memory::Memory::open),
+        }
+    }
+
+    /// A sandbox refresh: the account's grants and mappings, scenario or
+    /// kept, never come back.
+    pub fn forget(&self, account_id: &str) {
+        self.seeded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(account_id.to_string());
+        if let Some(memory) = &self.memory {
+            memory.take(account_id);
         }
     }
 }
@@ -166,7 +183,8 @@ pub struct AccountOAuth2State {
     pub(crate) access_tokens: BTreeMap<String, grants::AccessGrant>,
 }
 
-/// Runs `f` on an account's OAuth 2.0 state, loading scenario mappings once.
+/// Runs `f` on an account's OAuth 2.0 state, loading what an earlier run kept
+/// or else the scenario's mappings once, and keeping what `f` changed.
 pub(crate) fn with_account<R>(
     state: &NsState,
     account_id: &str,
@@ -181,18 +199,37 @@ pub(crate) fn with_account<R>(
             .seeded
             .lock()
             .unwrap_or_else(|e| e.into_inner());
+        // After a sandbox refresh nothing comes back; otherwise what an
+        // earlier run kept, or else the scenario's own mappings.
         if seeded.insert(account_id.to_string()) {
-            account.oauth2.certificates = state
-                .scenario
+            match state
                 .oauth2
-                .certificates
-                .iter()
-                .filter(|c| c.account == account_id)
-                .cloned()
-                .collect();
+                .memory
+                .as_ref()
+                .and_then(|m| m.take(account_id))
+            {
+                Some(kept) => kept.restore(&mut account.oauth2),
+                None => {
+                    account.oauth2.certificates = state
+                        .scenario
+                        .oauth2
+                        .certificates
+                        .iter()
+                        .filter(|c| c.account == account_id)
+                        .cloned()
+                        .collect()
+                }
+            }
         }
     }
-    Some(f(account))
+    let result = f(account);
+    if let Some(memory) = &state.oauth2.memory {
+        memory.save(
+            accounts.iter().map(|(id, a)| (id, &a.oauth2)),
+            state.clock.now(),
+        );
+    }
+    Some(result)
 }
 
 const AUTHORIZE: &str = "/{host}/app/login/oauth2/authorize.nl";

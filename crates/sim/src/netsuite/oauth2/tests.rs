@@ -130,7 +130,7 @@ mod refresh {
     use base64::{engine::general_purpose::STANDARD, Engine};
     use time::{Duration, OffsetDateTime};
 
-    use super::super::grants::RefreshGrant;
+    use super::super::grants::{self, RefreshGrant};
     use super::super::token::{code_or_refresh, Form};
     use super::super::with_account;
     use crate::netsuite::state::NsState;
@@ -176,7 +176,7 @@ mod refresh {
 
     fn put(state: &NsState, value: &str, g: RefreshGrant) {
         with_account(state, "1234567", |a| {
-            a.oauth2.refresh_tokens.insert(value.into(), g)
+            a.oauth2.refresh_tokens.insert(grants::key(value), g)
         })
         .unwrap();
     }
@@ -272,7 +272,7 @@ mod refresh {
         let (body, _) = refresh("r1").unwrap_or_else(|_| panic!("refused"));
         let r2 = body["refresh_token"].as_str().unwrap().to_string();
         let cap = with_account(&state, "1234567", |a| {
-            a.oauth2.refresh_tokens[&r2].expires_at
+            a.oauth2.refresh_tokens[&grants::key(&r2)].expires_at
         })
         .unwrap();
         assert_eq!(

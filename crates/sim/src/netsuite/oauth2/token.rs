@@ -16,7 +16,7 @@ use time::Duration;
 use super::super::{ctx::RequestCtx, hosts::Service, state::NsState, tba};
 use super::client_auth::{authenticate, oauth_error};
 use super::grants::{
-    access_jwt, random_token, token_body, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
+    access_jwt, key, random_token, token_body, AccessGrant, RefreshGrant, ACCESS_LIFETIME,
     CONFIDENTIAL_REFRESH_LIFETIME,
 };
 use super::record::{self, Who};
@@ -140,7 +140,7 @@ pub(super) fn code_or_refresh(
             let g = a
                 .oauth2
                 .codes
-                .remove(value)
+                .remove(&key(value))
                 .ok_or_else(|| bad("InvalidGrant", "unknown or already used code"))?;
             if g.integration != client.id {
                 return Err(bad("InvalidGrant", "the code was issued to another client"));
@@ -183,7 +183,7 @@ pub(super) fn code_or_refresh(
             let g = a
                 .oauth2
                 .refresh_tokens
-                .get_mut(value)
+                .get_mut(&key(value))
                 .ok_or_else(|| bad("InvalidGrant", "unknown refresh token"))?;
             if g.integration != client.id || g.dead {
                 return Err(bad(
@@ -202,7 +202,7 @@ pub(super) fn code_or_refresh(
                 g.employee,
                 g.role,
                 g.scopes.clone(),
-                Some((value.clone(), g.clone())),
+                Some((key(value), g.clone())),
             )
         };
         let who = who.person(a, employee, role);
@@ -227,10 +227,13 @@ pub(super) fn code_or_refresh(
         };
         let refresh_value = new_refresh.map(|g| {
             let v = random_token(48);
-            a.oauth2.refresh_tokens.insert(v.clone(), g);
+            a.oauth2.refresh_tokens.insert(key(&v), g);
             v
         });
-        let source = refresh_value.clone().or(old_refresh.map(|(v, _)| v));
+        let source = refresh_value
+            .as_deref()
+            .map(key)
+            .or(old_refresh.map(|(k, _)| k));
         let grant = AccessGrant {
             integration: client.id.clone(),
             employee,
@@ -241,7 +244,7 @@ pub(super) fn code_or_refresh(
             revoked: false,
         };
         let access = access_jwt(state, account, &client.consumer_key, &grant, now);
-        a.oauth2.access_tokens.insert(access.clone(), grant);
+        a.oauth2.access_tokens.insert(key(&access), grant);
         Ok((token_body(&access, refresh_value.as_deref()), who))
     })
     .unwrap_or_else(|| {
@@ -307,13 +310,13 @@ pub async fn revoke(
     };
     let outcome = with_account(&state, &account, |a| {
         let client = authenticate(a, &headers, form.get("client_id").map(String::as_str))?;
-        let Some(token) = form.get("token") else {
+        let Some(token) = form.get("token").map(|t| key(t)) else {
             return Err(("InvalidRequest", "token is missing".to_string()));
         };
         if let Some(g) = a
             .oauth2
             .refresh_tokens
-            .get_mut(token)
+            .get_mut(&token)
             .filter(|g| g.integration == client.id)
         {
             g.dead = true;
@@ -326,7 +329,7 @@ pub async fn revoke(
         if let Some(g) = a
             .oauth2
             .access_tokens
-            .get_mut(token)
+            .get_mut(&token)
             .filter(|g| g.integration == client.id)
         {
             g.revoked = true;
