@@ -17,7 +17,7 @@ import { applyPracticeFix, rerunFailed } from "./lib/fix.mjs";
 import { shrinkPng } from "./lib/png.mjs";
 import { allowConsent, chooseMethod, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, pasteSimulatedValues, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, clickWhenSteady, currentStep, until, waitFor } from "./lib/ui.mjs";
+import { By, byTestId, clickWhenSteady, currentStep, Key, until, waitFor } from "./lib/ui.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "screenshots");
 const THEMES = { light: "Adwaita", dark: "Adwaita:dark" };
@@ -131,7 +131,8 @@ async function walkOAuth(driver, theme) {
 
 // Screens the step walks do not reach, in `wizard/<theme>/`: starting a practice
 // setup, a connection made as the wrong user, a method the profile does not
-// support, a secret typed but not stored, renaming a setup.
+// support, a secret typed but not stored, renaming a setup, its Maintain page
+// and the list of setups.
 async function walkWizard(driver, theme) {
   const erp = "wizard";
   await (await waitFor(driver, byTestId("home-practice"), "the Practice mode button")).click();
@@ -178,8 +179,18 @@ async function walkWizard(driver, theme) {
   await (await driver.findElement(byTestId("unsaved-stay"))).click();
 
   await (await driver.findElement(byTestId("setup-rename"))).click();
-  await waitFor(driver, byTestId("setup-rename-input"), "the name field");
+  const name = await waitFor(driver, byTestId("setup-rename-input"), "the name field");
   await shoot(driver, erp, theme, "05-rename");
+  await name.sendKeys(Key.ESCAPE);
+
+  await (await waitFor(driver, byTestId("open-maintain"), "the Maintain button")).click();
+  await waitFor(driver, byTestId("maintain-back"), "the Maintain page");
+  await driver.executeScript("window.scrollTo(0, 0)");
+  await shoot(driver, erp, theme, "06-maintain");
+
+  await (await driver.findElement(By.xpath("//button[contains(., 'All setups')]"))).click();
+  await waitFor(driver, byTestId("setup-list"), "the setup list");
+  await shoot(driver, erp, theme, "07-setups");
 }
 
 // SCREENSHOT_FLOWS=intacct,netsuite-oauth shoots only those flows.

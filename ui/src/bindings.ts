@@ -175,6 +175,14 @@ export type AuditReading = {
 	findings: AuditFinding[],
 };
 
+/**  A TBA sign-in as NetSuite's Login Audit Trail recorded it. */
+export type AuditedSignIn = {
+	/**  The token's name, so the person can tell it is theirs. */
+	token: string,
+	application: string,
+	date: string,
+};
+
 /**  NetSuite authentication methods, in the order the wizard recommends them. */
 export type AuthMethod = 
 /**  OAuth 2.0 authorization code + PKCE: the default for new integrations. */
@@ -290,6 +298,11 @@ export type CredentialIdentity = {
 	/**  `Some(false)` when the credentials act as someone else than expected. */
 	role_matches: boolean | null,
 	user_matches: boolean | null,
+	/**
+	 *  TBA: the sign-in as the Login Audit Trail recorded it (read with the
+	 *  administrator's sign-in), which is where the user's name comes from.
+	 */
+	audit: AuditedSignIn | null,
 };
 
 /**  What went wrong, how to fix it, and where in the ERP's UI to do it. */

@@ -19,6 +19,7 @@ function identity(overrides: Partial<CredentialIdentity>): CredentialIdentity {
     expected_user: expected.user_email,
     role_matches: true,
     user_matches: true,
+    audit: null,
     ...overrides,
   };
 }
@@ -48,6 +49,31 @@ describe("OwnershipStep", () => {
     expect(result).toHaveTextContent("Onramp Integration (internal ID 1001)");
     expect(result).toHaveTextContent("not named by a TBA token");
     expect(result).not.toHaveTextContent("as expected");
+  });
+
+  it("for TBA names the token's user from the Login Audit Trail when an administrator reads it", async () => {
+    mockBackend({
+      netsuite_identity: () =>
+        identity({
+          method: "tba",
+          entity_id: "7",
+          user_email: "admin@wolfe.example",
+          role_id: "3",
+          role_name: "Administrator",
+          role_matches: false,
+          user_matches: false,
+          audit: { token: "Onramp Connector - Dana Admin", application: "Onramp Connector", date: "2026-12-05T15:04:05Z" },
+        }),
+    });
+    const user = userEvent.setup();
+    render(<OwnershipStep setup={setup({ auth_method: "tba", fields: expected })} />);
+    await user.click(screen.getByTestId("identity-check"));
+    const result = await screen.findByTestId("identity-result");
+    expect(result).toHaveTextContent("admin@wolfe.example (internal ID 7) — not the one expected");
+    expect(result).toHaveTextContent("Administrator (internal ID 3) — not the one expected");
+    expect(screen.getByTestId("identity-audit")).toHaveTextContent(
+      "the Login Audit Trail: a sign-in with the token “Onramp Connector - Dana Admin” of Onramp Connector",
+    );
   });
 
   it("for TBA does not claim a role is missing when the role list is not readable", async () => {

@@ -54,8 +54,10 @@ export function OwnershipStep({ setup }: { setup: Setup }) {
       </ul>
       {method === "tba" && (
         <p className="hint">
-          A TBA token does not say whose it is: compare the user on the Access Tokens list yourself. Onramp can check
-          that the credentials sign in and that the expected role exists; the Validate step checks its permissions.
+          A TBA token does not say whose it is, but NetSuite's Login Audit Trail records each sign-in with its token's
+          user and role. Sign in as an administrator (the Administrator panel below) and Onramp reads them there;
+          otherwise compare the user on the Access Tokens list yourself. The Validate step checks the role's
+          permissions.
         </p>
       )}
       <div className="actions">
@@ -79,12 +81,21 @@ export function OwnershipStep({ setup }: { setup: Setup }) {
           <div>
             <dt>User</dt>
             <dd>
-              {who.method === "tba"
-                ? "not named by a TBA token"
+              {who.method === "tba" && who.audit === null
+                ? "not named by a TBA token (an administrator's sign-in reads it from the Login Audit Trail)"
                 : `${who.user_email ?? "email not readable"} (internal ID ${who.entity_id ?? "unknown"})`}
               <Verdict ok={who.user_matches} />
             </dd>
           </div>
+          {who.audit !== null && (
+            <div>
+              <dt>Seen in</dt>
+              <dd data-testid="identity-audit">
+                the Login Audit Trail: a sign-in with the token “{who.audit.token}” of {who.audit.application} at{" "}
+                {who.audit.date}
+              </dd>
+            </div>
+          )}
         </dl>
       )}
       {error !== null && <ErrorPanel error={error} title="Could not tell who the credentials act as" />}

@@ -9,6 +9,7 @@ use onramp_core::state::Setup;
 use onramp_core::{ErrorKind, IpcError};
 use std::sync::Arc;
 
+use onramp_netsuite::admin;
 use onramp_netsuite::checks::Facts;
 use onramp_netsuite::{Account, ClientOptions, NetSuiteClient};
 use serde::Serialize;
@@ -34,6 +35,18 @@ pub struct CredentialIdentity {
     /// `Some(false)` when the credentials act as someone else than expected.
     pub role_matches: Option<bool>,
     pub user_matches: Option<bool>,
+    /// TBA: the sign-in as the Login Audit Trail recorded it (read with the
+    /// administrator's sign-in), which is where the user's name comes from.
+    pub audit: Option<AuditedSignIn>,
+}
+
+/// A TBA sign-in as NetSuite's Login Audit Trail recorded it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AuditedSignIn {
+    /// The token's name, so the person can tell it is theirs.
+    pub token: String,
+    pub application: String,
+    pub date: String,
 }
 
 fn same(actual: Option<&str>, expected: Option<&str>) -> Option<bool> {
@@ -61,6 +74,7 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         expected_user: setup.fields.user_email.clone(),
         role_matches: None,
         user_matches: None,
+        audit: None,
     };
     let endpoints = crate::erp_run::endpoints(ctx, setup).await?;
     let account = Account::parse(&setup.account_id).or_ipc()?;
@@ -85,7 +99,10 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
             id.role_id = Some(role.to_string());
             id.role_name = id.expected_role.clone();
         }
-        return Ok(id);
+        // Only the trail's record names who signed in; the role found by the
+        // expected name proves nothing about the token's own role.
+        let id = audited(ctx, setup, id).await;
+        return Ok(if id.audit.is_some() { compare(id) } else { id });
     }
     let signed = sign_in(ctx, setup, method, endpoints.clone()).await?;
     let credentials = signed.outcome.map_err(|check| {
@@ -111,6 +128,46 @@ pub async fn identify(ctx: &AppCtx, setup: &Setup) -> Result<CredentialIdentity,
         .await;
     }
     Ok(compare(id))
+}
+
+/// With an administrator signed in, names the TBA token's user and role from
+/// the Login Audit Trail's record of the sign-in just made. Without one, when
+/// the trail cannot be read, or when another token signed in at the same
+/// moment, the identity stays as observed: nothing is claimed.
+async fn audited(ctx: &AppCtx, setup: &Setup, mut id: CredentialIdentity) -> CredentialIdentity {
+    let Ok(Some(token)) = crate::admin::session::token(ctx, &setup.id).await else {
+        return id;
+    };
+    let Ok(admin) = crate::admin::client_with(ctx, setup, token).await else {
+        return id;
+    };
+    let logins = match admin::newest_token_logins(&admin).await {
+        Ok(logins) => logins,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the Login Audit Trail");
+            return id;
+        }
+    };
+    // Several tokens at that moment: which one is this setup's cannot be told.
+    let Some(login) = logins.first().cloned() else {
+        return id;
+    };
+    if logins.iter().any(|l| l.token != login.token) {
+        return id;
+    }
+    id.user_email = Some(login.email).filter(|e| !e.is_empty());
+    id.entity_id = login.user;
+    (id.role_id, id.role_name) = (None, None);
+    if let Some(role) = login.role.as_deref().and_then(|r| r.parse::<u64>().ok()) {
+        id.role_id = Some(role.to_string());
+        id.role_name = first(&admin, "SELECT name FROM role WHERE id = ?", role, "name").await;
+    }
+    id.audit = Some(AuditedSignIn {
+        token: login.token,
+        application: login.application,
+        date: login.date,
+    });
+    id
 }
 
 async fn first(client: &NetSuiteClient, query: &str, id: u64, column: &str) -> Option<String> {
@@ -140,6 +197,7 @@ mod tests {
             expected_user: Some("integration@wolfe.example".into()),
             role_matches: None,
             user_matches: None,
+            audit: None,
         }
     }
 

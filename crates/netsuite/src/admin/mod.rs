@@ -9,7 +9,7 @@ pub mod certificates;
 pub mod employee;
 pub mod refusal;
 
-pub use audit::{failed_logins, LoginAuditRow};
+pub use audit::{failed_logins, newest_token_logins, LoginAuditRow, TokenLogin};
 pub use certificates::CertificateSlot;
 pub use employee::{
     create_employee, deactivate_employee, read_employee, resolve_role, subsidiaries,
