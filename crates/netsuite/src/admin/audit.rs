@@ -22,14 +22,19 @@ pub struct LoginAuditRow {
     pub request_uri: String,
 }
 
+/// A column of a SuiteQL row as text: reference columns (internal IDs) may
+/// come as numbers or strings; a missing one is empty.
+fn column(v: &Value, k: &str) -> String {
+    match v.get(k) {
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
 impl LoginAuditRow {
     fn from_json(v: &Value) -> Self {
-        let t = |k: &str| {
-            v.get(k)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let t = |k: &str| column(v, k);
         Self {
             date: t("date"),
             email: t("emailaddress"),
@@ -92,15 +97,7 @@ pub async fn newest_token_logins(
             0,
         )
         .await?;
-    let text = |v: &Value, k: &str| {
-        v.get(k)
-            .map(|x| match x {
-                Value::String(s) => s.trim().to_owned(),
-                Value::Number(n) => n.to_string(),
-                _ => String::new(),
-            })
-            .unwrap_or_default()
-    };
+    let text = column;
     let logins: Vec<TokenLogin> = page
         .items
         .iter()
