@@ -269,3 +269,73 @@ async fn certificates_are_mapped_listed_revoked_and_capped_at_five() {
         "{wrong:?}"
     );
 }
+
+/// What an administrator changed stays when the simulated account's simulator
+/// restarts on the same memory file, as in a real account: the employee
+/// created, the user deactivated, the token revoked — and no token in the file.
+#[tokio::test]
+async fn the_administrators_changes_stay_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("kept.json");
+    let start = || async {
+        let s = Scenario::builtin("netsuite/oauth-admin-setup").unwrap();
+        let options = SimOptions {
+            memory: Some(memory.clone()),
+            ..SimOptions::default()
+        };
+        Simulator::start(s, options).await.unwrap()
+    };
+    let sim = start().await;
+    let admin_client = client(&sim, ADMIN);
+    let subs = admin::subsidiaries(&admin_client).await.unwrap();
+    let new = integration_user(
+        Some(subs[0].id.clone()),
+        "1001",
+        "integration@wolfe.example",
+    );
+    let id = admin::create_employee(&admin_client, &new).await.unwrap();
+    admin::deactivate_employee(&admin_client, "9")
+        .await
+        .unwrap();
+    sim.shutdown().await;
+
+    let sim = start().await;
+    let admin_client = client(&sim, ADMIN);
+    let created = admin::read_employee(&admin_client, &id).await.unwrap();
+    assert_eq!(created.email, "integration@wolfe.example");
+    assert_eq!(created.role_ids, ["1001"]);
+    let offboarded = admin::read_employee(&admin_client, "9").await.unwrap();
+    assert!(
+        offboarded.is_inactive && !offboarded.give_access,
+        "{offboarded:?}"
+    );
+    let refused = client(&sim, ACCOUNTANT).server_time().await.unwrap_err();
+    assert!(
+        matches!(refused, NetSuiteError::InvalidLogin { .. }),
+        "{refused:?}"
+    );
+
+    let revoke = format!(
+        "{}/__sim/netsuite/tokens/revoke?account=1234567&name=Onramp%20Connector%20-%20Dana%20Admin",
+        sim.base_url()
+    );
+    let status = reqwest::Client::new()
+        .post(revoke)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert!(status.is_success(), "{status}");
+    sim.shutdown().await;
+
+    let sim = start().await;
+    let refused = client(&sim, ADMIN).server_time().await.unwrap_err();
+    assert!(
+        matches!(refused, NetSuiteError::InvalidLogin { .. }),
+        "{refused:?}"
+    );
+    let file = std::fs::read_to_string(&memory).unwrap();
+    for value in [ADMIN.0, ADMIN.1, ACCOUNTANT.0, ACCOUNTANT.1, SECRET] {
+        assert!(!file.contains(value), "a credential is in the memory file");
+    }
+}

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod gate;
 pub mod hosts;
 pub mod loginaudit;
+mod memory;
 mod metadata;
 pub mod model;
 pub mod oauth2;

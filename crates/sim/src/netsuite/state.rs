@@ -12,6 +12,7 @@ use tokio::sync::Semaphore;
 
 use super::{
     audit::AuditTrail,
+    memory::{Changes, Memory},
     model::{
         AccountKind, AccountSpec, Behaviour, EmployeeSpec, IntegrationSpec, NetSuiteScenario,
         RoleSpec, TokenSpec,
@@ -35,6 +36,8 @@ pub struct Shared {
     /// One pool per account, shared by every API (Oracle: account-wide governance).
     pub pools: BTreeMap<String, Arc<Semaphore>>,
     pub oauth2: oauth2::OAuth2State,
+    /// Where the accounts keep what changed through the APIs, if anywhere.
+    memory: Option<Memory>,
 }
 
 /// One NetSuite account as it is now.
@@ -53,6 +56,8 @@ pub struct Account {
     /// (token id, timestamp, nonce) already accepted.
     pub nonces: HashSet<(String, i64, String)>,
     pub oauth2: oauth2::AccountOAuth2State,
+    /// What the APIs changed, to keep across a restart.
+    pub kept: Changes,
 }
 
 impl std::ops::Deref for NsState {
@@ -67,11 +72,18 @@ impl NsState {
         let limit = options
             .concurrency_limit
             .unwrap_or_else(|| scenario.account_concurrency_limit());
-        let accounts: BTreeMap<_, _> = scenario
+        let mut accounts: BTreeMap<_, _> = scenario
             .accounts
             .iter()
             .map(|a| (a.id.clone(), build_account(scenario, a)))
             .collect();
+        let (memory, restored) = match options.memory.clone() {
+            Some(path) => {
+                let (memory, restored) = Memory::open(path, &mut accounts);
+                (Some(memory), restored)
+            }
+            None => (None, HashSet::new()),
+        };
         let pools = accounts
             .keys()
             .map(|id| (id.clone(), Arc::new(Semaphore::new(limit as usize))))
@@ -85,13 +97,21 @@ impl NsState {
             accounts: Mutex::new(accounts),
             audit: AuditTrail::default(),
             pools,
-            oauth2: oauth2::OAuth2State::new(scenario, options),
+            oauth2: oauth2::OAuth2State::new(scenario, restored),
+            memory,
         }))
     }
 
     pub fn accounts(&self) -> MutexGuard<'_, BTreeMap<String, Account>> {
         // A panic while holding the lock leaves plain data behind; keep serving.
         self.0.accounts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes what the accounts keep across a restart, when they keep anything.
+    pub fn keep(&self, accounts: &BTreeMap<String, Account>) {
+        if let Some(memory) = &self.memory {
+            memory.save(accounts, self.clock.now());
+        }
     }
 
     /// Sandbox refresh as NetSuite does it: the sandbox becomes a fresh copy of its
@@ -109,7 +129,9 @@ impl NsState {
         let mut fresh = build_account(&self.scenario, spec);
         fresh.tokens.clear();
         self.oauth2.forget(account_id);
-        self.accounts().insert(account_id.to_string(), fresh);
+        let mut accounts = self.accounts();
+        accounts.insert(account_id.to_string(), fresh);
+        self.keep(&accounts);
         Ok(())
     }
 }
@@ -124,8 +146,10 @@ impl NsState {
         let mut revoked = 0;
         for token in account.tokens.values_mut().filter(|t| t.name == name) {
             token.revoked = true;
+            account.kept.revoked_tokens.insert(oauth2::key(&token.id));
             revoked += 1;
         }
+        self.keep(&accounts);
         match revoked {
             0 => Err(format!("{account_id} has no access token named {name:?}")),
             n => Ok(n),
@@ -162,6 +186,7 @@ fn build_account(scenario: &NetSuiteScenario, spec: &AccountSpec) -> Account {
         restlets,
         nonces: HashSet::new(),
         oauth2: oauth2::AccountOAuth2State::default(),
+        kept: Changes::default(),
     }
 }
 

@@ -12,7 +12,6 @@ mod client_auth;
 mod consent;
 mod grants;
 mod m2m;
-mod memory;
 mod record;
 #[cfg(test)]
 mod tests;
@@ -29,9 +28,9 @@ use serde::Deserialize;
 
 pub use bearer::{verify_bearer, BearerFailure};
 pub use certs::CertificateMapping;
+pub(crate) use grants::{key, AccessGrant, CodeGrant, RefreshGrant};
 
 use super::{model::NetSuiteScenario, state::NsState};
-use crate::options::SimOptions;
 
 /// The `[netsuite.oauth2]` section of a scenario file.
 #[derive(Debug, Clone, Deserialize)]
@@ -144,31 +143,25 @@ pub struct OAuth2State {
     /// Accounts whose scenario certificate mappings were loaded; a sandbox refresh
     /// wipes mappings and they must not come back.
     seeded: Mutex<HashSet<String>>,
-    /// Where the accounts keep what they issued across a restart, if anywhere.
-    memory: Option<memory::Memory>,
 }
 
 impl OAuth2State {
-    pub fn new(_scenario: &NetSuiteScenario, options: &SimOptions) -> Self {
+    /// `restored`: accounts whose state an earlier run kept (already loaded).
+    pub fn new(_scenario: &NetSuiteScenario, restored: HashSet<String>) -> Self {
         let mut signing_secret = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut signing_secret);
         Self {
             signing_secret,
-            seeded: Mutex::new(HashSet::new()),
-            memory: options.memory.clone().map(memory::Memory::open),
+            seeded: Mutex::new(restored),
         }
     }
 
-    /// A sandbox refresh: the account's grants and mappings, scenario or
-    /// kept, never come back.
+    /// A sandbox refresh: the account's mappings never come back.
     pub fn forget(&self, account_id: &str) {
         self.seeded
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(account_id.to_string());
-        if let Some(memory) = &self.memory {
-            memory.take(account_id);
-        }
     }
 }
 
@@ -176,15 +169,16 @@ impl OAuth2State {
 /// (NetSuite wipes authorized applications, tokens and M2M mappings).
 #[derive(Debug, Clone, Default)]
 pub struct AccountOAuth2State {
-    initialized: bool,
+    pub(crate) initialized: bool,
     pub(crate) certificates: Vec<CertificateMapping>,
     pub(crate) codes: BTreeMap<String, grants::CodeGrant>,
     pub(crate) refresh_tokens: BTreeMap<String, grants::RefreshGrant>,
     pub(crate) access_tokens: BTreeMap<String, grants::AccessGrant>,
 }
 
-/// Runs `f` on an account's OAuth 2.0 state, loading what an earlier run kept
-/// or else the scenario's mappings once, and keeping what `f` changed.
+/// Runs `f` on an account's OAuth 2.0 state, loading the scenario's mappings
+/// once (unless an earlier run's state was restored), and keeping what `f`
+/// changed.
 pub(crate) fn with_account<R>(
     state: &NsState,
     account_id: &str,
@@ -199,36 +193,20 @@ pub(crate) fn with_account<R>(
             .seeded
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        // After a sandbox refresh nothing comes back; otherwise what an
-        // earlier run kept, or else the scenario's own mappings.
+        // Not after a sandbox refresh: NetSuite wipes the mappings.
         if seeded.insert(account_id.to_string()) {
-            match state
+            account.oauth2.certificates = state
+                .scenario
                 .oauth2
-                .memory
-                .as_ref()
-                .and_then(|m| m.take(account_id))
-            {
-                Some(kept) => kept.restore(&mut account.oauth2),
-                None => {
-                    account.oauth2.certificates = state
-                        .scenario
-                        .oauth2
-                        .certificates
-                        .iter()
-                        .filter(|c| c.account == account_id)
-                        .cloned()
-                        .collect()
-                }
-            }
+                .certificates
+                .iter()
+                .filter(|c| c.account == account_id)
+                .cloned()
+                .collect();
         }
     }
     let result = f(account);
-    if let Some(memory) = &state.oauth2.memory {
-        memory.save(
-            accounts.iter().map(|(id, a)| (id, &a.oauth2)),
-            state.clock.now(),
-        );
-    }
+    state.keep(&accounts);
     Some(result)
 }
 

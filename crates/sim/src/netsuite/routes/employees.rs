@@ -34,10 +34,15 @@ pub async fn create(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let outcome = match state.accounts().get_mut(&principal.account) {
-        Some(a) => employees::create(a, &role, &body, &state.behaviour),
+    let mut accounts = state.accounts();
+    let outcome = match accounts.get_mut(&principal.account) {
+        Some(a) => employees::create(a, &role, &body, &state.behaviour).inspect(|id| {
+            a.kept.employees.insert(*id);
+        }),
         None => return errors::invalid_login(),
     };
+    state.keep(&accounts);
+    drop(accounts);
     match outcome {
         Ok(id) => {
             let mut resp = StatusCode::NO_CONTENT.into_response();
@@ -66,10 +71,17 @@ pub async fn update(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let outcome = match state.accounts().get_mut(&principal.account) {
-        Some(a) => employees::patch(a, &role, &id, &body),
+    let mut accounts = state.accounts();
+    let outcome = match accounts.get_mut(&principal.account) {
+        Some(a) => employees::patch(a, &role, &id, &body).inspect(|()| {
+            if let Ok(id) = id.parse() {
+                a.kept.employees.insert(id);
+            }
+        }),
         None => return errors::invalid_login(),
     };
+    state.keep(&accounts);
+    drop(accounts);
     match outcome {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(r) => refusal(r),
