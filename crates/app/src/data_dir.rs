@@ -9,8 +9,8 @@
 //!   certificates/<setup id>.pem  M2M certificates (public; keys stay in the keychain),
 //!     <setup id>.pending.pem       a new one waiting to be proven (rotation),
 //!     <setup id>.vendor.pem        a connector vendor's (the vendor keeps the key)
-//!   practice/<setup id>.json   what a practice setup's simulated account issued
-//!                              (OAuth 2.0 grants by hash, M2M mappings; no token)
+//!   practice/<setup id>/       what changed in a practice setup's simulated
+//!                              account through the APIs (grants by hash; no token)
 //! ```
 
 use std::ops::Deref;

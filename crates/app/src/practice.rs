@@ -92,8 +92,8 @@ impl PracticeSims {
         }
     }
 
-    /// The file a setup's simulated account keeps its grants in.
-    fn memory_file(&self, setup_id: &str) -> Option<PathBuf> {
+    /// The folder a setup's simulated account keeps its changes in.
+    fn memory_dir(&self, setup_id: &str) -> Option<PathBuf> {
         let safe = !setup_id.is_empty()
             && setup_id
                 .chars()
@@ -101,17 +101,17 @@ impl PracticeSims {
         self.memory
             .as_ref()
             .filter(|_| safe)
-            .map(|dir| dir.join(format!("{setup_id}.json")))
+            .map(|dir| dir.join(setup_id))
     }
 
     /// Stops the setup's simulator and deletes what its account kept (the
     /// setup is gone).
     pub async fn forget(&self, setup_id: &str) {
         self.stop(setup_id).await;
-        if let Some(file) = self.memory_file(setup_id) {
-            if let Err(e) = std::fs::remove_file(&file) {
+        if let Some(dir) = self.memory_dir(setup_id) {
+            if let Err(e) = std::fs::remove_dir_all(&dir) {
                 if e.kind() != std::io::ErrorKind::NotFound {
-                    tracing::warn!(error = %e, path = %file.display(), "could not remove the practice account's memory");
+                    tracing::warn!(error = %e, path = %dir.display(), "could not remove the practice account's memory");
                 }
             }
         }
@@ -124,7 +124,7 @@ impl PracticeSims {
             return Ok(sim.base_url());
         }
         let options = SimOptions {
-            memory: self.memory_file(setup_id),
+            memory: self.memory_dir(setup_id),
             ..self.options.clone()
         };
         let sim = Simulator::start(scenario, options).await.map_err(|e| {

@@ -11,6 +11,7 @@ use onramp_application::api::admin::{
 };
 use onramp_application::api::lifecycle::maintain_practice;
 use onramp_application::api::practice::practice_credentials;
+use onramp_application::ctx::AppCtx;
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::run::RunOptions;
 use onramp_core::profile::Erp;
@@ -18,7 +19,7 @@ use onramp_core::{RunVerdict, Secret, SecretKey, SecretStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_user_is_set_inactive_read_back_and_its_sign_in_refused() {
-    let (_dir, store, ctx, setup) =
+    let (dir, store, ctx, setup) =
         common::practice_setup(Erp::Intacct, "Intacct", "intacct/happy").await;
     let id = setup.id.clone();
     for v in practice_credentials(&ctx, id.clone()).await.unwrap() {
@@ -90,6 +91,15 @@ async fn the_user_is_set_inactive_read_back_and_its_sign_in_refused() {
         .unwrap()
         .unwrap();
     assert_eq!(record.changes, vec![done.change]);
+
+    // The simulated company keeps the change when the app restarts.
+    drop(ctx);
+    let ctx = AppCtx::open(dir.path().to_path_buf(), store).unwrap();
+    let restarted = revalidate(&ctx, &ctx.state.setup(&id).unwrap(), RunOptions::default()).await;
+    assert_eq!(
+        restarted.verdict, after.verdict,
+        "still offboarded after a restart"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

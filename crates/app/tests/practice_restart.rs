@@ -27,11 +27,16 @@ async fn a_connected_practice_setup_still_validates_after_a_restart() {
     );
     assert_eq!(p.access_token(), token, "no new consent was needed");
 
-    let kept = p.dir.path().join("practice").join(format!("{}.json", p.id));
+    let kept = p
+        .dir
+        .path()
+        .join("practice")
+        .join(&p.id)
+        .join("netsuite.json");
     let text = std::fs::read_to_string(&kept).unwrap();
     assert!(text.contains("\"access_tokens\""), "{text}");
     assert!(!text.contains(&token), "no token value in the data folder");
 
     delete_setup(&p.ctx, p.id.clone()).await.unwrap();
-    assert!(!kept.exists(), "deleted with its setup");
+    assert!(!kept.parent().unwrap().exists(), "deleted with its setup");
 }

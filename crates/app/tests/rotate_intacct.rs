@@ -12,6 +12,7 @@ use onramp_application::api::lifecycle::{
     practice_change_password, rotation_prove, rotation_stage,
 };
 use onramp_application::api::practice::practice_credentials;
+use onramp_application::ctx::AppCtx;
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::run::{EventSink, RunOptions};
 use onramp_core::profile::Erp;
@@ -22,7 +23,7 @@ const NEW: &str = "a-new-Web-Services-password-1";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_new_password_replaces_the_old_once_the_company_accepts_it() {
-    let (_dir, store, ctx, setup) =
+    let (dir, store, ctx, setup) =
         common::practice_setup(Erp::Intacct, "Intacct", "intacct/happy").await;
     let id = setup.id.clone();
     let values = practice_credentials(&ctx, id.clone()).await.unwrap();
@@ -64,4 +65,20 @@ async fn the_new_password_replaces_the_old_once_the_company_accepts_it() {
     assert!(proven.proven, "{:#?}", proven.checks);
     assert_eq!(stored(), NEW);
     assert!(proven.next_steps[0].contains("new password"));
+
+    // The simulated company keeps the new password (as a hash) across a restart.
+    drop(ctx);
+    let ctx = AppCtx::open(dir.path().to_path_buf(), store.clone()).unwrap();
+    let restarted = revalidate(&ctx, &ctx.state.setup(&id).unwrap(), options).await;
+    assert_eq!(
+        restarted.verdict,
+        RunVerdict::AllPassed,
+        "{:?}",
+        restarted.error
+    );
+    let kept = dir.path().join("practice").join(&id).join("intacct.json");
+    assert!(
+        !std::fs::read_to_string(kept).unwrap().contains(NEW),
+        "no password on disk"
+    );
 }

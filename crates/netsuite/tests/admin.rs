@@ -276,7 +276,7 @@ async fn certificates_are_mapped_listed_revoked_and_capped_at_five() {
 #[tokio::test]
 async fn the_administrators_changes_stay_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let memory = dir.path().join("kept.json");
+    let memory = dir.path().to_path_buf();
     let start = || async {
         let s = Scenario::builtin("netsuite/oauth-admin-setup").unwrap();
         let options = SimOptions {
@@ -334,7 +334,7 @@ async fn the_administrators_changes_stay_after_a_restart() {
         matches!(refused, NetSuiteError::InvalidLogin { .. }),
         "{refused:?}"
     );
-    let file = std::fs::read_to_string(&memory).unwrap();
+    let file = std::fs::read_to_string(memory.join("netsuite.json")).unwrap();
     for value in [ADMIN.0, ADMIN.1, ACCOUNTANT.0, ACCOUNTANT.1, SECRET] {
         assert!(!file.contains(value), "a credential is in the memory file");
     }

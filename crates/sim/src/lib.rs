@@ -10,6 +10,7 @@
 
 mod gate;
 pub mod intacct;
+mod kept;
 mod merge;
 pub mod netsuite;
 pub mod options;

@@ -23,9 +23,9 @@ pub struct SimOptions {
     pub access: Access,
     /// Bounds on connections (see `serve`).
     pub limits: Limits,
-    /// A file where the simulated NetSuite accounts keep the OAuth 2.0 grants
-    /// they issued and their M2M mappings, so a restarted simulator honours
-    /// them as the real account would; `None` forgets them at shutdown.
+    /// A folder where the simulated accounts keep what changed in them through
+    /// the APIs (`netsuite.json`, `intacct.json`), so a restarted simulator
+    /// honours it as the real service would; `None` forgets it at shutdown.
     pub memory: Option<PathBuf>,
 }
 

@@ -15,12 +15,17 @@ use crate::support::{browse, BrowserOutcome, Sim};
 
 const SCENARIO: &str = "netsuite/oauth-happy";
 
+/// A simulator keeping its accounts' changes in the folder `memory`.
 async fn start(memory: &Path) -> Sim {
     let options = SimOptions {
         memory: Some(memory.to_path_buf()),
         ..SimOptions::default()
     };
     Sim::start_with(SCENARIO, options).await
+}
+
+fn kept(memory: &Path) -> String {
+    std::fs::read_to_string(memory.join("netsuite.json")).unwrap()
 }
 
 async fn restart(sim: Sim, memory: &Path) -> Sim {
@@ -38,7 +43,7 @@ fn refused(err: NetSuiteError) {
 #[tokio::test]
 async fn code_flow_tokens_sign_in_refresh_and_stay_revoked_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let memory = dir.path().join("practice").join("setup-1.netsuite.json");
+    let memory = dir.path().join("practice").join("setup-1");
     let sim = start(&memory).await;
     let client = sim.code_client();
     let req = client.authorization_request().unwrap();
@@ -55,7 +60,7 @@ async fn code_flow_tokens_sign_in_refresh_and_stay_revoked_after_a_restart() {
     let refresh = tokens.refresh_token.clone().unwrap();
 
     let sim = restart(sim, &memory).await;
-    let file = std::fs::read_to_string(&memory).unwrap();
+    let file = kept(&memory);
     for value in [tokens.access_token.expose(), refresh.expose(), &answer.code] {
         assert!(
             !file.contains(value.as_str()),
@@ -93,7 +98,7 @@ async fn code_flow_tokens_sign_in_refresh_and_stay_revoked_after_a_restart() {
 #[tokio::test]
 async fn an_m2m_mapping_and_its_token_stay_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let memory = dir.path().join("m2m.json");
+    let memory = dir.path().to_path_buf();
     let sim = start(&memory).await;
     let (certificate_id, key) = mapped_certificate(&sim).await;
     let before = m2m_client(&sim, &certificate_id, Secret::new(key.expose().clone()))
@@ -102,9 +107,7 @@ async fn an_m2m_mapping_and_its_token_stay_after_a_restart() {
         .unwrap();
     let sim = restart(sim, &memory).await;
     assert!(
-        !std::fs::read_to_string(&memory)
-            .unwrap()
-            .contains("PRIVATE KEY"),
+        !kept(&memory).contains("PRIVATE KEY"),
         "only the public certificate is kept"
     );
     sim.rest(&before.access_token).server_time().await.unwrap();
@@ -124,8 +127,12 @@ async fn without_a_memory_file_a_restart_forgets_and_an_unreadable_one_is_moved_
     refused(sim.rest(&token).server_time().await.unwrap_err());
 
     let dir = tempfile::tempdir().unwrap();
-    let memory = dir.path().join("kept.json");
-    std::fs::write(&memory, b"{\"version\": 1, \"accounts\": ").unwrap();
+    let memory = dir.path().to_path_buf();
+    std::fs::write(
+        memory.join("netsuite.json"),
+        b"{\"version\": 1, \"kept\": {",
+    )
+    .unwrap();
     let sim = start(&memory).await;
     // Starts as a fresh account would: a new connection works and is kept.
     let token = crate::support::token_for(&sim, "13:1001").await;
@@ -136,7 +143,9 @@ async fn without_a_memory_file_a_restart_forgets_and_an_unreadable_one_is_moved_
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        names.iter().any(|n| n.starts_with("kept.json.corrupt-")),
+        names
+            .iter()
+            .any(|n| n.starts_with("netsuite.json.corrupt-")),
         "the unreadable file is kept aside: {names:?}"
     );
 }

@@ -192,6 +192,7 @@ fn operations(state: &IntacctState, request: &Request, offline: bool) -> Answer 
                         *lock(&state.updated_users) = before;
                     }
                 }
+                state.keep();
                 blocks.push(respond::operation_block(&caller.block, &results, None));
             }
         }

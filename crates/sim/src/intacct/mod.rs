@@ -9,6 +9,7 @@ mod faults;
 mod functions;
 mod gateway;
 mod inspect_sim;
+mod memory;
 mod model;
 mod parse;
 mod records;
@@ -43,6 +44,7 @@ pub fn router(scenario: &IntacctScenario, options: &SimOptions) -> axum::Router 
         scenario.clone(),
         options.clock(0),
         options.latency,
+        options.memory.clone(),
     ));
     axum::Router::new()
         .route("/{host}/ia/xml/xmlgw.phtml", post(gateway::handle))

@@ -2,6 +2,7 @@
 //! query results, the rate window, REST grants and the rejection log.
 
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -11,6 +12,7 @@ use rand::Rng;
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use super::memory::{password_key, Memory};
 use super::records::Row;
 use super::scenario::{IntacctScenario, User};
 use crate::options::SimClock;
@@ -80,14 +82,29 @@ pub struct IntacctState {
     log_seq: AtomicU64,
     pub codes: Mutex<HashMap<String, AuthCode>>,
     pub tokens: Mutex<HashMap<String, Token>>,
-    /// Passwords an administrator changed since the start (login ID → password).
+    /// Passwords an administrator changed (login ID → `password_key`).
     pub changed_passwords: Mutex<HashMap<String, String>>,
-    /// Users as changed by an `update` since the start, by login ID.
+    /// Users as changed by an `update`, by login ID.
     pub updated_users: Mutex<HashMap<String, User>>,
+    /// Where both are kept across a restart, if anywhere.
+    memory: Option<Memory>,
 }
 
 impl IntacctState {
-    pub fn new(scenario: IntacctScenario, clock: SimClock, latency: Duration) -> Self {
+    /// `memory`: the folder to keep API changes in (`SimOptions::memory`).
+    pub fn new(
+        scenario: IntacctScenario,
+        clock: SimClock,
+        latency: Duration,
+        memory: Option<PathBuf>,
+    ) -> Self {
+        let (memory, users, passwords) = match memory {
+            Some(dir) => {
+                let (m, users, passwords) = Memory::open(dir.join("intacct.json"), &scenario);
+                (Some(m), users, passwords)
+            }
+            None => (None, HashMap::new(), HashMap::new()),
+        };
         Self {
             scenario,
             clock,
@@ -101,8 +118,16 @@ impl IntacctState {
             log_seq: AtomicU64::new(0),
             codes: Mutex::default(),
             tokens: Mutex::default(),
-            changed_passwords: Mutex::default(),
-            updated_users: Mutex::default(),
+            changed_passwords: Mutex::new(passwords),
+            updated_users: Mutex::new(users),
+            memory,
+        }
+    }
+
+    /// Writes the users' changes and changed passwords, when they are kept.
+    pub fn keep(&self) {
+        if let Some(memory) = &self.memory {
+            memory.save(&lock(&self.updated_users), &lock(&self.changed_passwords));
         }
     }
 
@@ -141,7 +166,7 @@ impl IntacctState {
         password: &str,
     ) -> bool {
         match lock(&self.changed_passwords).get(login_id) {
-            Some(changed) => changed == password,
+            Some(changed) => *changed == password_key(password),
             None => scenario_password == password,
         }
     }

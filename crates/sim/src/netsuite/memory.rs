@@ -3,14 +3,13 @@
 //! certificate mappings, employees created or changed, TBA tokens revoked. A
 //! real account keeps all of it, so a Practice connection made yesterday must
 //! still work after the app restarts, and an offboarded user stay offboarded.
-//! Practice mode gives each setup's simulator a file for this
-//! (`SimOptions::memory`). Grants and token IDs are filed by hash
+//! Practice mode gives each setup's simulator a folder for this
+//! (`SimOptions::memory`; `netsuite.json` in it). Grants and token IDs are filed by hash
 //! (`oauth2::key`), so the file holds no usable token. Only API changes are
 //! kept: the scenario (and a practice fix, which changes it) stays the base.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -18,13 +17,12 @@ use time::{Duration, OffsetDateTime};
 use super::model::EmployeeSpec;
 use super::oauth2::{self, AccessGrant, CertificateMapping, CodeGrant, RefreshGrant};
 use super::state::Account;
+use crate::kept::KeptFile;
 
-/// Far above what a setup's account issues (a few grants a run).
-const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Ended grants are kept a while, so an expired token is refused as expired
 /// (NetSuite's own Detail) rather than as unknown.
 const KEEP_ENDED: Duration = Duration::days(1);
-const VERSION: u32 = 2;
+const VERSION: u32 = 1;
 
 /// What changed in an account through the APIs in this run, to keep.
 #[derive(Debug, Clone, Default)]
@@ -53,104 +51,37 @@ struct KeptGrants {
     certificates: Vec<CertificateMapping>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Kept {
-    version: u32,
-    accounts: BTreeMap<String, KeptAccount>,
-}
-
-/// The memory file of one simulator.
+/// The memory of one simulator's accounts.
 #[derive(Debug)]
-pub struct Memory {
-    path: PathBuf,
-    /// What the file holds now, so unchanged state is not written again.
-    written: Mutex<Vec<u8>>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub struct Memory(KeptFile);
 
 impl Memory {
     /// Reads what an earlier run kept into the freshly built `accounts`; the
-    /// ids of the accounts whose OAuth 2.0 state came back. A file that cannot
-    /// be read is moved aside (nothing lost) and the accounts start as the
-    /// scenario has them, as fresh ones would: the user connects again.
+    /// ids of the accounts whose OAuth 2.0 state came back.
     pub fn open(
         path: PathBuf,
         accounts: &mut BTreeMap<String, Account>,
     ) -> (Self, HashSet<String>) {
-        let kept = read(&path).unwrap_or_else(|why| {
-            let moved = onramp_core::state::quarantine(&path);
-            tracing::warn!(path = %path.display(), %why, moved = ?moved.ok(), "practice account memory unreadable; starting afresh");
-            Kept::default()
-        });
+        let (file, kept) = KeptFile::open::<BTreeMap<String, KeptAccount>>(path, VERSION);
         let mut restored = HashSet::new();
-        for (id, kept) in kept.accounts {
+        for (id, kept) in kept {
             if let Some(account) = accounts.get_mut(&id) {
                 if kept.restore(account) {
                     restored.insert(id);
                 }
             }
         }
-        let memory = Self {
-            path,
-            written: Mutex::default(),
-        };
-        (memory, restored)
+        (Self(file), restored)
     }
 
-    /// Writes the accounts' kept state if it changed; a failed write is
-    /// logged and the simulator keeps serving (only a restart would notice).
+    /// Writes the accounts' kept state if it changed.
     pub fn save(&self, accounts: &BTreeMap<String, Account>, now: OffsetDateTime) {
-        let kept = Kept {
-            version: VERSION,
-            accounts: accounts
-                .iter()
-                .map(|(id, a)| (id.clone(), KeptAccount::of(a, now)))
-                .collect(),
-        };
-        let Ok(bytes) = serde_json::to_vec(&kept) else {
-            return;
-        };
-        let mut written = lock(&self.written);
-        if *written == bytes {
-            return;
-        }
-        let result = self
-            .path
-            .parent()
-            .map_or(Ok(()), onramp_core::files::create_private_dir)
-            .and_then(|()| onramp_core::state::atomic_write(&self.path, &bytes));
-        match result {
-            Ok(()) => *written = bytes,
-            Err(e) => {
-                tracing::warn!(path = %self.path.display(), error = %e, "could not keep the practice account's changes")
-            }
-        }
+        let kept: BTreeMap<_, _> = accounts
+            .iter()
+            .map(|(id, a)| (id.clone(), KeptAccount::of(a, now)))
+            .collect();
+        self.0.save(&kept);
     }
-}
-
-fn read(path: &Path) -> Result<Kept, String> {
-    let bytes = match onramp_core::files::read_capped(
-        path,
-        MAX_FILE_BYTES,
-        "a practice account's memory",
-    ) {
-        Ok(bytes) => bytes,
-        Err(onramp_core::files::ReadError::Io { source, .. })
-            if source.kind() == std::io::ErrorKind::NotFound =>
-        {
-            return Ok(Kept::default())
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    let kept: Kept = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
-    if kept.version != VERSION {
-        return Err(format!("version {} is not {VERSION}", kept.version));
-    }
-    Ok(kept)
 }
 
 impl KeptAccount {

@@ -78,8 +78,8 @@ impl NsState {
             .map(|a| (a.id.clone(), build_account(scenario, a)))
             .collect();
         let (memory, restored) = match options.memory.clone() {
-            Some(path) => {
-                let (memory, restored) = Memory::open(path, &mut accounts);
+            Some(dir) => {
+                let (memory, restored) = Memory::open(dir.join("netsuite.json"), &mut accounts);
                 (Some(memory), restored)
             }
             None => (None, HashSet::new()),
