@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { audit } from "./lib/a11y.mjs";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
-import { chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowConsent, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
-import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
+import { byTestId, until, waitFor } from "./lib/ui.mjs";
 
 let home, drv, driver, main;
 
@@ -27,13 +27,13 @@ after(async () => {
   await home?.remove();
 });
 
-/** Answers the simulated consent page in its window as `principal` ("employee:role"). */
+/**
+ * Answers the simulated consent page in its window as `principal` ("employee:role"),
+ * with the shared scripted Allow (a WebDriver click there can wait forever for
+ * the window the app closes).
+ */
 async function allowAs(consent, principal) {
-  await driver.switchTo().window(consent);
-  await driver.wait(until.elementLocated(By.css("select[name=principal]")), 15_000, "the consent form");
-  await (await driver.findElement(By.css(`select[name=principal] option[value='${principal}']`))).click();
-  await (await driver.findElement(By.css("button[value=allow]"))).click();
-  await driver.switchTo().window(main);
+  await allowConsent(driver, consent, main, principal);
   await driver.wait(async () => (await driver.getAllWindowHandles()).length === 1, 15_000, "consent window closed");
 }
 
