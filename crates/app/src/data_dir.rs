@@ -49,6 +49,12 @@ impl DataDir {
     }
 }
 
+/// Whether `id` may name a setup's own file or folder: letters, digits and
+/// `-` only (setup ids are UUIDs), so no id reaches outside its folder.
+pub fn is_setup_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
 /// The folder itself, for messages and for creating it.
 impl Deref for DataDir {
     type Target = Path;

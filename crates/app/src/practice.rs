@@ -94,13 +94,9 @@ impl PracticeSims {
 
     /// The folder a setup's simulated account keeps its changes in.
     fn memory_dir(&self, setup_id: &str) -> Option<PathBuf> {
-        let safe = !setup_id.is_empty()
-            && setup_id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-');
         self.memory
             .as_ref()
-            .filter(|_| safe)
+            .filter(|_| crate::data_dir::is_setup_id(setup_id))
             .map(|dir| dir.join(setup_id))
     }
 

@@ -1,12 +1,22 @@
 //! The file a simulated service keeps its API changes in across a restart
 //! (`SimOptions::memory`): read once at start, rewritten atomically after a
 //! change (only when the bytes differ). What goes in is the service's to
-//! choose and must hold no usable secret.
+//! choose and must hold no usable secret: secrets it must recognise again
+//! (tokens, codes, passwords) are filed by `key`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// How a secret the service must recognise later is filed: its SHA-256, so
+/// what the simulator keeps (in memory and in the file) holds no usable
+/// token or password, as a real service stores them.
+pub fn key(secret: &str) -> String {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    use sha2::{Digest, Sha256};
+    URL_SAFE_NO_PAD.encode(Sha256::digest(secret.as_bytes()))
+}
 
 /// Far above what one practice account keeps (a few grants a run).
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

@@ -64,11 +64,7 @@ pub struct M2mCertificate {
 
 /// Where a setup's certificate file lives (setup ids are UUIDs; anything else is refused).
 pub fn certificate_path(data_dir: &DataDir, setup_id: &str) -> Result<PathBuf, IpcError> {
-    if setup_id.is_empty()
-        || !setup_id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-    {
+    if !crate::data_dir::is_setup_id(setup_id) {
         return Err(invalid(format!("{setup_id:?} is not a setup id")));
     }
     Ok(data_dir.certificates().join(format!("{setup_id}.pem")))

@@ -97,18 +97,17 @@ pub async fn newest_token_logins(
             0,
         )
         .await?;
-    let text = column;
     let logins: Vec<TokenLogin> = page
         .items
         .iter()
-        .filter(|v| !text(v, "oauthaccesstokenname").is_empty())
+        .filter(|v| !column(v, "oauthaccesstokenname").is_empty())
         .map(|v| TokenLogin {
-            date: text(v, "date"),
-            email: text(v, "emailaddress"),
-            user: Some(text(v, "user")).filter(|s| !s.is_empty()),
-            role: Some(text(v, "role")).filter(|s| !s.is_empty()),
-            token: text(v, "oauthaccesstokenname"),
-            application: text(v, "oauthappname"),
+            date: column(v, "date"),
+            email: column(v, "emailaddress"),
+            user: Some(column(v, "user")).filter(|s| !s.is_empty()),
+            role: Some(column(v, "role")).filter(|s| !s.is_empty()),
+            token: column(v, "oauthaccesstokenname"),
+            application: column(v, "oauthappname"),
         })
         .collect();
     let newest = logins.first().map(|l| l.date.clone());

@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::memory::password_key;
 use super::state::{lock, IntacctState};
 
 pub async fn state(State(state): State<Arc<IntacctState>>) -> Json<Value> {
@@ -83,7 +82,7 @@ pub async fn change_password(
         )
             .into_response();
     };
-    lock(&state.changed_passwords).insert(user, password_key(&change.password));
+    lock(&state.changed_passwords).insert(user, crate::kept::key(&change.password));
     state.keep();
     Json(json!({ "changed": change.user })).into_response()
 }

@@ -20,7 +20,7 @@ const VERSION: u32 = 1;
 pub struct Kept {
     /// By login ID.
     users: BTreeMap<String, UserChange>,
-    /// Login ID → the new password's key (`password_key`); never the password.
+    /// Login ID → the new password's `kept::key`; never the password.
     passwords: BTreeMap<String, String>,
 }
 
@@ -30,13 +30,6 @@ pub struct Kept {
 struct UserChange {
     status: UserStatus,
     entities: Vec<String>,
-}
-
-/// How a changed password is kept: its SHA-256, compared on sign-in.
-pub fn password_key(password: &str) -> String {
-    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-    use sha2::{Digest, Sha256};
-    URL_SAFE_NO_PAD.encode(Sha256::digest(password.as_bytes()))
 }
 
 #[derive(Debug)]

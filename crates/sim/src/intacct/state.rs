@@ -12,7 +12,7 @@ use rand::Rng;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::memory::{password_key, Memory};
+use super::memory::Memory;
 use super::records::Row;
 use super::scenario::{IntacctScenario, User};
 use crate::options::SimClock;
@@ -82,7 +82,7 @@ pub struct IntacctState {
     log_seq: AtomicU64,
     pub codes: Mutex<HashMap<String, AuthCode>>,
     pub tokens: Mutex<HashMap<String, Token>>,
-    /// Passwords an administrator changed (login ID → `password_key`).
+    /// Passwords an administrator changed (login ID → `kept::key` of it).
     pub changed_passwords: Mutex<HashMap<String, String>>,
     /// Users as changed by an `update`, by login ID.
     pub updated_users: Mutex<HashMap<String, User>>,
@@ -166,7 +166,7 @@ impl IntacctState {
         password: &str,
     ) -> bool {
         match lock(&self.changed_passwords).get(login_id) {
-            Some(changed) => *changed == password_key(password),
+            Some(changed) => *changed == crate::kept::key(password),
             None => scenario_password == password,
         }
     }

@@ -5,7 +5,7 @@
 //! still work after the app restarts, and an offboarded user stay offboarded.
 //! Practice mode gives each setup's simulator a folder for this
 //! (`SimOptions::memory`; `netsuite.json` in it). Grants and token IDs are filed by hash
-//! (`oauth2::key`), so the file holds no usable token. Only API changes are
+//! (`kept::key`), so the file holds no usable token. Only API changes are
 //! kept: the scenario (and a practice fix, which changes it) stays the base.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -33,7 +33,7 @@ pub struct Changes {
 }
 
 /// One account as the file holds it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeptAccount {
     /// `None` while OAuth 2.0 was never used: the scenario's mappings apply.
@@ -42,7 +42,7 @@ struct KeptAccount {
     revoked_tokens: BTreeSet<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeptGrants {
     codes: BTreeMap<String, CodeGrant>,

@@ -15,7 +15,7 @@ use super::super::{ctx::RequestCtx, hosts::Service, model::AccountKind, state::N
 use super::consent::{consent_page, error_page, Choice};
 use super::grants::{key, random_token, CodeGrant};
 use super::record::{self, Who};
-use super::with_account;
+use super::{read_account, with_account};
 
 type Params = BTreeMap<String, String>;
 
@@ -51,7 +51,7 @@ pub async fn show(State(state): State<NsState>, ctx: RequestCtx) -> Response {
     match validate(&state, &ctx, &params) {
         Err(r) => refuse(&state, &ctx, &params, r),
         Ok(v) => {
-            let choices = with_account(&state, &v.account, |a| {
+            let choices = read_account(&state, &v.account, |a| {
                 let mut out = Vec::new();
                 for e in a.employees.values() {
                     for r in &e.roles {
@@ -154,7 +154,7 @@ pub async fn decide(State(state): State<NsState>, ctx: RequestCtx, body: String)
 fn refuse(state: &NsState, ctx: &RequestCtx, params: &Params, r: Refusal) -> Response {
     let account = ctx.account.clone().unwrap_or_else(|| ctx.host.clone());
     let client_id = params.get("client_id").map(String::as_str).unwrap_or("");
-    let who = with_account(state, &account, |a| {
+    let who = read_account(state, &account, |a| {
         a.integration_by_key(client_id).map(Who::app)
     })
     .flatten()
@@ -203,7 +203,7 @@ fn validate(state: &NsState, ctx: &RequestCtx, p: &Params) -> Result<Valid, Refu
             ))
         }
     };
-    let found = with_account(state, &account_id, |a| {
+    let found = read_account(state, &account_id, |a| {
         a.integration_by_key(client_id).cloned().map(|i| {
             let gate = record::gate(a, &i);
             (i, a.company_name.clone(), gate)

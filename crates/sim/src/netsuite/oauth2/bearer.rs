@@ -8,8 +8,8 @@ use axum::{
 };
 
 use super::super::{auth::Principal, ctx::RequestCtx, hosts::Service, state::NsState};
+use super::read_account;
 use super::record::{self, Who};
-use super::with_account;
 
 /// Why a bearer token was refused; answers as Oracle documents.
 #[derive(Debug)]
@@ -60,7 +60,7 @@ pub fn verify_bearer(
         _ => "rest_webservices",
     };
     let token = super::grants::key(token);
-    let outcome = with_account(state, &account, |a| {
+    let outcome = read_account(state, &account, |a| {
         let Some(g) = a.oauth2.access_tokens.get(&token).cloned() else {
             // ORA:subsect_158324637123: "Login attempted with a refresh token" is
             // TokenRejected; a token NetSuite did not sign fails its signature.

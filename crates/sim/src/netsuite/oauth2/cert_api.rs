@@ -31,7 +31,7 @@ use super::super::{
 };
 use super::certs::{public_key, CertificateMapping, MAX_ACTIVE};
 use super::grants::random_token;
-use super::with_account;
+use super::{read_account, with_account};
 
 /// Undocumented parts of the certificate endpoint, as scenario settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -112,7 +112,7 @@ pub async fn list(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let outcome = with_account(&state, &account, |a| {
+    let outcome = read_account(&state, &account, |a| {
         let id = integration_id(a, &client_id)?;
         Ok::<_, Response>(
             a.oauth2

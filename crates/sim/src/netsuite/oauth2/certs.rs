@@ -19,7 +19,7 @@ use x509_cert::Certificate;
 
 use super::super::state::NsState;
 use super::grants::random_token;
-use super::with_account;
+use super::{read_account, with_account};
 
 /// Since 2026.1 an integration record holds at most five active certificates.
 pub const MAX_ACTIVE: usize = 5;
@@ -34,7 +34,7 @@ const P256: &str = "1.2.840.10045.3.1.7";
 const P384: &str = "1.3.132.0.34";
 const P521: &str = "1.3.132.0.35";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateMapping {
     pub account: String,
@@ -201,7 +201,7 @@ pub async fn list(State(state): State<NsState>) -> Response {
     let mut rows = Vec::new();
     for id in ids {
         let mappings =
-            with_account(&state, &id, |a| a.oauth2.certificates.clone()).unwrap_or_default();
+            read_account(&state, &id, |a| a.oauth2.certificates.clone()).unwrap_or_default();
         for m in mappings {
             let valid_until = public_key(&m.certificate_pem)
                 .map(|k| super::super::rfc3339(k.not_after))

@@ -7,8 +7,9 @@ use jsonwebtoken::{EncodingKey, Header};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
+
+pub use crate::kept::key;
 
 use super::super::state::NsState;
 use super::SubShape;
@@ -16,7 +17,7 @@ use super::SubShape;
 pub const ACCESS_LIFETIME: Duration = Duration::seconds(3600);
 pub const CONFIDENTIAL_REFRESH_LIFETIME: Duration = Duration::days(7);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CodeGrant {
     pub integration: String,
     pub redirect_uri: String,
@@ -28,7 +29,7 @@ pub struct CodeGrant {
     pub expires_at: OffsetDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RefreshGrant {
     pub integration: String,
     pub employee: u64,
@@ -44,7 +45,7 @@ pub struct RefreshGrant {
     pub dead: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccessGrant {
     pub integration: String,
     pub employee: u64,
@@ -55,13 +56,6 @@ pub struct AccessGrant {
     /// The key of the refresh token it came from, so revoking that revokes this.
     pub refresh: Option<String>,
     pub revoked: bool,
-}
-
-/// How an issued code or token is filed: its SHA-256, so what the simulator
-/// keeps (in memory, and in a Practice setup's memory file) holds no usable
-/// token, as a real authorization server stores them.
-pub fn key(value: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(value.as_bytes()))
 }
 
 /// A random opaque value (codes, refresh tokens, certificate IDs).

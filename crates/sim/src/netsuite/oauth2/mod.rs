@@ -176,13 +176,33 @@ pub struct AccountOAuth2State {
     pub(crate) access_tokens: BTreeMap<String, grants::AccessGrant>,
 }
 
-/// Runs `f` on an account's OAuth 2.0 state, loading the scenario's mappings
-/// once (unless an earlier run's state was restored), and keeping what `f`
-/// changed.
+/// Runs `f` on an account's OAuth 2.0 state and keeps what it changed.
 pub(crate) fn with_account<R>(
     state: &NsState,
     account_id: &str,
     f: impl FnOnce(&mut super::state::Account) -> R,
+) -> Option<R> {
+    locked(state, account_id, f, true)
+}
+
+/// Runs `f`, which changes nothing worth keeping, on an account's OAuth 2.0
+/// state: bearer checks and listings write no memory file on every request.
+pub(crate) fn read_account<R>(
+    state: &NsState,
+    account_id: &str,
+    f: impl FnOnce(&mut super::state::Account) -> R,
+) -> Option<R> {
+    locked(state, account_id, f, false)
+}
+
+/// Loads the scenario's mappings once (unless an earlier run's state was
+/// restored, or a sandbox refresh wiped them), runs `f`, and keeps the
+/// accounts' state when asked.
+fn locked<R>(
+    state: &NsState,
+    account_id: &str,
+    f: impl FnOnce(&mut super::state::Account) -> R,
+    keep: bool,
 ) -> Option<R> {
     let mut accounts = state.accounts();
     let account = accounts.get_mut(account_id)?;
@@ -206,7 +226,9 @@ pub(crate) fn with_account<R>(
         }
     }
     let result = f(account);
-    state.keep(&accounts);
+    if keep {
+        state.keep(&accounts);
+    }
     Some(result)
 }
 
