@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { audit } from "./lib/a11y.mjs";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
-import { allowConsent, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowAndClose, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { byTestId, until, waitFor } from "./lib/ui.mjs";
 
@@ -26,16 +26,6 @@ after(async () => {
   await drv?.stop();
   await home?.remove();
 });
-
-/**
- * Answers the simulated consent page in its window as `principal` ("employee:role"),
- * with the shared scripted Allow (a WebDriver click there can wait forever for
- * the window the app closes).
- */
-async function allowAs(consent, principal) {
-  await allowConsent(driver, consent, main, principal);
-  await driver.wait(async () => (await driver.getAllWindowHandles()).length === 1, 15_000, "consent window closed");
-}
 
 /** Presses Connect again on the Maintain page; returns the consent window. */
 async function renew() {
@@ -71,7 +61,7 @@ test("a connected practice setup opens Maintain with nothing waiting", async () 
   await advanceTo(driver, "credentials");
   await enterClientId(driver);
   await storeClientSecret(driver);
-  await allowAs(await connect(driver), "13:1001");
+  await allowAndClose(driver, await connect(driver), main, "13:1001");
   const sub = await waitFor(driver, byTestId("oauth-sub"), "the connection", 20_000);
   await driver.wait(until.elementTextIs(sub, "role 1001, user (employee) 13"), 15_000, "connected");
   await advanceTo(driver, "validate");
@@ -85,7 +75,7 @@ test("a connected practice setup opens Maintain with nothing waiting", async () 
 });
 
 test("a consent by the administrator waits, is refused by its proof, and replaces nothing", async () => {
-  await allowAs(await renew(), "7:3");
+  await allowAndClose(driver, await renew(), main, "7:3");
   const status = await driver.findElement(byTestId("reconsent-status"));
   await driver.wait(until.elementTextContains(status, "waiting to be proven"), 20_000, "the new consent waiting");
   const refused = await prove();
@@ -96,7 +86,7 @@ test("a consent by the administrator waits, is refused by its proof, and replace
 });
 
 test("a consent by the integration user is proven and takes the working tokens' place", async () => {
-  await allowAs(await renew(), "13:1001");
+  await allowAndClose(driver, await renew(), main, "13:1001");
   const status = await driver.findElement(byTestId("reconsent-status"));
   await driver.wait(until.elementTextContains(status, "waiting to be proven"), 20_000, "the new consent waiting");
   await (await driver.findElement(byTestId("proof-start"))).click();

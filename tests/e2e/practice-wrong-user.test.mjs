@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startDriver, throwawayHome } from "./lib/app.mjs";
-import { allowConsent, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
+import { allowAndClose, chooseMethod, connect, enterClientId, storeClientSecret } from "./lib/oauth.mjs";
 import { advanceTo, runChecks, startScenario } from "./lib/practice.mjs";
 import { By, byTestId, until, waitFor } from "./lib/ui.mjs";
 
@@ -26,19 +26,13 @@ after(async () => {
   await home?.remove();
 });
 
-/** Answers the simulated consent page in its window as `principal` ("employee:role"). */
-async function allowAs(consent, principal) {
-  await allowConsent(driver, consent, main, principal);
-  await driver.wait(async () => (await driver.getAllWindowHandles()).length === 1, 15_000, "consent window closed");
-}
-
 test("the Connect step names the wrong user at once and validation blames that, not the role", async () => {
   await startScenario(driver, "netsuite/oauth-happy");
   await chooseMethod(driver, "oauth2-code");
   await advanceTo(driver, "credentials");
   await enterClientId(driver);
   await storeClientSecret(driver);
-  await allowAs(await connect(driver), "7:3");
+  await allowAndClose(driver, await connect(driver), main, "7:3");
 
   const name = await waitFor(driver, byTestId("oauth-owner-name"), "who the token acts as, by name", 20_000);
   assert.equal(await name.getText(), "Dana Admin (admin@wolfe.example), role Administrator");
@@ -67,7 +61,7 @@ test("Reconnect as the integration user clears it and validation passes", async 
     15_000,
     "the consent window",
   );
-  await allowAs(consent, "13:1001");
+  await allowAndClose(driver, consent, main, "13:1001");
   const sub = await waitFor(driver, byTestId("oauth-sub"), "the new connection", 20_000);
   await driver.wait(until.elementTextIs(sub, "role 1001, user (employee) 13"), 15_000, "connected as the integration user");
   assert.equal((await driver.findElements(byTestId("oauth-wrong-user"))).length, 0, "the warning is gone");

@@ -75,6 +75,12 @@ export async function allowConsent(driver, consent, main, principal) {
   await driver.switchTo().window(main);
 }
 
+/** `allowConsent` as `principal`, then waits until the app has closed the consent window. */
+export async function allowAndClose(driver, consent, main, principal) {
+  await allowConsent(driver, consent, main, principal);
+  await driver.wait(async () => (await driver.getAllWindowHandles()).length === 1, 15_000, "consent window closed");
+}
+
 /**
  * Connects, then plays the browser: answers the simulated consent page (Allow
  * for role 1001, user 13) outside the app, as a user whose browser cannot
