@@ -5,20 +5,20 @@
 //! The certificates are made by openssl at test time, as a vendor would.
 
 mod common;
+#[path = "common/m2m.rs"]
+mod m2m_common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use onramp_application::api::oauth::{
     m2m_export_key, m2m_forget_vendor_certificate, m2m_generate, m2m_import_vendor_certificate,
-    m2m_practice_upload, m2m_vendor_certificate, oauth_set_field, oauth_set_method, OAuthField,
+    m2m_practice_upload, m2m_vendor_certificate, oauth_set_field, OAuthField,
 };
-use onramp_application::api::practice::practice_credentials;
 use onramp_application::lifecycle::revalidate::revalidate;
 use onramp_application::oauth::m2m::M2mAlgorithm;
 use onramp_application::oauth::vendor;
 use onramp_application::run::RunOptions;
-use onramp_core::profile::{AuthMethod, Erp};
 use onramp_core::state::SetupStatus;
 use onramp_core::{CheckStatus, RunVerdict};
 
@@ -57,22 +57,7 @@ const P384: &[&str] = &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_vendor_certificate_is_checked_mapped_and_never_called_proven() {
-    let (dir, _store, ctx, setup) =
-        common::practice_setup(Erp::Netsuite, "Wolfe", "netsuite/oauth-happy").await;
-    let id = setup.id.clone();
-    oauth_set_method(&ctx, id.clone(), AuthMethod::Oauth2M2m)
-        .await
-        .unwrap();
-    let values = practice_credentials(&ctx, id.clone()).await.unwrap();
-    let client_id = values.iter().find(|v| v.label == "Client ID").unwrap();
-    oauth_set_field(
-        &ctx,
-        id.clone(),
-        OAuthField::ClientId,
-        client_id.value.clone(),
-    )
-    .await
-    .unwrap();
+    let (dir, _store, ctx, id) = m2m_common::client_id_entered("netsuite/oauth-happy").await;
     let path = |p: &Path| p.display().to_string();
     let import = |file: String, alg: Option<&str>| {
         m2m_import_vendor_certificate(&ctx, id.clone(), file, alg.map(Into::into))
